@@ -1,0 +1,46 @@
+import { ref } from 'vue';
+import { browser } from 'wxt/browser';
+import { isPageStatus, type PageStatus } from '@/utils/messages';
+
+/** The tab the popup acts on: `?tabId=N` (tests, the side panel) or the active tab. */
+export async function targetTabId(search = location.search): Promise<number | null> {
+  const param = new URLSearchParams(search).get('tabId');
+  if (param !== null) {
+    const n = Number(param);
+    return Number.isInteger(n) && n >= 0 ? n : null;
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+export function usePageStatus() {
+  const status = ref<PageStatus | null>(null);
+  const loading = ref(true);
+  const unavailable = ref(false);
+  const tabId = ref<number | null>(null);
+
+  async function load(): Promise<void> {
+    loading.value = true;
+    try {
+      tabId.value = await targetTabId();
+      if (tabId.value === null) throw new Error('no tab');
+      // The content script may still be starting: ask a few times before giving up.
+      for (let attempt = 0; attempt < 6; attempt++) {
+        const res = await browser.tabs.sendMessage(tabId.value, { type: 'get-status' }).catch(() => undefined);
+        if (isPageStatus(res)) {
+          status.value = res;
+          unavailable.value = false;
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 150 * (attempt + 1)));
+      }
+      unavailable.value = true;
+    } catch {
+      unavailable.value = true;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  return { status, loading, unavailable, tabId, load };
+}

@@ -1,0 +1,101 @@
+// Shared by glossary:check and glossary:build: load the category files, validate, cross-check.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import Ajv from 'ajv';
+import * as OpenCC from 'opencc-js';
+import { pinyin } from 'pinyin-pro';
+
+export const GLOSSARY_DIR = new URL('../../assets/glossary/', import.meta.url).pathname;
+
+export function listSourceFiles(dir = GLOSSARY_DIR) {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && f !== 'schema.json')
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+export function loadFiles(files) {
+  const out = [];
+  for (const file of files) {
+    let data;
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      out.push({ file, error: `not valid JSON: ${e.message}` });
+      continue;
+    }
+    out.push({ file, data });
+  }
+  return out;
+}
+
+let cnToTw;
+function toTaiwan(s) {
+  cnToTw ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
+  return cnToTw(s);
+}
+
+/** Tone-marked pinyin of a word as pinyin-pro reads it, syllables joined without spaces. */
+export function referencePinyin(word) {
+  return pinyin(word, { type: 'array', toneType: 'symbol', nonZh: 'consecutive' }).join('');
+}
+
+const normPinyin = (p) => p.toLowerCase().replace(/[\s'’,-]/g, '').replace(/[a-z]+/g, (m) => m).normalize('NFC');
+
+/**
+ * Validates every file and the set as a whole. Returns { errors: string[], warnings: string[], entries }.
+ * @param {{file:string,data?:any,error?:string}[]} loaded
+ */
+export function checkGlossary(loaded, { crossFile = true } = {}) {
+  const ajv = new Ajv({ allErrors: true });
+  const schema = JSON.parse(readFileSync(join(GLOSSARY_DIR, 'schema.json'), 'utf8'));
+  const validate = ajv.compile(schema);
+  const errors = [];
+  const warnings = [];
+  const entries = [];
+  for (const { file, data, error } of loaded) {
+    const name = basename(file);
+    if (error) {
+      errors.push(`${name}: ${error}`);
+      continue;
+    }
+    if (!validate(data)) {
+      for (const e of validate.errors ?? []) {
+        const where = e.instancePath.replace(/^\/entries\/(\d+)/, (_, i) => `entry ${i} (${data.entries?.[i]?.id ?? '?'})`);
+        errors.push(`${name}: ${where || 'root'} ${e.message}${e.params?.additionalProperty ? `: ${e.params.additionalProperty}` : ''}`);
+      }
+      continue;
+    }
+    if (basename(file, '.json') !== data.category) errors.push(`${name}: file name must match its category "${data.category}"`);
+    for (const entry of data.entries) {
+      if (entry.category !== data.category) errors.push(`${name}: ${entry.id} has category ${entry.category}, file is ${data.category}`);
+      entries.push({ ...entry, file: name });
+    }
+  }
+
+  const ids = new Map();
+  const forms = new Map();
+  for (const e of entries) {
+    if (ids.has(e.id)) errors.push(`duplicate id ${e.id} (${ids.get(e.id).file} and ${e.file})`);
+    ids.set(e.id, e);
+    const tw = toTaiwan(e.simplified);
+    if (tw !== e.traditional && !e.traditionalReason)
+      errors.push(`${e.file}: ${e.id}: traditional "${e.traditional}" differs from opencc cn→tw "${tw}" and has no traditionalReason`);
+    const ref = referencePinyin(e.simplified);
+    if (normPinyin(ref) !== normPinyin(e.pinyin) && !e.pinyinReason)
+      errors.push(`${e.file}: ${e.id}: pinyin "${e.pinyin}" differs from pinyin-pro "${ref}" and has no pinyinReason`);
+    if (!/\s/.test(e.pinyin) && [...e.simplified].length > 2 && !e.pinyinReason)
+      warnings.push(`${e.file}: ${e.id}: pinyin "${e.pinyin}" is not word-spaced`);
+    for (const form of new Set([e.simplified, e.traditional, ...(e.variants ?? [])])) {
+      const prev = forms.get(form);
+      if (prev && prev.id !== e.id && !(prev.ambiguous && e.ambiguous))
+        errors.push(`form "${form}" maps to both ${prev.id} (${prev.file}) and ${e.id} (${e.file}); mark both ambiguous if intended`);
+      forms.set(form, e);
+    }
+    if (e.expands) for (const [i, x] of e.expands.entries()) if (!x.zh.trim() || !x.en.trim()) errors.push(`${e.id}: expands[${i}] lacks a language`);
+  }
+  if (crossFile)
+    for (const e of entries)
+      for (const r of e.related ?? []) if (!ids.has(r)) errors.push(`${e.file}: ${e.id}: related id "${r}" does not exist`);
+  return { errors, warnings, entries };
+}

@@ -1,0 +1,478 @@
+// The page-text model: the one walker over the page. Detection, glossary matching, conversion and
+// highlights all read blocks and offsets from here, and every write we make to the page goes through
+// `write()` so the mutation observer never mistakes our own changes for the page's.
+
+/** Elements whose content is never readable text for us (or never ours to touch). */
+const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO',
+  'HEAD', 'TITLE', 'META', 'LINK',
+]);
+
+/** Block-level elements: each starts a new block. Everything else (b, a, span, em, font…) is inline. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIR', 'DIV',
+  'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY',
+  'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+
+/** Attribute every element of our own UI carries, so the walker and observer leave it alone. */
+export const OWN_UI_ATTR = 'data-bilingual-reader-ui';
+
+export interface Segment {
+  /** null for a virtual line break (`<br>`), which has text "\n" but no node. */
+  node: Text | null;
+  /** Offset of this segment in the block's text. */
+  start: number;
+}
+
+export interface TextBlock {
+  /** Unique for the life of the model; a rebuilt block gets a new id. */
+  id: number;
+  /** Nearest block-level ancestor (or shadow root host) the text belongs to. */
+  element: Element;
+  /** Upper-case tag of `element`, for callers that weigh headings. */
+  tag: string;
+  text: string;
+  segments: Segment[];
+}
+
+export interface BlockChange {
+  removed: TextBlock[];
+  added: TextBlock[];
+}
+
+export interface ModelOptions {
+  /** Milliseconds of quiet before mutations are reported. */
+  debounceMs?: number;
+  /** Longest we let a stream of mutations postpone a report. */
+  maxWaitMs?: number;
+  /** Stop collecting after this many characters (protects against pathological pages). */
+  maxChars?: number;
+}
+
+const OBSERVE_OPTS: MutationObserverInit = { childList: true, characterData: true, subtree: true };
+
+function onlyOwnUi(r: MutationRecord): boolean {
+  const isOwn = (n: Node) => n.nodeType === 1 && (n as Element).hasAttribute(OWN_UI_ATTR);
+  const nodes = [...r.addedNodes, ...r.removedNodes];
+  return nodes.length > 0 && nodes.every(isOwn);
+}
+
+export function isSkippedElement(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (SKIP_TAGS.has(tag)) return true;
+  if (el.hasAttribute(OWN_UI_ATTR)) return true;
+  const ce = el.getAttribute('contenteditable');
+  if (ce !== null && ce !== 'false') return true;
+  if (el.getAttribute('translate') === 'no') return true;
+  if (el.classList.contains('notranslate')) return true;
+  return false;
+}
+
+export function isBlockElement(el: Element): boolean {
+  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+}
+
+/** The parent in the composed tree: a shadow root's host stands in for the root. */
+function composedParent(node: Node): Node | null {
+  if (node.parentNode) {
+    const p = node.parentNode;
+    if (p.nodeType === 11 && (p as ShadowRoot).host) return (p as ShadowRoot).host;
+    return p;
+  }
+  return null;
+}
+
+/** True if `node` or one of its composed ancestors is skipped (so edits inside it are none of ours). */
+export function isInsideSkipped(node: Node): boolean {
+  for (let n: Node | null = node.nodeType === 1 ? node : composedParent(node); n; n = composedParent(n)) {
+    if (n.nodeType === 1 && isSkippedElement(n as Element)) return true;
+  }
+  return false;
+}
+
+/** Chain of composed ancestors from the root down to `node`. */
+function composedPath(node: Node): Node[] {
+  const path: Node[] = [];
+  for (let n: Node | null = node; n; n = composedParent(n)) path.push(n);
+  return path.reverse();
+}
+
+/** Document order in the composed tree (shadow content right after its host's start). */
+export function composedCompare(a: Node, b: Node): number {
+  if (a === b) return 0;
+  const pa = composedPath(a);
+  const pb = composedPath(b);
+  let i = 0;
+  while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;
+  if (i === pa.length) return -1; // a is an ancestor of b
+  if (i === pb.length) return 1;
+  const x = pa[i]!;
+  const y = pb[i]!;
+  const xInShadow = x.parentNode?.nodeType === 11;
+  const yInShadow = y.parentNode?.nodeType === 11;
+  // Content of a host's shadow root comes before the host's light children in our walk.
+  if (xInShadow !== yInShadow) return xInShadow ? -1 : 1;
+  const pos = x.compareDocumentPosition(y);
+  return pos & 4 /* FOLLOWING */ ? -1 : 1;
+}
+
+function composedContains(container: Node, node: Node): boolean {
+  for (let n: Node | null = node; n; n = composedParent(n)) if (n === container) return true;
+  return false;
+}
+
+export class PageTextModel {
+  readonly root: Node;
+  blocks: TextBlock[] = [];
+  /** True when collection stopped at `maxChars`. */
+  truncated = false;
+  private nextId = 1;
+  private chars = 0;
+  private readonly opts: Required<ModelOptions>;
+  private observer: MutationObserver | null = null;
+  private shadowRoots = new Set<ShadowRoot>();
+  private listeners = new Set<(change: BlockChange) => void>();
+  private dirty = new Set<Node>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private firstDirtyAt = 0;
+  private nodeIndex: WeakMap<Text, TextBlock> | null = null;
+
+  constructor(root: Node, opts: ModelOptions = {}) {
+    this.root = root;
+    this.opts = { debounceMs: 150, maxWaitMs: 1000, maxChars: 20_000_000, ...opts };
+  }
+
+  /** Walks the whole root. Cheap to call again, but prefer the incremental updates from `observe()`. */
+  build(): this {
+    this.truncated = false;
+    this.blocks = this.collect(this.root);
+    this.nodeIndex = null;
+    return this;
+  }
+
+  /** All block texts, in order; for callers that only read. */
+  texts(): string[] {
+    return this.blocks.map((b) => b.text);
+  }
+
+  get length(): number {
+    let n = 0;
+    for (const b of this.blocks) n += b.text.length;
+    return n;
+  }
+
+  /** Maps an offset within a block to the text node and offset in it. End offsets resolve to the end of the previous node. */
+  locate(block: TextBlock, offset: number, preferEnd = false): { node: Text; offset: number } | null {
+    const segs = block.segments;
+    if (offset < 0 || offset > block.text.length || segs.length === 0) return null;
+    // Binary search for the last segment starting at or before offset.
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    let i = lo;
+    if (preferEnd) {
+      // An end offset that falls exactly on a boundary belongs to the segment before it.
+      while (i > 0 && segs[i]!.start === offset) i--;
+    }
+    // Virtual breaks have no node: move to a neighbour that has one.
+    let seg = segs[i]!;
+    if (!seg.node) {
+      const after = segs.slice(i + 1).find((s) => s.node);
+      if (after?.node) return { node: after.node, offset: 0 };
+      for (let j = i - 1; j >= 0; j--) {
+        const s = segs[j]!;
+        if (s.node) return { node: s.node, offset: s.node.data.length };
+      }
+      return null;
+    }
+    const node = seg.node;
+    return { node, offset: Math.min(offset - seg.start, node.data.length) };
+  }
+
+  /** Maps a position in a text node back to its block and block offset. */
+  offsetOf(node: Text, offset: number): { block: TextBlock; offset: number } | null {
+    if (!this.nodeIndex) {
+      this.nodeIndex = new WeakMap();
+      for (const b of this.blocks) for (const s of b.segments) if (s.node) this.nodeIndex.set(s.node, b);
+    }
+    const block = this.nodeIndex.get(node);
+    if (!block) return null;
+    const seg = block.segments.find((s) => s.node === node);
+    if (!seg) return null;
+    return { block, offset: seg.start + Math.min(Math.max(offset, 0), node.data.length) };
+  }
+
+  /** Subscribes to block changes caused by the page; returns an unsubscribe function. */
+  onChange(listener: (change: BlockChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Starts watching the page. Mutations are debounced and reported per block. */
+  observe(): void {
+    if (this.observer || typeof MutationObserver === 'undefined') return;
+    this.observer = new MutationObserver((records) => this.queue(records));
+    this.observer.observe(this.root, OBSERVE_OPTS);
+    for (const r of this.shadowRoots) this.observer.observe(r, OBSERVE_OPTS);
+  }
+
+  disconnect(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.dirty.clear();
+  }
+
+  /**
+   * Runs `fn`, which changes the page on our behalf, without reporting its mutations. Pending page
+   * mutations made before `fn` are kept; the ones `fn` causes are dropped. The caller refreshes the
+   * blocks it touched with `refresh()`.
+   */
+  write<T>(fn: () => T): T {
+    if (this.observer) this.queue(this.observer.takeRecords());
+    try {
+      return fn();
+    } finally {
+      this.observer?.takeRecords();
+    }
+  }
+
+  /** Re-reads the text of blocks whose nodes we changed in place (no structural change). */
+  refresh(blocks: Iterable<TextBlock>): void {
+    for (const b of blocks) {
+      let text = '';
+      for (const s of b.segments) {
+        s.start = text.length;
+        text += s.node ? s.node.data : '\n';
+      }
+      b.text = text;
+    }
+  }
+
+  /** Processes pending mutations now instead of after the debounce (tests, and before a write). */
+  flush(): BlockChange | null {
+    if (this.observer) this.queue(this.observer.takeRecords(), false);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.dirty.size === 0) return null;
+    const change = this.rebuildDirty();
+    if (change.added.length || change.removed.length) for (const l of this.listeners) l(change);
+    return change;
+  }
+
+  // ---- internals ----
+
+  /** Open shadow roots are invisible to an observer on the document: each gets observed on its own. */
+  private trackShadowRoot(root: ShadowRoot): void {
+    if (this.shadowRoots.has(root)) return;
+    this.shadowRoots.add(root);
+    this.observer?.observe(root, OBSERVE_OPTS);
+  }
+
+  private queue(records: MutationRecord[], schedule = true): void {
+    for (const r of records) {
+      const target = r.target;
+      if (this.dirty.has(target)) continue;
+      // Typing in a contenteditable, a textarea's text, our own UI: none of it is in a block.
+      if (isInsideSkipped(target)) continue;
+      if (r.type === 'childList' && onlyOwnUi(r)) continue;
+      this.dirty.add(target);
+    }
+    if (this.dirty.size === 0 || !schedule) return;
+    const now = Date.now();
+    if (!this.timer) this.firstDirtyAt = now;
+    if (this.timer) clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(this.opts.debounceMs, this.firstDirtyAt + this.opts.maxWaitMs - now));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush();
+    }, wait);
+  }
+
+  /** Nearest block-level composed ancestor of a node, or the root. */
+  private containerOf(node: Node): Node {
+    for (let n: Node | null = node; n; n = composedParent(n)) {
+      if (n === this.root) return n;
+      if (n.nodeType === 1 && isBlockElement(n as Element)) return n;
+    }
+    return this.root;
+  }
+
+  private rebuildDirty(): BlockChange {
+    // Reduce dirty nodes to outermost containers, then re-collect each container's blocks.
+    const containers: Node[] = [];
+    for (const n of this.dirty) {
+      const c = this.containerOf(n);
+      if (!c.isConnected && c !== this.root) continue;
+      containers.push(c);
+    }
+    this.dirty.clear();
+    const outer = containers.filter((c) => !containers.some((o) => o !== c && composedContains(o, c)));
+    const unique = [...new Set(outer)];
+    const removed: TextBlock[] = [];
+    const added: TextBlock[] = [];
+    // Also drop blocks whose nodes left the document without their container being dirty-marked.
+    for (const c of unique) {
+      if (c === this.root) {
+        removed.push(...this.blocks);
+        this.blocks = this.collect(this.root);
+        added.push(...this.blocks);
+        break;
+      }
+      let first = -1;
+      let last = -1;
+      for (let i = 0; i < this.blocks.length; i++) {
+        if (composedContains(c, this.blocks[i]!.element)) {
+          if (first < 0) first = i;
+          last = i;
+        }
+      }
+      const fresh = this.collect(c);
+      if (first < 0) {
+        first = this.insertionIndex(c);
+        last = first - 1;
+      }
+      const old = this.blocks.splice(first, last - first + 1, ...fresh);
+      removed.push(...old);
+      added.push(...fresh);
+    }
+    // Blocks detached by removal of a non-block ancestor.
+    const gone = this.blocks.filter((b) => !b.element.isConnected);
+    if (gone.length) {
+      this.blocks = this.blocks.filter((b) => b.element.isConnected);
+      removed.push(...gone);
+    }
+    this.nodeIndex = null;
+    // A block that came back with identical text and nodes is not a change.
+    const unchanged = new Set<TextBlock>();
+    for (const a of added) {
+      const twin = removed.find((r) => r.element === a.element && r.text === a.text && sameNodes(r, a));
+      if (twin) {
+        unchanged.add(a);
+        unchanged.add(twin);
+        a.id = twin.id;
+      }
+    }
+    return { removed: removed.filter((b) => !unchanged.has(b)), added: added.filter((b) => !unchanged.has(b)) };
+  }
+
+  private insertionIndex(node: Node): number {
+    let lo = 0;
+    let hi = this.blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (composedCompare(this.blocks[mid]!.element, node) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Collects the blocks under `start` (inclusive), in composed document order. */
+  private collect(start: Node): TextBlock[] {
+    const out: TextBlock[] = [];
+    this.chars = 0;
+    const startEl = start.nodeType === 9 ? (start as Document).documentElement : start;
+    if (!startEl) return out;
+    if (startEl.nodeType === 1 && (isSkippedElement(startEl as Element) || isInsideSkipped(startEl))) return out;
+    let cur: TextBlock | null = null;
+    const close = () => {
+      if (cur && /\S/.test(cur.text)) out.push(cur);
+      cur = null;
+    };
+    const open = (el: Element) => {
+      close();
+      cur = { id: this.nextId++, element: el, tag: el.tagName.toUpperCase(), text: '', segments: [] };
+    };
+    // Explicit stack instead of recursion: pages nest deeply.
+    type Frame = { node: Node; container: Element; exit?: boolean };
+    const initialContainer = (startEl.nodeType === 1 ? (startEl as Element) : (startEl.parentElement ?? document.documentElement)) as Element;
+    const stack: Frame[] = [{ node: startEl, container: this.blockAncestor(initialContainer) }];
+    while (stack.length) {
+      const f = stack.pop()!;
+      const node = f.node;
+      if (f.exit) {
+        // Leaving a block element: text after it in its parent is a new block of the parent.
+        close();
+        continue;
+      }
+      if (node.nodeType === 3) {
+        const t = node as Text;
+        const data = t.data;
+        if (data.length === 0) continue;
+        if (this.chars > this.opts.maxChars) {
+          this.truncated = true;
+          stack.length = 0;
+          break;
+        }
+        if (!cur) {
+          if (!/\S/.test(data)) continue;
+          open(f.container);
+        }
+        const c: TextBlock = cur!;
+        c.segments.push({ node: t, start: c.text.length });
+        c.text += data;
+        this.chars += data.length;
+        continue;
+      }
+      if (node.nodeType !== 1 && node.nodeType !== 11) continue;
+      let container = f.container;
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        if (isSkippedElement(el)) {
+          // A skipped element still separates the text around it.
+          if (isBlockElement(el) || el.tagName === 'PRE' || el.tagName === 'TEXTAREA') close();
+          continue;
+        }
+        if (el.tagName === 'BR') {
+          if (cur) {
+            const c: TextBlock = cur;
+            c.segments.push({ node: null, start: c.text.length });
+            c.text += '\n';
+          }
+          continue;
+        }
+        if (isBlockElement(el)) {
+          close();
+          container = el;
+          stack.push({ node: el, container: f.container, exit: true });
+        }
+      }
+      const children: Node[] = [];
+      const shadow = node.nodeType === 1 ? (node as Element).shadowRoot : null;
+      if (shadow) {
+        this.trackShadowRoot(shadow);
+        // A shadow host renders its shadow tree, not its light children (unless slotted);
+        // we read the shadow tree, which is what the reader sees.
+        for (let c = shadow.firstChild; c; c = c.nextSibling) children.push(c);
+        // Light children are rendered only through slots.
+        if (shadow.querySelector('slot')) for (let c = node.firstChild; c; c = c.nextSibling) children.push(c);
+      } else {
+        for (let c = node.firstChild; c; c = c.nextSibling) children.push(c);
+      }
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, container });
+    }
+    close();
+    return out;
+  }
+
+  private blockAncestor(el: Element): Element {
+    for (let n: Node | null = el; n; n = composedParent(n)) {
+      if (n.nodeType === 1 && isBlockElement(n as Element)) return n as Element;
+    }
+    return el;
+  }
+}
+
+function sameNodes(a: TextBlock, b: TextBlock): boolean {
+  if (a.segments.length !== b.segments.length) return false;
+  for (let i = 0; i < a.segments.length; i++) if (a.segments[i]!.node !== b.segments[i]!.node) return false;
+  return true;
+}

@@ -1,4 +1,6 @@
 import { defineConfig } from 'wxt';
+// @ts-expect-error: plain ESM build script without type declarations
+import { compileGlossary } from './scripts/glossary/compile.mjs';
 
 // Firefox needs a stable add-on id for storage to survive reinstalls.
 const GECKO_ID = 'bilingual-reader@bilingual-reader.app';
@@ -16,4 +18,12 @@ export default defineConfig({
       : {}),
   }),
   webExt: { disabled: true },
+  hooks: {
+    // The glossary is compiled from its sources on every build; a glossary error fails the build.
+    'build:publicAssets': (_wxt, files) => {
+      const { index, errors } = compileGlossary();
+      if (errors.length) throw new Error(`Glossary has ${errors.length} error(s); run npm run glossary:check\n${errors.slice(0, 10).join('\n')}`);
+      files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(index) });
+    },
+  },
 });

@@ -14,7 +14,7 @@ export interface PageStatus {
   /** Distinct glossary terms on the page; null until the glossary has run. */
   termCount: number | null;
   /** Where the content script spent its time on this page, for the popup's details and `npm run bench`. */
-  timing: { probeMs: number; modelMs: number; detectMs: number; totalMs: number };
+  timing: { probeMs: number; modelMs: number; detectMs: number; totalMs: number; glossaryMs: number };
 }
 
 export type Message =
@@ -46,7 +46,7 @@ export function isPageStatus(x: unknown): x is PageStatus {
     (STATES as readonly unknown[]).includes(x.state) &&
     (x.termCount === null || (isNum(x.termCount) && x.termCount >= 0)) &&
     isObj(x.timing) &&
-    ['probeMs', 'modelMs', 'detectMs', 'totalMs'].every((k) => isNum((x.timing as Record<string, unknown>)[k])) &&
+    ['probeMs', 'modelMs', 'detectMs', 'totalMs', 'glossaryMs'].every((k) => isNum((x.timing as Record<string, unknown>)[k])) &&
     isObj(d) &&
     typeof d.isReport === 'boolean' &&
     typeof d.isChinese === 'boolean' &&

@@ -4,6 +4,10 @@ import { chineseShare, detectReport, type Detection } from '@/utils/detect/repor
 import { parseMessage, type PageStatus } from '@/utils/messages';
 import { getSettings, getSiteMode, settingsItem, siteModesItem, type SiteMode } from '@/utils/storage/items';
 import { htmlMarker, readerState } from '@/utils/reader/state';
+import { isCompiledGlossary, matcherFor } from '@/utils/glossary';
+import type { TermMatch, TermMatcher } from '@/utils/glossary/matcher';
+import { countTerms, scanBlocks } from '@/utils/glossary/scan';
+import type { CompiledGlossary } from '@/utils/glossary/types';
 
 const MARKER_ATTR = 'data-bilingual-reader';
 /** Characters the probe reads: enough to tell a Chinese page from any other. */
@@ -25,6 +29,8 @@ interface Timing {
   modelMs: number;
   detectMs: number;
   totalMs: number;
+  /** Loading the glossary, building the matcher and scanning the page (wall time, sliced). */
+  glossaryMs: number;
 }
 
 class Reader {
@@ -32,7 +38,13 @@ class Reader {
   private detection: Detection | null = null;
   private mode: SiteMode = 'auto';
   private status: PageStatus | null = null;
-  private timing: Timing = { probeMs: 0, modelMs: 0, detectMs: 0, totalMs: 0 };
+  private timing: Timing = { probeMs: 0, modelMs: 0, detectMs: 0, totalMs: 0, glossaryMs: 0 };
+  private glossary: CompiledGlossary | null = null;
+  private matcher: TermMatcher | null = null;
+  /** Term matches per block id; present only while the reader is on. */
+  private matches: Map<number, TermMatch[]> | null = null;
+  private glossaryRun: Promise<void> | null = null;
+  private stopped = false;
   private redetectTimer: ReturnType<typeof setTimeout> | null = null;
   private shellWatch: MutationObserver | null = null;
 
@@ -72,7 +84,16 @@ class Reader {
     this.timing.detectMs = t3 - t2;
     this.timing.totalMs = t3 - t0;
     await this.refreshMode();
-    this.model.onChange(() => this.scheduleRedetect());
+    this.model.onChange((change) => {
+      if (this.matches && this.matcher) {
+        for (const b of change.removed) this.matches.delete(b.id);
+        for (const b of change.added) {
+          const m = this.matcher.match(b.text);
+          if (m.length) this.matches.set(b.id, m);
+        }
+      }
+      this.scheduleRedetect();
+    });
     this.model.observe();
     const unwatchModes = siteModesItem.watch(() => void this.refreshMode().then(() => this.publish(true)));
     const unwatchSettings = settingsItem.watch(() => void this.publish(true));
@@ -109,16 +130,17 @@ class Reader {
 
   private detect(): void {
     if (!this.model) return;
-    this.detection = detectReport({ url: location.href, title: document.title, blocks: this.model.blocks });
+    const distinctTerms = this.termCount() ?? undefined;
+    this.detection = detectReport({ url: location.href, title: document.title, blocks: this.model.blocks, distinctTerms });
   }
 
   private scheduleRedetect(): void {
     if (this.redetectTimer) return;
     this.redetectTimer = setTimeout(() => {
       this.redetectTimer = null;
-      const before = this.detection?.isReport;
+      const before = [this.detection?.isReport, this.termCount()].join();
       this.detect();
-      if (this.detection?.isReport !== before) void this.publish(true);
+      if ([this.detection?.isReport, this.termCount()].join() !== before) void this.publish(true);
     }, 2000);
   }
 
@@ -126,10 +148,41 @@ class Reader {
     this.mode = await getSiteMode(location.hostname);
   }
 
+  private termCount(): number | null {
+    if (!this.matches) return null;
+    return countTerms(this.matches.values()).size;
+  }
+
+  /** Loads the glossary (once) and scans the page; only ever called when the reader is on. */
+  private runGlossary(): Promise<void> {
+    this.glossaryRun ??= (async () => {
+      const t0 = performance.now();
+      const g: unknown = await browser.runtime.sendMessage({ type: 'get-glossary' }).catch(() => null);
+      if (!isCompiledGlossary(g) || !this.model || this.stopped) {
+        this.glossaryRun = null;
+        return;
+      }
+      this.glossary = g;
+      this.matcher = matcherFor(g);
+      this.matches = await scanBlocks(this.model.blocks, this.matcher, { cancelled: () => this.stopped });
+      this.timing.glossaryMs = performance.now() - t0;
+      this.detect();
+      await this.publish(true);
+    })();
+    return this.glossaryRun;
+  }
+
   private async publish(notify: boolean): Promise<void> {
     const d = this.detection!;
     const settings = await getSettings();
     const state = readerState(this.mode, settings, d);
+    const on = state === 'report' || state === 'zh';
+    if (on && this.model && !this.glossaryRun) void this.runGlossary();
+    if (!on && this.matches) {
+      // Turned off: forget what was found; it is scanned again if the reader comes back on.
+      this.matches = null;
+      this.glossaryRun = null;
+    }
     const marker = htmlMarker(state);
     const html = document.documentElement;
     if (html) {
@@ -143,13 +196,14 @@ class Reader {
       mode: this.mode,
       state,
       detection: { isReport: d.isReport, isChinese: d.isChinese, score: d.score, reasons: d.reasons, script: d.script, cjkShare: d.cjkShare },
-      termCount: null,
+      termCount: on ? this.termCount() : null,
       timing: this.timing,
     };
     if (notify) await browser.runtime.sendMessage({ type: 'page-status', status: this.status }).catch(() => undefined);
   }
 
   private stop(): void {
+    this.stopped = true;
     this.model?.disconnect();
     this.stopShellWatch();
     if (this.redetectTimer) clearTimeout(this.redetectTimer);

@@ -7,9 +7,24 @@ import { pinyin } from 'pinyin-pro';
 
 export const GLOSSARY_DIR = new URL('../../assets/glossary/', import.meta.url).pathname;
 
+const NOT_CATEGORIES = new Set(['schema.json', 'blockers.json']);
+
+/** Blockers: runs that contain a form by accident (see assets/glossary/blockers.json). */
+export function loadBlockers(dir = GLOSSARY_DIR) {
+  const data = JSON.parse(readFileSync(join(dir, 'blockers.json'), 'utf8'));
+  const errors = [];
+  const forms = [];
+  for (const [i, b] of (data.blockers ?? []).entries()) {
+    if (typeof b?.form !== 'string' || b.form.length < 2) errors.push(`blockers.json: blocker ${i} has no form of 2+ characters`);
+    else if (typeof b.reason !== 'string' || !b.reason.trim()) errors.push(`blockers.json: blocker ${b.form} has no reason`);
+    else forms.push(b.form);
+  }
+  return { forms, errors };
+}
+
 export function listSourceFiles(dir = GLOSSARY_DIR) {
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && f !== 'schema.json')
+    .filter((f) => f.endsWith('.json') && !NOT_CATEGORIES.has(f))
     .sort()
     .map((f) => join(dir, f));
 }

@@ -111,8 +111,10 @@ function hostOf(url: string): string {
 
 /** Han share of a text sample; the cheap first gate every page goes through. */
 export function chineseShare(text: string): number {
-  const { han, letters } = cjkStats(text, SAMPLE_CHARS);
-  return letters === 0 ? 0 : han / letters;
+  const { han, letters, kana } = cjkStats(text, SAMPLE_CHARS);
+  // Any real share of kana means Japanese, however many kanji it uses.
+  if (letters === 0 || kana > letters * 0.05) return 0;
+  return han / letters;
 }
 
 export function detectReport(input: DetectInput): Detection {

@@ -15,12 +15,15 @@ export interface CjkStats {
   han: number;
   /** Letters and ideographs: what "text" means when we compute a share. Whitespace, digits, punctuation excluded. */
   letters: number;
+  /** Japanese kana: Japanese pages share Han characters but are not ours. */
+  kana: number;
 }
 
 /** Counts Han ideographs and letters in `text`, looking at no more than `limit` code units. */
 export function cjkStats(text: string, limit = Infinity): CjkStats {
   let han = 0;
   let letters = 0;
+  let kana = 0;
   const end = Math.min(text.length, limit);
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -30,13 +33,13 @@ export function cjkStats(text: string, limit = Infinity): CjkStats {
     } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x52f)) {
       letters++;
     } else if (c >= 0x3040 && c <= 0x30ff) {
-      // Kana: Japanese pages share Han characters but are not ours.
+      kana++;
       letters++;
     } else if (c >= 0xac00 && c <= 0xd7af) {
       letters++;
     }
   }
-  return { han, letters };
+  return { han, letters, kana };
 }
 
 // Frequent characters whose Simplified and Traditional forms differ. Enough to tell a page's script

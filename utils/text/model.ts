@@ -182,7 +182,7 @@ export class PageTextModel {
       while (i > 0 && segs[i]!.start === offset) i--;
     }
     // Virtual breaks have no node: move to a neighbour that has one.
-    let seg = segs[i]!;
+    const seg = segs[i]!;
     if (!seg.node) {
       const after = segs.slice(i + 1).find((s) => s.node);
       if (after?.node) return { node: after.node, offset: 0 };

@@ -1,0 +1,68 @@
+// Compiles assets/glossary/*.json into the index the extension loads (see utils/glossary/types.ts).
+// Derived forms: what opencc produces from the simplified form for every Traditional mode we offer,
+// so a page machine-converted with Taiwan phrasing (規範性檔案) or Hong Kong forms still matches.
+import * as OpenCC from 'opencc-js';
+import { checkGlossary, listSourceFiles, loadBlockers, loadFiles } from './lib.mjs';
+
+import { readFileSync } from 'node:fs';
+
+const converters = () => ['t', 'tw', 'twp', 'hk'].map((to) => OpenCC.Converter({ from: 'cn', to }));
+
+/**
+ * Rewrites a Traditional form into the Taiwan wording that machine conversion produces
+ * (縣鄉法治政府行動計劃 → …行動計畫), from our own phrase table, which conversion uses too.
+ */
+function taiwanPhrasing() {
+  const table = JSON.parse(readFileSync(new URL('../../assets/phrases/mainland-taiwan.json', import.meta.url), 'utf8'));
+  const toTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  const pairs = table.pairs.map((p) => [toTw(p.cn), p.tw]).filter(([a, b]) => a !== b);
+  pairs.sort((a, b) => b[0].length - a[0].length);
+  return (form) => {
+    let out = form;
+    for (const [from, to] of pairs) out = out.split(from).join(to);
+    return out;
+  };
+}
+
+/** @returns {{ index: import('../../utils/glossary/types').CompiledGlossary, errors: string[], warnings: string[] }} */
+export function compileGlossary(files = listSourceFiles()) {
+  const { errors, warnings, entries } = checkGlossary(loadFiles(files));
+  const blockers = loadBlockers();
+  errors.push(...blockers.errors);
+  const convs = converters();
+  const phrase = taiwanPhrasing();
+  const forms = new Map();
+  const owner = (form, i) => {
+    if (!forms.has(form)) forms.set(form, i);
+  };
+  // Authored forms first: they win over a derived form that happens to collide.
+  entries.forEach((e, i) => {
+    for (const f of [e.simplified, e.traditional, ...(e.variants ?? [])]) owner(f, i);
+  });
+  entries.forEach((e, i) => {
+    for (const f of [e.simplified, ...(e.variants ?? [])])
+      for (const c of convs) {
+        const t = c(f);
+        owner(t, i);
+        owner(phrase(t), i);
+      }
+  });
+  const compiled = entries.map((e) => {
+    const out = { id: e.id, s: e.simplified, t: e.traditional, p: e.pinyin, en: e.english, off: e.official, def: e.definition, cat: e.category };
+    if (e.alternatives?.length) out.alt = e.alternatives;
+    if (e.englishSource) out.src = e.englishSource;
+    if (e.expands?.length) out.ex = e.expands;
+    if (e.related?.length) out.rel = e.related;
+    if (e.basis) out.basis = e.basis;
+    if (e.since) out.since = e.since;
+    return out;
+  });
+  const index = {
+    format: 1,
+    count: compiled.length,
+    entries: compiled,
+    forms: [...forms].filter(([f]) => f.length >= 2),
+    blockers: blockers.forms.filter((b) => !forms.has(b)),
+  };
+  return { index, errors, warnings };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { detectReport, chineseShare, type DetectBlock } from '@/utils/detect/report';
+import { guessScript } from '@/utils/text/cjk';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const seedHtml = readFileSync(resolve(process.cwd(), 'tests/fixtures/seed-report.html'), 'utf8');
+
+/** Blocks of a fixture page as the text model sees them, without a browser. */
+function blocksOf(html: string): { title: string; blocks: DetectBlock[] } {
+  const title = html.match(/<title>([^<]*)<\/title>/)?.[1] ?? '';
+  const blocks = [...html.matchAll(/<(h[1-6]|p|li)[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => ({
+    tag: m[1]!.toUpperCase(),
+    text: m[2]!.replace(/<br\s*\/?>/g, '\n').replace(/<[^>]+>/g, ''),
+  }));
+  return { title, blocks };
+}
+
+const reasonIds = (d: ReturnType<typeof detectReport>) => d.reasons.map((r) => r.id);
+
+describe('detectReport', () => {
+  it('detects the seed report (Traditional) and explains why', () => {
+    const d = detectReport({ url: 'https://www.example.com/item/123', ...blocksOf(seedHtml) });
+    expect(d.isReport).toBe(true);
+    expect(d.script).toBe('traditional');
+    expect(reasonIds(d)).toEqual(expect.arrayContaining(['chinese', 'title-doc-type', 'issuer', 'sections', 'subsections', 'signature-date', 'addressee']));
+    expect(d.reasons.find((r) => r.id === 'issuer')!.evidence).toBe('湖州市人民政府');
+    expect(d.reasons.find((r) => r.id === 'signature-date')!.evidence).toBe('2019年2月28日');
+  });
+
+  it('detects a Simplified report with a government domain', () => {
+    const d = detectReport({
+      url: 'https://www.huzhou.gov.cn/art/2019/3/1/art_1.html',
+      title: '湖州市人民政府关于2018年度法治政府建设情况的报告',
+      blocks: [
+        { tag: 'P', text: '浙江省人民政府：' },
+        { tag: 'H2', text: '一、2018年法治政府建设工作情况' },
+        { tag: 'P', text: '（一）高标准谋划和推动法治政府建设。统筹推进全市法治政府建设。' },
+        { tag: 'H2', text: '二、存在的问题' },
+        { tag: 'P', text: '（二）全面打好法治建设重点领域攻坚战。' },
+        { tag: 'P', text: '湖州市人民政府' },
+        { tag: 'P', text: '2019年2月28日' },
+      ],
+    });
+    expect(d.isReport).toBe(true);
+    expect(d.script).toBe('simplified');
+    expect(reasonIds(d)).toContain('gov-domain');
+    expect(d.reasons.find((r) => r.id === 'title-doc-type')!.evidence).toBe('法治政府建设情况的报告');
+  });
+
+  it('does not call a Chinese news story a report, even with 报告 in a sentence', () => {
+    const d = detectReport({
+      url: 'https://news.example.cn/sports/1.html',
+      title: '江边马拉松鸣枪开跑 两万名跑者穿城而过',
+      blocks: [
+        { tag: 'H1', text: '江边马拉松鸣枪开跑 两万名跑者穿城而过' },
+        { tag: 'P', text: '清晨七点，随着一声发令枪响，两万名跑者从江边广场出发。记者在现场看到了赛事报告。' },
+        { tag: 'P', text: '男子组冠军最终由一名来自邻省的选手获得，成绩为两小时十一分。' },
+      ],
+    });
+    expect(d.isChinese).toBe(true);
+    expect(d.isReport).toBe(false);
+  });
+
+  it('one strong signal alone is not enough', () => {
+    const d = detectReport({ url: 'https://www.gov.cn/x', title: '图片集', blocks: [{ tag: 'P', text: '这是一组风景照片，拍摄于春天的江南水乡，景色十分优美动人。' }] });
+    expect(d.reasons.map((r) => r.id)).toContain('gov-domain');
+    expect(d.isReport).toBe(false);
+  });
+
+  it('exits early on non-Chinese pages with no reasons', () => {
+    const d = detectReport({ url: 'https://example.com', title: 'Annual Report 2018', blocks: [{ tag: 'P', text: 'To the City Council: report on cycling.' }] });
+    expect(d).toMatchObject({ isChinese: false, isReport: false, score: 0, reasons: [] });
+  });
+
+  it('Japanese text is not Chinese', () => {
+    expect(chineseShare('これは日本語の文章です。漢字も少しあります。')).toBeLessThan(0.3);
+  });
+
+  it('counts glossary density once known', () => {
+    const base = { url: 'https://x.cn', title: '关于加强行政复议工作的意见', blocks: [{ tag: 'P', text: '各区县人民政府：为加强行政复议工作，现提出如下意见。' }] };
+    expect(reasonIds(detectReport(base))).not.toContain('glossary-density');
+    expect(reasonIds(detectReport({ ...base, distinctTerms: 20 }))).toContain('glossary-density');
+  });
+});
+
+describe('guessScript', () => {
+  it('tells Simplified from Traditional', () => {
+    expect(guessScript('这是关于法治政府建设的报告').script).toBe('simplified');
+    expect(guessScript('這是關於法治政府建設的報告').script).toBe('traditional');
+    expect(guessScript('中文').script).toBe('unknown');
+  });
+});

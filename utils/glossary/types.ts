@@ -1,0 +1,50 @@
+// The compiled glossary index: what the build writes and the extension loads. Compact keys keep it small.
+
+export const GLOSSARY_FORMAT = 1;
+
+export type Category =
+  | 'administrative-law'
+  | 'litigation-dispute'
+  | 'legislation-normative'
+  | 'law-enforcement'
+  | 'government-reform'
+  | 'economy-land'
+  | 'party-ideology'
+  | 'plans-campaigns'
+  | 'institutions';
+
+export interface CompiledEntry {
+  id: string;
+  /** simplified */
+  s: string;
+  /** traditional (Taiwan standard) */
+  t: string;
+  /** pinyin, tone marks, word-spaced */
+  p: string;
+  /** accepted English rendering */
+  en: string;
+  /** alternatives seen in use */
+  alt?: string[];
+  /** true when `en` is the official rendering */
+  off: boolean;
+  /** where the official rendering is published */
+  src?: string;
+  def: { en: string; zh: string };
+  /** expansion of a numbered slogan */
+  ex?: { zh: string; en: string }[];
+  cat: Category;
+  rel?: string[];
+  basis?: string;
+  since?: number;
+}
+
+export interface CompiledGlossary {
+  format: typeof GLOSSARY_FORMAT;
+  /** entry count, for display without walking the list */
+  count: number;
+  entries: CompiledEntry[];
+  /** every written form → index in `entries` (several forms per entry) */
+  forms: [form: string, entry: number][];
+  /** runs that contain a form by accident; matched and skipped */
+  blockers: string[];
+}

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { PageTextModel } from '@/utils/text/model';
+import { PageTextModel, sampleText } from '@/utils/text/model';
 import { chineseShare, detectReport, type Detection } from '@/utils/detect/report';
 import { parseMessage, type PageStatus } from '@/utils/messages';
 import { getSettings, getSiteMode, settingsItem, siteModesItem, type SiteMode } from '@/utils/storage/items';
@@ -53,8 +53,7 @@ class Reader {
   start(): void {
     const t0 = performance.now();
     // The probe reads only the first few thousand characters: non-Chinese pages stop here.
-    const probe = new PageTextModel(document, { maxChars: PROBE_CHARS }).build();
-    const sample = document.title + '\n' + probe.texts().join('\n');
+    const sample = sampleText(document, PROBE_CHARS);
     const share = chineseShare(sample);
     this.timing.probeMs = performance.now() - t0;
 
@@ -112,8 +111,7 @@ class Reader {
       if (Date.now() > deadline) return this.stopShellWatch();
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
-        const probe = new PageTextModel(document, { maxChars: PROBE_CHARS }).build();
-        const sample = document.title + '\n' + probe.texts().join('\n');
+        const sample = sampleText(document, PROBE_CHARS);
         if (chineseShare(sample) >= 0.3) {
           this.stopShellWatch();
           void this.boot(performance.now());
@@ -138,10 +136,12 @@ class Reader {
     if (this.redetectTimer) return;
     this.redetectTimer = setTimeout(() => {
       this.redetectTimer = null;
-      const before = [this.detection?.isReport, this.termCount()].join();
       this.detect();
-      if ([this.detection?.isReport, this.termCount()].join() !== before) void this.publish(true);
-    }, 2000);
+      // Tell the badge and popup only when something they show has changed.
+      const shown = this.status;
+      if (!shown || shown.detection.isReport !== this.detection?.isReport || (shown.termCount !== null && shown.termCount !== this.termCount()))
+        void this.publish(true);
+    }, 1000);
   }
 
   private async refreshMode(): Promise<void> {

@@ -1,30 +1,15 @@
 // Foundation e2e: detection, the popup contract, the per-site choice, pages we must not break.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../support/server.mjs';
-import { launchWithExtension, openPopup, statusOf, tabIdOf, waitForStatus } from '../support/browser.mjs';
+import { openPopup, statusOf, tabIdOf, waitForStatus } from '../support/browser.mjs';
+import { useSession } from '../support/session.mjs';
 
-let srv;
-let ext;
-
-before(async () => {
-  srv = await startServer();
-  ext = await launchWithExtension();
-});
-after(async () => {
-  await ext?.close();
-  await srv?.close();
-});
-
-async function open(path) {
-  const page = await ext.context.newPage();
-  await page.goto(`${srv.origin}/${path}`);
-  return page;
-}
+const session = useSession();
+const open = (path) => session.open(path);
 
 test('the seed report is detected, with reasons, in the page, the popup and the badge', async () => {
   const page = await open('seed-report.html');
-  const status = await waitForStatus(ext, page);
+  const status = await waitForStatus(session.ext, page);
   assert.equal(status.state, 'report');
   assert.equal(status.detection.isReport, true);
   assert.equal(status.detection.script, 'traditional');
@@ -32,7 +17,7 @@ test('the seed report is detected, with reasons, in the page, the popup and the 
   for (const id of ['title-doc-type', 'issuer', 'sections', 'subsections', 'signature-date']) assert.ok(ids.includes(id), `reason ${id} in ${ids}`);
   assert.equal(await page.getAttribute('html', 'data-bilingual-reader'), 'report');
 
-  const popup = await openPopup(ext, page);
+  const popup = await openPopup(session.ext, page);
   const statusEl = popup.getByTestId('page-status');
   await assert.doesNotReject(statusEl.waitFor());
   await popup.waitForFunction(() => document.querySelector('[data-testid="page-status"]')?.getAttribute('data-state') === 'report');
@@ -41,8 +26,8 @@ test('the seed report is detected, with reasons, in the page, the popup and the 
   assert.ok(reasons.some((r) => r.includes('湖州市人民政府')), `issuer shown: ${reasons}`);
   assert.ok(reasons.some((r) => r.includes('2019年2月28日')), `date shown: ${reasons}`);
 
-  const tabId = await tabIdOf(ext, page);
-  const badge = await ext.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  const tabId = await tabIdOf(session.ext, page);
+  const badge = await session.ext.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
   assert.notEqual(badge, '');
   await popup.close();
   await page.close();
@@ -50,19 +35,19 @@ test('the seed report is detected, with reasons, in the page, the popup and the 
 
 test('the English page and the Chinese news page are not reports', async () => {
   const en = await open('english.html');
-  const s1 = await waitForStatus(ext, en);
+  const s1 = await waitForStatus(session.ext, en);
   assert.equal(s1.detection.isReport, false);
   assert.equal(s1.state, 'not-chinese');
   assert.equal(await en.getAttribute('html', 'data-bilingual-reader'), null);
 
   const zh = await open('zh-news.html');
-  const s2 = await waitForStatus(ext, zh);
+  const s2 = await waitForStatus(session.ext, zh);
   assert.equal(s2.detection.isChinese, true);
   assert.equal(s2.detection.isReport, false);
   assert.equal(s2.state, 'zh');
   assert.equal(await zh.getAttribute('html', 'data-bilingual-reader'), 'zh');
 
-  const popup = await openPopup(ext, zh);
+  const popup = await openPopup(session.ext, zh);
   await popup.waitForFunction(() => document.querySelector('[data-testid="page-status"]')?.getAttribute('data-state') === 'zh');
   assert.match(await popup.getByTestId('page-status').textContent(), /Chinese page/);
   await popup.close();
@@ -72,14 +57,14 @@ test('the English page and the Chinese news page are not reports', async () => {
 
 test('"never on this site" turns the reader off, also after reload; automatic turns it back on', async () => {
   const page = await open('seed-report.html');
-  await waitForStatus(ext, page);
-  const popup = await openPopup(ext, page);
+  await waitForStatus(session.ext, page);
+  const popup = await openPopup(session.ext, page);
   const select = popup.getByTestId('site-mode');
   await select.waitFor();
   await select.selectOption('off');
   await page.waitForFunction(() => !document.documentElement.hasAttribute('data-bilingual-reader'));
   await page.reload();
-  const s = await waitForStatus(ext, page);
+  const s = await waitForStatus(session.ext, page);
   assert.equal(s.state, 'off');
   assert.equal(s.mode, 'off');
   assert.equal(await page.getAttribute('html', 'data-bilingual-reader'), null);
@@ -90,7 +75,7 @@ test('"never on this site" turns the reader off, also after reload; automatic tu
 
   await popup.getByTestId('site-mode').selectOption('auto');
   await page.reload();
-  const s2 = await waitForStatus(ext, page);
+  const s2 = await waitForStatus(session.ext, page);
   assert.equal(s2.state, 'report');
   await popup.close();
   await page.close();
@@ -106,7 +91,7 @@ test('inputs, textarea, contenteditable, code and the page\'s own scripts are le
     pre: document.getElementById('pre').innerHTML,
     code: document.getElementById('code').innerHTML,
   }));
-  const s = await waitForStatus(ext, page);
+  const s = await waitForStatus(session.ext, page);
   assert.equal(s.state, 'report');
   // Type into the fields and the editor while the reader watches the page.
   await page.fill('#opinion', '新的意见：行政复议');
@@ -138,7 +123,7 @@ test('inputs, textarea, contenteditable, code and the page\'s own scripts are le
 
 test('bad input: 5 MB of text, a page mutating every 50 ms, pages without a body', async () => {
   const huge = await open('generated/huge-text.html');
-  const s1 = await waitForStatus(ext, huge, 30_000);
+  const s1 = await waitForStatus(session.ext, huge, 30_000);
   assert.equal(s1.detection.isChinese, true);
   // The tab still answers promptly.
   const t0 = Date.now();
@@ -147,7 +132,7 @@ test('bad input: 5 MB of text, a page mutating every 50 ms, pages without a body
   await huge.close();
 
   const mut = await open('mutating.html');
-  await waitForStatus(ext, mut);
+  await waitForStatus(session.ext, mut);
   const samples = [];
   for (let i = 0; i < 10; i++) {
     const t = Date.now();
@@ -157,12 +142,12 @@ test('bad input: 5 MB of text, a page mutating every 50 ms, pages without a body
   }
   assert.ok(Math.max(...samples) < 1000, `responsive while mutating: ${samples}`);
   assert.ok((await mut.evaluate(() => document.getElementById('feed').children.length)) > 10);
-  assert.ok(await statusOf(ext, mut));
+  assert.ok(await statusOf(session.ext, mut));
   await mut.close();
 
   for (const path of ['no-body.html', 'no-body.svg']) {
     const p = await open(path);
-    const s = await waitForStatus(ext, p);
+    const s = await waitForStatus(session.ext, p);
     assert.equal(s.detection.isReport, false, path);
     assert.equal(await p.evaluate(() => document.body === null), true, path);
     await p.close();

@@ -197,3 +197,14 @@ describe('composedCompare', () => {
     expect(composedCompare(host, s)).toBe(-1);
   });
 });
+
+describe('sampleText', () => {
+  it('reads the title and text in order, skipping scripts and styles, up to a limit', async () => {
+    const { sampleText } = await import('@/utils/text/model');
+    page('<script>var x="脚本";</script><style>p{}</style><p>正文<b>加粗</b></p><p>第二段很长很长</p>');
+    document.title = '标题';
+    const s = sampleText(document, 100);
+    expect(s.replace(/\n/g, '')).toBe('标题正文加粗第二段很长很长');
+    expect(sampleText(document, 5)).toHaveLength(5);
+  });
+});

@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// npm run bench [-- --runs N] — real Chromium, the built extension, generated pages of about
+// 20 k, 200 k and 1 M Chinese characters. Reports medians; writes bench/results.json and the README table.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { startServer } from '../tests/support/server.mjs';
+import { findChromium, launchWithExtension, waitForStatus } from '../tests/support/browser.mjs';
+
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+const SIZES = [20_000, 200_000, 1_000_000];
+
+if (!args.includes('--no-build')) {
+  const r = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(1);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x) => Math.round(x * 10) / 10;
+
+// Long tasks after DOMContentLoaded: the generated pages run no script of their own, so these are
+// the extension's (and the browser's layout of what we touch).
+const OBSERVE_LONG_TASKS = () => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+const longestAfterDcl = (page) =>
+  page.evaluate(() => {
+    const dcl = performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0;
+    return Math.max(0, ...window.__longTasks.filter((t) => t.start >= dcl).map((t) => t.duration));
+  });
+
+const srv = await startServer();
+const ext = await launchWithExtension();
+await ext.context.addInitScript(OBSERVE_LONG_TASKS);
+
+async function statusWithTerms(page) {
+  const end = Date.now() + 60_000;
+  let s = await waitForStatus(ext, page, 60_000);
+  while (s.termCount === null && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    s = await waitForStatus(ext, page, 60_000);
+  }
+  return s;
+}
+
+const results = { date: new Date().toISOString(), chromium: ext.context.browser()?.version() ?? 'chromium', runs, pages: [] };
+
+// Baseline: the same pages without the extension, for the page's own longest task.
+const plain = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+
+for (const size of SIZES) {
+  const rows = [];
+  const base = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await ext.context.newPage();
+    await page.goto(`${srv.origin}/generated/report-${size}.html`, { timeout: 120_000 });
+    const s = await statusWithTerms(page);
+    await new Promise((r) => setTimeout(r, 300));
+    rows.push({ ...s.timing, longest: await longestAfterDcl(page), terms: s.termCount, chars: await page.evaluate(() => document.body.textContent.length) });
+    await page.close();
+
+    const p2 = await plain.newPage();
+    await p2.addInitScript(OBSERVE_LONG_TASKS);
+    await p2.goto(`${srv.origin}/generated/report-${size}.html`, { timeout: 120_000 });
+    await new Promise((r) => setTimeout(r, 300));
+    base.push(await longestAfterDcl(p2));
+    await p2.close();
+  }
+  const row = {
+    size,
+    chars: rows[0].chars,
+    terms: rows[0].terms,
+    modelMs: round(median(rows.map((r) => r.modelMs))),
+    detectMs: round(median(rows.map((r) => r.detectMs))),
+    contentScriptMs: round(median(rows.map((r) => r.totalMs))),
+    glossaryMs: round(median(rows.map((r) => r.glossaryMs))),
+    longestTaskMs: round(median(rows.map((r) => r.longest))),
+    longestTaskWithoutExtensionMs: round(median(base)),
+  };
+  results.pages.push(row);
+  console.log(row);
+}
+
+// The non-Chinese exit.
+const probes = [];
+for (let i = 0; i < runs; i++) {
+  const page = await ext.context.newPage();
+  await page.goto(`${srv.origin}/english.html`);
+  const s = await waitForStatus(ext, page);
+  probes.push(s.timing.probeMs);
+  await page.close();
+}
+results.englishProbeMs = round(median(probes) * 100) / 100;
+console.log({ englishProbeMs: results.englishProbeMs });
+
+await plain.close();
+await ext.close();
+await srv.close();
+
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+
+const k = (n) => (n >= 1e6 ? `${n / 1e6} M` : `${n / 1e3} k`);
+const table = [
+  `Medians of ${runs} runs, ${results.chromium}, headless, on this project's 2-core machine (${results.date.slice(0, 10)}).`,
+  '',
+  '| page (Han chars) | text model | detection | content script total | glossary load + match | longest task (with extension) | longest task (page alone) |',
+  '| --- | --- | --- | --- | --- | --- | --- |',
+  ...results.pages.map((r) => `| ${k(r.size)} (${r.terms} terms) | ${r.modelMs} ms | ${r.detectMs} ms | ${r.contentScriptMs} ms | ${r.glossaryMs} ms | ${r.longestTaskMs} ms | ${r.longestTaskWithoutExtensionMs} ms |`),
+  '',
+  `Non-Chinese page (English fixture): the probe decides in ${results.englishProbeMs} ms and loads nothing else.`,
+].join('\n');
+const readme = readFileSync('README.md', 'utf8');
+const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
+writeFileSync('README.md', updated);
+console.log('\n' + table);

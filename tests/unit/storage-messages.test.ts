@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { getSettings, getSiteMode, setSiteMode, settingsItem, siteModesItem } from '@/utils/storage/items';
+import { parseMessage, isPageStatus, type PageStatus } from '@/utils/messages';
+import { readerState, htmlMarker } from '@/utils/reader/state';
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('site modes', () => {
+  it('defaults to automatic and stores per host', async () => {
+    expect(await getSiteMode('www.huzhou.gov.cn')).toBe('auto');
+    await setSiteMode('www.huzhou.gov.cn', 'off');
+    expect(await getSiteMode('www.huzhou.gov.cn')).toBe('off');
+    expect(await getSiteMode('example.com')).toBe('auto');
+    await setSiteMode('www.huzhou.gov.cn', 'auto');
+    expect(await siteModesItem.getValue()).toEqual({});
+  });
+
+  it('ignores values it does not know (hand-edited or from a newer version)', async () => {
+    await fakeBrowser.storage.local.set({ siteModes: { 'a.cn': 'sometimes' } });
+    expect(await getSiteMode('a.cn')).toBe('auto');
+  });
+
+  it('lives under the documented storage key', async () => {
+    await setSiteMode('a.cn', 'on');
+    expect(await fakeBrowser.storage.local.get('siteModes')).toEqual({ siteModes: { 'a.cn': 'on' } });
+  });
+});
+
+describe('settings', () => {
+  it('fills gaps from defaults', async () => {
+    expect(await getSettings()).toEqual({ autoScope: 'chinese', showBadge: true });
+    await fakeBrowser.storage.local.set({ settings: { autoScope: 'reports' } });
+    expect(await getSettings()).toEqual({ autoScope: 'reports', showBadge: true });
+    await settingsItem.setValue({ autoScope: 'chinese', showBadge: false });
+    expect((await getSettings()).showBadge).toBe(false);
+  });
+});
+
+const status: PageStatus = {
+  host: 'a.cn',
+  url: 'https://a.cn/x',
+  mode: 'auto',
+  state: 'report',
+  detection: { isReport: true, isChinese: true, score: 9, reasons: [{ id: 'issuer', points: 3, evidence: '湖州市人民政府' }], script: 'traditional', cjkShare: 0.98 },
+  termCount: 12,
+  timing: { probeMs: 0.1, modelMs: 1, detectMs: 1, totalMs: 2, glossaryMs: 3 },
+};
+
+describe('messages', () => {
+  it('accepts well-formed messages', () => {
+    expect(parseMessage({ type: 'get-status' })).toEqual({ type: 'get-status' });
+    expect(parseMessage({ type: 'page-status', status })).toEqual({ type: 'page-status', status });
+  });
+
+  it('refuses anything else', () => {
+    expect(parseMessage(null)).toBeNull();
+    expect(parseMessage('get-status')).toBeNull();
+    expect(parseMessage({ type: 'eval', code: '1' })).toBeNull();
+    expect(parseMessage({ type: 'page-status', status: { ...status, state: 'hacked' } })).toBeNull();
+    expect(parseMessage({ type: 'page-status', status: { ...status, termCount: -1 } })).toBeNull();
+    expect(isPageStatus({ ...status, detection: { ...status.detection, reasons: [{ id: 'x', points: 1, evidence: '' }] } })).toBe(false);
+    expect(isPageStatus({ ...status, mode: 'sometimes' })).toBe(false);
+    expect(isPageStatus({ ...status, timing: undefined })).toBe(false);
+  });
+});
+
+describe('reader state', () => {
+  const settings = { autoScope: 'chinese' as const, showBadge: true };
+  it('follows the site choice, then detection, then the scope setting', () => {
+    expect(readerState('off', settings, { isReport: true, isChinese: true })).toBe('off');
+    expect(readerState('auto', settings, { isReport: true, isChinese: true })).toBe('report');
+    expect(readerState('auto', settings, { isReport: false, isChinese: true })).toBe('zh');
+    expect(readerState('auto', { ...settings, autoScope: 'reports' }, { isReport: false, isChinese: true })).toBe('off');
+    expect(readerState('on', { ...settings, autoScope: 'reports' }, { isReport: false, isChinese: true })).toBe('zh');
+    expect(readerState('auto', settings, { isReport: false, isChinese: false })).toBe('not-chinese');
+    expect(htmlMarker('report')).toBe('report');
+    expect(htmlMarker('zh')).toBe('zh');
+    expect(htmlMarker('off')).toBeNull();
+  });
+});

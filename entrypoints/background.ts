@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { parseMessage, type PageStatus } from '@/utils/messages';
 import { getSettings } from '@/utils/storage/items';
-import { isCompiledGlossary } from '@/utils/glossary';
+import { formsOf, isCompiledGlossary } from '@/utils/glossary';
 import type { CompiledGlossary } from '@/utils/glossary/types';
 
 // The service worker can be stopped at any time; the glossary is reloaded on the next request,
@@ -32,7 +32,7 @@ export default defineBackground(() => {
     if (msg.type === 'page-status' && sender.tab?.id !== undefined) {
       return updateBadge(sender.tab.id, msg.status).then(() => true);
     }
-    if (msg.type === 'get-glossary') return loadGlossary();
+    if (msg.type === 'get-glossary-forms') return loadGlossary().then(formsOf);
     return undefined;
   });
 });

@@ -20,7 +20,7 @@ export interface PageStatus {
 export type Message =
   | { type: 'page-status'; status: PageStatus }
   | { type: 'get-status' }
-  | { type: 'get-glossary' };
+  | { type: 'get-glossary-forms' };
 
 const REASON_IDS: readonly ReasonId[] = [
   'chinese', 'title-doc-type', 'heading-doc-type', 'issuer', 'addressee', 'sections', 'subsections',
@@ -67,8 +67,8 @@ export function parseMessage(x: unknown): Message | null {
       return isPageStatus(x.status) ? { type: 'page-status', status: x.status } : null;
     case 'get-status':
       return { type: 'get-status' };
-    case 'get-glossary':
-      return { type: 'get-glossary' };
+    case 'get-glossary-forms':
+      return { type: 'get-glossary-forms' };
     default:
       return null;
   }

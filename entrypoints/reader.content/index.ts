@@ -4,16 +4,16 @@ import { chineseShare, detectReport, type Detection } from '@/utils/detect/repor
 import { parseMessage, type PageStatus } from '@/utils/messages';
 import { getSettings, getSiteMode, settingsItem, siteModesItem, type SiteMode } from '@/utils/storage/items';
 import { htmlMarker, readerState } from '@/utils/reader/state';
-import { isCompiledGlossary, matcherFor } from '@/utils/glossary';
+import { isGlossaryForms, matcherFor } from '@/utils/glossary';
 import type { TermMatch, TermMatcher } from '@/utils/glossary/matcher';
 import { countTerms, scanBlocks } from '@/utils/glossary/scan';
-import type { CompiledGlossary } from '@/utils/glossary/types';
 
 const MARKER_ATTR = 'data-bilingual-reader';
 /** Characters the probe reads: enough to tell a Chinese page from any other. */
 const PROBE_CHARS = 4000;
 /** A page with less text than this may still be loading its content (SPA shell, empty body). */
 const SHELL_CHARS = 200;
+const HAN = /[\u3400-\u9fff]/;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -39,7 +39,6 @@ class Reader {
   private mode: SiteMode = 'auto';
   private status: PageStatus | null = null;
   private timing: Timing = { probeMs: 0, modelMs: 0, detectMs: 0, totalMs: 0, glossaryMs: 0 };
-  private glossary: CompiledGlossary | null = null;
   private matcher: TermMatcher | null = null;
   /** Term matches per block id; present only while the reader is on. */
   private matches: Map<number, TermMatch[]> | null = null;
@@ -54,7 +53,8 @@ class Reader {
     const t0 = performance.now();
     // The probe reads only the first few thousand characters: non-Chinese pages stop here.
     const sample = sampleText(document, PROBE_CHARS);
-    const share = chineseShare(sample);
+    // Most pages have no Han character at all: a native regex scan settles those at once.
+    const share = HAN.test(sample) ? chineseShare(sample) : 0;
     this.timing.probeMs = performance.now() - t0;
 
     browser.runtime.onMessage.addListener(this.onMessage);
@@ -75,7 +75,11 @@ class Reader {
 
   private async boot(t0: number): Promise<void> {
     const t1 = performance.now();
-    this.model = new PageTextModel(document).build();
+    // Watch from the start so nothing that changes while the model is built in slices is missed.
+    this.model = new PageTextModel(document);
+    this.model.observe();
+    await this.model.buildAsync();
+    if (this.stopped) return;
     const t2 = performance.now();
     this.detect();
     const t3 = performance.now();
@@ -93,7 +97,6 @@ class Reader {
       }
       this.scheduleRedetect();
     });
-    this.model.observe();
     const unwatchModes = siteModesItem.watch(() => void this.refreshMode().then(() => this.publish(true)));
     const unwatchSettings = settingsItem.watch(() => void this.publish(true));
     this.ctx.onInvalidated(() => {
@@ -157,12 +160,11 @@ class Reader {
   private runGlossary(): Promise<void> {
     this.glossaryRun ??= (async () => {
       const t0 = performance.now();
-      const g: unknown = await browser.runtime.sendMessage({ type: 'get-glossary' }).catch(() => null);
-      if (!isCompiledGlossary(g) || !this.model || this.stopped) {
+      const g: unknown = await browser.runtime.sendMessage({ type: 'get-glossary-forms' }).catch(() => null);
+      if (!isGlossaryForms(g) || !this.model || this.stopped) {
         this.glossaryRun = null;
         return;
       }
-      this.glossary = g;
       this.matcher = matcherFor(g);
       this.matches = await scanBlocks(this.model.blocks, this.matcher, { cancelled: () => this.stopped });
       this.timing.glossaryMs = performance.now() - t0;

@@ -208,3 +208,33 @@ describe('sampleText', () => {
     expect(sampleText(document, 5)).toHaveLength(5);
   });
 });
+
+describe('buildAsync', () => {
+  it('gives the same blocks as build(), in slices', async () => {
+    page(Array.from({ length: 600 }, (_, i) => `<p>第${i}段<b>行政</b>复议</p>`).join('') + '<div>尾<p>中</p>后</div>');
+    const sync = new PageTextModel(document).build();
+    let yields = 0;
+    const sliced = await new PageTextModel(document).buildAsync(0, async () => {
+      yields++;
+    });
+    expect(yields).toBeGreaterThan(0);
+    expect(sliced.blocks.map((b) => b.text)).toEqual(sync.blocks.map((b) => b.text));
+    expect(sliced.blocks.map((b) => b.tag)).toEqual(sync.blocks.map((b) => b.tag));
+  });
+
+  it('picks up a change made while it was building', async () => {
+    page(Array.from({ length: 600 }, (_, i) => `<p id="p${i}">第${i}段</p>`).join(''));
+    const m = new PageTextModel(document);
+    m.observe();
+    let once = false;
+    await m.buildAsync(0, async () => {
+      if (once) return;
+      once = true;
+      document.getElementById('p0')!.textContent = '改过的第一段';
+      await Promise.resolve();
+    });
+    expect(m.blocks[0]!.text).toBe('改过的第一段');
+    expect(m.blocks).toHaveLength(600);
+    m.disconnect();
+  });
+});

@@ -48,3 +48,6 @@ export interface CompiledGlossary {
   /** runs that contain a form by accident; matched and skipped */
   blockers: string[];
 }
+
+/** The part of the index a page loads to find terms. */
+export type GlossaryForms = Pick<CompiledGlossary, 'format' | 'count' | 'forms' | 'blockers'>;

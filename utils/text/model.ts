@@ -158,6 +158,8 @@ export class PageTextModel {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private firstDirtyAt = 0;
   private nodeIndex: WeakMap<Text, TextBlock> | null = null;
+  /** True while buildAsync runs; mutation reports wait for it. */
+  private building = false;
 
   constructor(root: Node, opts: ModelOptions = {}) {
     this.root = root;
@@ -279,6 +281,7 @@ export class PageTextModel {
   /** Processes pending mutations now instead of after the debounce (tests, and before a write). */
   flush(): BlockChange | null {
     if (this.observer) this.queue(this.observer.takeRecords(), false);
+    if (this.building) return null; // buildAsync flushes when it ends
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.dirty.size === 0) return null;
@@ -394,51 +397,126 @@ export class PageTextModel {
     return lo;
   }
 
-  /** Collects the blocks under `start` (inclusive), in composed document order. */
+  /** Collects the blocks under `start` (inclusive), in composed document order, in one go. */
   private collect(start: Node): TextBlock[] {
-    const out: TextBlock[] = [];
+    const walk = this.walk(start);
+    walk.run(() => false);
+    return walk.out;
+  }
+
+  /**
+   * Builds the model in slices of at most `sliceMs`, giving the main thread back between slices so
+   * a very large page never freezes. Mutations during the build are caught by `observe()` later.
+   */
+  async buildAsync(sliceMs = 12, yieldTo: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))): Promise<this> {
+    this.truncated = false;
+    this.building = true;
+    try {
+      const walk = this.walk(this.root);
+      for (;;) {
+        const deadline = performance.now() + sliceMs;
+        if (walk.run(() => performance.now() > deadline)) break;
+        await yieldTo();
+      }
+      this.blocks = walk.out;
+      this.nodeIndex = null;
+    } finally {
+      this.building = false;
+    }
+    // Changes made while we walked: the parts already walked may be stale, so re-read them now.
+    this.flush();
+    return this;
+  }
+
+  private walk(start: Node): Walk {
     this.chars = 0;
+    return new Walk(start, this, (el) => this.blockAncestor(el));
+  }
+
+  /** Called by a walk: counts characters against `maxChars`; false means stop. */
+  addChars(n: number): boolean {
+    if (this.chars > this.opts.maxChars) {
+      this.truncated = true;
+      return false;
+    }
+    this.chars += n;
+    return true;
+  }
+
+  newBlockId(): number {
+    return this.nextId++;
+  }
+
+  /** Called by a walk for each open shadow root it enters. */
+  enterShadowRoot(root: ShadowRoot): void {
+    this.trackShadowRoot(root);
+  }
+
+  private blockAncestor(el: Element): Element {
+    for (let n: Node | null = el; n; n = composedParent(n)) {
+      if (n.nodeType === 1 && isBlockElement(n as Element)) return n as Element;
+    }
+    return el;
+  }
+}
+
+type Frame = { node: Node; container: Element; exit?: boolean };
+
+/**
+ * One pass over a subtree with an explicit stack (pages nest deeply), resumable so the model can be
+ * built in slices. Text directly inside a block element, with its inline descendants, makes a block;
+ * a nested block element closes the current block, and text after it starts a new one.
+ */
+class Walk {
+  readonly out: TextBlock[] = [];
+  private cur: TextBlock | null = null;
+  private readonly stack: Frame[] = [];
+
+  constructor(
+    start: Node,
+    private readonly model: PageTextModel,
+    blockAncestor: (el: Element) => Element,
+  ) {
     const startEl = start.nodeType === 9 ? (start as Document).documentElement : start;
-    if (!startEl) return out;
-    if (startEl.nodeType === 1 && (isSkippedElement(startEl as Element) || isInsideSkipped(startEl))) return out;
-    let cur: TextBlock | null = null;
-    const close = () => {
-      if (cur && /\S/.test(cur.text)) out.push(cur);
-      cur = null;
-    };
-    const open = (el: Element) => {
-      close();
-      cur = { id: this.nextId++, element: el, tag: el.tagName.toUpperCase(), text: '', segments: [] };
-    };
-    // Explicit stack instead of recursion: pages nest deeply.
-    type Frame = { node: Node; container: Element; exit?: boolean };
-    const initialContainer = (startEl.nodeType === 1 ? (startEl as Element) : (startEl.parentElement ?? document.documentElement)) as Element;
-    const stack: Frame[] = [{ node: startEl, container: this.blockAncestor(initialContainer) }];
+    if (!startEl) return;
+    if (startEl.nodeType === 1 && (isSkippedElement(startEl as Element) || isInsideSkipped(startEl))) return;
+    const initial = (startEl.nodeType === 1 ? startEl : (startEl.parentElement ?? startEl.ownerDocument?.documentElement)) as Element;
+    this.stack.push({ node: startEl, container: blockAncestor(initial) });
+  }
+
+  private close(): void {
+    if (this.cur && /\S/.test(this.cur.text)) this.out.push(this.cur);
+    this.cur = null;
+  }
+
+  /** Walks until done (returns true) or until `pause()` says stop (checked every few hundred nodes). */
+  run(pause: () => boolean): boolean {
+    const stack = this.stack;
+    let n = 0;
     while (stack.length) {
+      if ((++n & 255) === 0 && pause()) return false;
       const f = stack.pop()!;
       const node = f.node;
       if (f.exit) {
-        // Leaving a block element: text after it in its parent is a new block of the parent.
-        close();
+        this.close();
         continue;
       }
       if (node.nodeType === 3) {
         const t = node as Text;
         const data = t.data;
         if (data.length === 0) continue;
-        if (this.chars > this.opts.maxChars) {
-          this.truncated = true;
+        if (!this.model.addChars(data.length)) {
           stack.length = 0;
           break;
         }
-        if (!cur) {
+        if (!this.cur) {
           if (!/\S/.test(data)) continue;
-          open(f.container);
+          const el = f.container;
+          this.cur = { id: this.model.newBlockId(), element: el, tag: el.tagName.toUpperCase(), text: '', segments: [] };
         }
-        const c: TextBlock = cur!;
+        const c = this.cur;
         c.segments.push({ node: t, start: c.text.length });
         c.text += data;
-        this.chars += data.length;
         continue;
       }
       if (node.nodeType !== 1 && node.nodeType !== 11) continue;
@@ -447,46 +525,34 @@ export class PageTextModel {
         const el = node as Element;
         if (isSkippedElement(el)) {
           // A skipped element still separates the text around it.
-          if (isBlockElement(el) || el.tagName === 'PRE' || el.tagName === 'TEXTAREA') close();
+          if (isBlockElement(el) || el.tagName === 'PRE' || el.tagName === 'TEXTAREA') this.close();
           continue;
         }
         if (el.tagName === 'BR') {
-          if (cur) {
-            const c: TextBlock = cur;
-            c.segments.push({ node: null, start: c.text.length });
-            c.text += '\n';
+          if (this.cur) {
+            this.cur.segments.push({ node: null, start: this.cur.text.length });
+            this.cur.text += '\n';
           }
           continue;
         }
         if (isBlockElement(el)) {
-          close();
+          this.close();
           container = el;
           stack.push({ node: el, container: f.container, exit: true });
         }
       }
-      const children: Node[] = [];
       const shadow = node.nodeType === 1 ? (node as Element).shadowRoot : null;
       if (shadow) {
-        this.trackShadowRoot(shadow);
-        // A shadow host renders its shadow tree, not its light children (unless slotted);
-        // we read the shadow tree, which is what the reader sees.
-        for (let c = shadow.firstChild; c; c = c.nextSibling) children.push(c);
-        // Light children are rendered only through slots.
-        if (shadow.querySelector('slot')) for (let c = node.firstChild; c; c = c.nextSibling) children.push(c);
+        this.model.enterShadowRoot(shadow);
+        // A host renders its shadow tree; light children show only through slots.
+        if (shadow.querySelector('slot')) for (let c = node.lastChild; c; c = c.previousSibling) stack.push({ node: c, container });
+        for (let c = shadow.lastChild; c; c = c.previousSibling) stack.push({ node: c, container });
       } else {
-        for (let c = node.firstChild; c; c = c.nextSibling) children.push(c);
+        for (let c = node.lastChild; c; c = c.previousSibling) stack.push({ node: c, container });
       }
-      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, container });
     }
-    close();
-    return out;
-  }
-
-  private blockAncestor(el: Element): Element {
-    for (let n: Node | null = el; n; n = composedParent(n)) {
-      if (n.nodeType === 1 && isBlockElement(n as Element)) return n as Element;
-    }
-    return el;
+    this.close();
+    return true;
   }
 }
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { parseMessage, type PageStatus } from '@/utils/messages';
 import { getSettings } from '@/utils/storage/items';
-import { formsOf, isCompiledGlossary } from '@/utils/glossary';
+import { entriesOf, formsOf, isCompiledGlossary } from '@/utils/glossary';
 import type { CompiledGlossary } from '@/utils/glossary/types';
 
 // The service worker can be stopped at any time; the glossary is reloaded on the next request,
@@ -33,6 +33,7 @@ export default defineBackground(() => {
       return updateBadge(sender.tab.id, msg.status).then(() => true);
     }
     if (msg.type === 'get-glossary-forms') return loadGlossary().then(formsOf);
+    if (msg.type === 'get-entries') return loadGlossary().then((g) => entriesOf(g, msg.indices, msg.ids));
     return undefined;
   });
 });

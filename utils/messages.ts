@@ -14,13 +14,27 @@ export interface PageStatus {
   /** Distinct glossary terms on the page; null until the glossary has run. */
   termCount: number | null;
   /** Where the content script spent its time on this page, for the popup's details and `npm run bench`. */
-  timing: { probeMs: number; modelMs: number; detectMs: number; totalMs: number; glossaryMs: number };
+  timing: { probeMs: number; modelMs: number; detectMs: number; totalMs: number; glossaryMs: number; markMs: number };
 }
 
 export type Message =
   | { type: 'page-status'; status: PageStatus }
   | { type: 'get-status' }
-  | { type: 'get-glossary-forms' };
+  | { type: 'get-glossary-forms' }
+  /** Entries by index in the compiled glossary, or by id (related terms). At most 200 at once. */
+  | { type: 'get-entries'; indices?: number[]; ids?: string[] }
+  /** side panel → content: the terms on the page with their counts */
+  | { type: 'get-terms' }
+  /** side panel → content: scroll to the next occurrence of a term and open its popover */
+  | { type: 'reveal-term'; index: number };
+
+export interface PageTerms {
+  script: 'simplified' | 'traditional';
+  /** [entry index, occurrences] in order of first appearance */
+  counts: [number, number][];
+  /** entry indices at or above this belong to the reader's own terms */
+  userBase: number;
+}
 
 const REASON_IDS: readonly ReasonId[] = [
   'chinese', 'title-doc-type', 'heading-doc-type', 'issuer', 'addressee', 'sections', 'subsections',
@@ -46,7 +60,7 @@ export function isPageStatus(x: unknown): x is PageStatus {
     (STATES as readonly unknown[]).includes(x.state) &&
     (x.termCount === null || (isNum(x.termCount) && x.termCount >= 0)) &&
     isObj(x.timing) &&
-    ['probeMs', 'modelMs', 'detectMs', 'totalMs', 'glossaryMs'].every((k) => isNum((x.timing as Record<string, unknown>)[k])) &&
+    ['probeMs', 'modelMs', 'detectMs', 'totalMs', 'glossaryMs', 'markMs'].every((k) => isNum((x.timing as Record<string, unknown>)[k])) &&
     isObj(d) &&
     typeof d.isReport === 'boolean' &&
     typeof d.isChinese === 'boolean' &&
@@ -69,6 +83,16 @@ export function parseMessage(x: unknown): Message | null {
       return { type: 'get-status' };
     case 'get-glossary-forms':
       return { type: 'get-glossary-forms' };
+    case 'get-entries': {
+      const okIndices = x.indices === undefined || (Array.isArray(x.indices) && x.indices.length <= 200 && x.indices.every((i) => Number.isInteger(i) && (i as number) >= 0));
+      const okIds = x.ids === undefined || (Array.isArray(x.ids) && x.ids.length <= 200 && x.ids.every((i) => isStr(i, 100)));
+      if (!okIndices || !okIds) return null;
+      return { type: 'get-entries', indices: x.indices as number[] | undefined, ids: x.ids as string[] | undefined };
+    }
+    case 'get-terms':
+      return { type: 'get-terms' };
+    case 'reveal-term':
+      return Number.isInteger(x.index) && (x.index as number) >= 0 ? { type: 'reveal-term', index: x.index as number } : null;
     default:
       return null;
   }

@@ -47,13 +47,20 @@ export function compileGlossary(files = listSourceFiles()) {
         owner(phrase(t), i);
       }
   });
+  // Chinese prose is authored in Simplified; the Traditional text is derived here with the full
+  // phrase tables, so the extension never loads them just to show a definition.
+  const toTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
   const compiled = entries.map((e) => {
-    const out = { id: e.id, s: e.simplified, t: e.traditional, p: e.pinyin, en: e.english, off: e.official, def: e.definition, cat: e.category };
+    const def = { en: e.definition.en, zh: e.definition.zh, zht: toTw(e.definition.zh) };
+    const out = { id: e.id, s: e.simplified, t: e.traditional, p: e.pinyin, en: e.english, off: e.official, def, cat: e.category };
     if (e.alternatives?.length) out.alt = e.alternatives;
     if (e.englishSource) out.src = e.englishSource;
-    if (e.expands?.length) out.ex = e.expands;
+    if (e.expands?.length) out.ex = e.expands.map((x) => ({ zh: x.zh, zht: toTw(x.zh), en: x.en }));
     if (e.related?.length) out.rel = e.related;
-    if (e.basis) out.basis = e.basis;
+    if (e.basis) {
+      out.basis = e.basis;
+      out.basist = toTw(e.basis);
+    }
     if (e.since) out.since = e.since;
     return out;
   });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { getSettings, getSiteMode, setSiteMode, settingsItem, siteModesItem } from '@/utils/storage/items';
+import { DEFAULT_SETTINGS, getSettings, getSiteMode, setSiteMode, settingsItem, siteModesItem } from '@/utils/storage/items';
 import { parseMessage, isPageStatus, type PageStatus } from '@/utils/messages';
 import { readerState, htmlMarker } from '@/utils/reader/state';
 
@@ -29,11 +29,11 @@ describe('site modes', () => {
 
 describe('settings', () => {
   it('fills gaps from defaults', async () => {
-    expect(await getSettings()).toEqual({ autoScope: 'chinese', showBadge: true });
-    await fakeBrowser.storage.local.set({ settings: { autoScope: 'reports' } });
-    expect(await getSettings()).toEqual({ autoScope: 'reports', showBadge: true });
-    await settingsItem.setValue({ autoScope: 'chinese', showBadge: false });
-    expect((await getSettings()).showBadge).toBe(false);
+    expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
+    await fakeBrowser.storage.local.set({ settings: { autoScope: 'reports', hoverDelayMs: 99999, marking: 'bogus' } });
+    expect(await getSettings()).toEqual({ ...DEFAULT_SETTINGS, autoScope: 'reports', hoverDelayMs: 2000 });
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, showBadge: false, marking: 'first' });
+    expect(await getSettings()).toMatchObject({ showBadge: false, marking: 'first' });
   });
 });
 
@@ -44,7 +44,7 @@ const status: PageStatus = {
   state: 'report',
   detection: { isReport: true, isChinese: true, score: 9, reasons: [{ id: 'issuer', points: 3, evidence: '湖州市人民政府' }], script: 'traditional', cjkShare: 0.98 },
   termCount: 12,
-  timing: { probeMs: 0.1, modelMs: 1, detectMs: 1, totalMs: 2, glossaryMs: 3 },
+  timing: { probeMs: 0.1, modelMs: 1, detectMs: 1, totalMs: 2, glossaryMs: 3, markMs: 1 },
 };
 
 describe('messages', () => {
@@ -66,7 +66,7 @@ describe('messages', () => {
 });
 
 describe('reader state', () => {
-  const settings = { autoScope: 'chinese' as const, showBadge: true };
+  const settings = { ...DEFAULT_SETTINGS, autoScope: 'chinese' as const };
   it('follows the site choice, then detection, then the scope setting', () => {
     expect(readerState('off', settings, { isReport: true, isChinese: true })).toBe('off');
     expect(readerState('auto', settings, { isReport: true, isChinese: true })).toBe('report');

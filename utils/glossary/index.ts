@@ -1,5 +1,5 @@
 // Checks a compiled glossary that crossed a context boundary, and builds its matcher.
-import { GLOSSARY_FORMAT, type CompiledGlossary, type GlossaryForms } from './types';
+import { GLOSSARY_FORMAT, type CompiledEntry, type CompiledGlossary, type GlossaryForms } from './types';
 import { TermMatcher } from './matcher';
 
 export function isCompiledGlossary(x: unknown): x is CompiledGlossary {
@@ -12,7 +12,7 @@ export function isCompiledGlossary(x: unknown): x is CompiledGlossary {
     Array.isArray(g.blockers) &&
     g.blockers.every((b) => typeof b === 'string') &&
     g.count === g.entries.length &&
-    g.entries.every((e) => typeof e?.id === 'string' && typeof e.s === 'string' && typeof e.t === 'string' && typeof e.en === 'string') &&
+    g.entries.every((e, index) => isIndexedEntry({ ...e, index })) &&
     g.forms.every((f) => Array.isArray(f) && typeof f[0] === 'string' && Number.isInteger(f[1]) && f[1] >= 0 && f[1] < g.entries!.length)
   );
 }
@@ -37,4 +37,41 @@ export function isGlossaryForms(x: unknown): x is GlossaryForms {
 
 export function matcherFor(g: GlossaryForms): TermMatcher {
   return new TermMatcher(g.forms, g.blockers);
+}
+
+export type IndexedEntry = CompiledEntry & { index: number };
+
+const idIndex = new WeakMap<CompiledGlossary, Map<string, number>>();
+
+/** Entries by index and/or id, each with its index; unknown ones are left out. */
+export function entriesOf(g: CompiledGlossary, indices: number[] = [], ids: string[] = []): IndexedEntry[] {
+  let byId = idIndex.get(g);
+  if (!byId) {
+    byId = new Map(g.entries.map((e, i) => [e.id, i]));
+    idIndex.set(g, byId);
+  }
+  const wanted = new Set(indices.filter((i) => i < g.entries.length));
+  for (const id of ids) {
+    const i = byId.get(id);
+    if (i !== undefined) wanted.add(i);
+  }
+  return [...wanted].map((i) => ({ ...g.entries[i]!, index: i }));
+}
+
+export function isIndexedEntry(x: unknown): x is IndexedEntry {
+  if (typeof x !== 'object' || x === null) return false;
+  const e = x as Partial<IndexedEntry>;
+  return (
+    Number.isInteger(e.index) &&
+    typeof e.id === 'string' &&
+    typeof e.s === 'string' &&
+    typeof e.t === 'string' &&
+    typeof e.p === 'string' &&
+    typeof e.en === 'string' &&
+    typeof e.off === 'boolean' &&
+    typeof e.def?.en === 'string' &&
+    typeof e.def?.zh === 'string' &&
+    typeof e.def?.zht === 'string' &&
+    typeof e.cat === 'string'
+  );
 }

@@ -29,12 +29,15 @@ export interface CompiledEntry {
   off: boolean;
   /** where the official rendering is published */
   src?: string;
-  def: { en: string; zh: string };
+  /** zh is Simplified as authored; zht is derived by the build (opencc cn→tw) */
+  def: { en: string; zh: string; zht: string };
   /** expansion of a numbered slogan */
-  ex?: { zh: string; en: string }[];
+  ex?: { zh: string; zht: string; en: string }[];
   cat: Category;
   rel?: string[];
   basis?: string;
+  /** basis in Traditional, derived by the build */
+  basist?: string;
   since?: number;
 }
 

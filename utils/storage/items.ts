@@ -12,9 +12,17 @@ export interface Settings {
   autoScope: 'chinese' | 'reports';
   /** Show the toolbar badge on detected reports. */
   showBadge: boolean;
+  /** Underline every occurrence of a term, only the first per paragraph, or none (lookups still work). */
+  marking: 'all' | 'first' | 'off';
+  /** Open the popover when the pointer rests on a term. */
+  hover: boolean;
+  hoverDelayMs: number;
+  /** Open the popover on click or tap. */
+  click: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { autoScope: 'chinese', showBadge: true };
+export const DEFAULT_SETTINGS: Settings = { autoScope: 'chinese', showBadge: true, marking: 'all', hover: true, hoverDelayMs: 300, click: true };
+export const HOVER_DELAY_RANGE = { min: 0, max: 2000 } as const;
 
 export const siteModesItem = storage.defineItem<SiteModes>('local:siteModes', {
   fallback: {},
@@ -33,9 +41,15 @@ export function isSiteMode(x: unknown): x is SiteMode {
 /** Reads stored settings, filling gaps from defaults (older or hand-edited values). */
 export async function getSettings(): Promise<Settings> {
   const raw = (await settingsItem.getValue()) as Partial<Settings> | null;
+  const bool = (v: unknown, d: boolean) => (typeof v === 'boolean' ? v : d);
+  const delay = Number(raw?.hoverDelayMs);
   return {
     autoScope: raw?.autoScope === 'reports' ? 'reports' : 'chinese',
-    showBadge: typeof raw?.showBadge === 'boolean' ? raw.showBadge : DEFAULT_SETTINGS.showBadge,
+    showBadge: bool(raw?.showBadge, DEFAULT_SETTINGS.showBadge),
+    marking: raw?.marking === 'first' || raw?.marking === 'off' ? raw.marking : 'all',
+    hover: bool(raw?.hover, DEFAULT_SETTINGS.hover),
+    hoverDelayMs: Number.isFinite(delay) ? Math.min(HOVER_DELAY_RANGE.max, Math.max(HOVER_DELAY_RANGE.min, Math.round(delay))) : DEFAULT_SETTINGS.hoverDelayMs,
+    click: bool(raw?.click, DEFAULT_SETTINGS.click),
   };
 }
 

@@ -158,6 +158,7 @@ export class PageTextModel {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private firstDirtyAt = 0;
   private nodeIndex: WeakMap<Text, TextBlock> | null = null;
+  private idIndex: Map<number, TextBlock> | null = null;
   /** True while buildAsync runs; mutation reports wait for it. */
   private building = false;
 
@@ -171,6 +172,7 @@ export class PageTextModel {
     this.truncated = false;
     this.blocks = this.collect(this.root);
     this.nodeIndex = null;
+    this.idIndex = null;
     return this;
   }
 
@@ -215,6 +217,17 @@ export class PageTextModel {
     }
     const node = seg.node;
     return { node, offset: Math.min(offset - seg.start, node.data.length) };
+  }
+
+  /** Open shadow roots the model reads (for caret lookups that must enter them). */
+  shadowRootList(): ShadowRoot[] {
+    return [...this.shadowRoots];
+  }
+
+  /** The block with this id, if it is still in the model. */
+  blockById(id: number): TextBlock | undefined {
+    if (!this.idIndex) this.idIndex = new Map(this.blocks.map((b) => [b.id, b]));
+    return this.idIndex.get(id);
   }
 
   /** Maps a position in a text node back to its block and block offset. */
@@ -373,6 +386,7 @@ export class PageTextModel {
       removed.push(...gone);
     }
     this.nodeIndex = null;
+    this.idIndex = null;
     // A block that came back with identical text and nodes is not a change.
     const unchanged = new Set<TextBlock>();
     for (const a of added) {
@@ -420,6 +434,7 @@ export class PageTextModel {
       }
       this.blocks = walk.out;
       this.nodeIndex = null;
+    this.idIndex = null;
     } finally {
       this.building = false;
     }

@@ -1,0 +1,556 @@
+// The page pipeline: probe → text model → detection → (reader on) glossary → marks and lookups.
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { PageTextModel, sampleText, type TextBlock } from '@/utils/text/model';
+import { chineseShare, detectReport, type Detection } from '@/utils/detect/report';
+import { parseMessage, type PageStatus, type PageTerms } from '@/utils/messages';
+import { getSettings, getSiteMode, settingsItem, siteModesItem, type Settings, type SiteMode } from '@/utils/storage/items';
+import { htmlMarker, readerState } from '@/utils/reader/state';
+import { isGlossaryForms, isIndexedEntry, matcherFor, type IndexedEntry } from '@/utils/glossary';
+import type { TermMatch, TermMatcher } from '@/utils/glossary/matcher';
+import { countTerms, scanBlocks } from '@/utils/glossary/scan';
+import { matchAt, selectOccurrences, stepOccurrence, type Occurrence } from '@/utils/glossary/occurrences';
+import { citation, termView, type ShownScript, type TermView } from '@/utils/glossary/view';
+import { blockRange, highlightSupported, TermHighlighter } from './highlights';
+import { TermUi, type Anchor, type PopoverContent } from './term-ui';
+
+const MARKER_ATTR = 'data-bilingual-reader';
+/** Characters the probe reads: enough to tell a Chinese page from any other. */
+const PROBE_CHARS = 4000;
+/** A page with less text than this may still be loading its content (SPA shell, empty body). */
+const SHELL_CHARS = 200;
+const HAN = /[\u3400-\u9fff]/;
+
+interface Timing {
+  probeMs: number;
+  modelMs: number;
+  detectMs: number;
+  totalMs: number;
+  /** Loading the glossary forms, building the matcher and scanning the page (wall time, sliced). */
+  glossaryMs: number;
+  /** Drawing the term marks (wall time, sliced). */
+  markMs: number;
+}
+
+export class Reader {
+  private model: PageTextModel | null = null;
+  private detection: Detection | null = null;
+  private mode: SiteMode = 'auto';
+  private settings: Settings | null = null;
+  private status: PageStatus | null = null;
+  private timing: Timing = { probeMs: 0, modelMs: 0, detectMs: 0, totalMs: 0, glossaryMs: 0, markMs: 0 };
+  private redetectTimer: ReturnType<typeof setTimeout> | null = null;
+  private shellWatch: MutationObserver | null = null;
+  private stopped = false;
+
+  // Glossary, present only while the reader is on.
+  private matcher: TermMatcher | null = null;
+  private glossaryCount = 0;
+  /** Term matches per block id. */
+  private matches: Map<number, TermMatch[]> | null = null;
+  private glossaryRun: Promise<void> | null = null;
+  private highlighter: TermHighlighter | null = null;
+  private ui: TermUi | null = null;
+  private entries = new Map<number, IndexedEntry>();
+  private listening = false;
+
+  // Pointer and keyboard state.
+  private hoverTimer: ReturnType<typeof setTimeout> | null = null;
+  private closeTimer: ReturnType<typeof setTimeout> | null = null;
+  private hovered: { blockId: number; start: number } | null = null;
+  private shownAt: { blockId: number; start: number } | null = null;
+  private cursor: { blockId: number; start: number } | null = null;
+  private pointerFrame = 0;
+
+  constructor(private readonly ctx: ContentScriptContext) {}
+
+  start(): void {
+    const t0 = performance.now();
+    // The probe reads only the first few thousand characters: non-Chinese pages stop here.
+    const sample = sampleText(document, PROBE_CHARS);
+    // Most pages have no Han character at all: a native regex scan settles those at once.
+    const share = HAN.test(sample) ? chineseShare(sample) : 0;
+    this.timing.probeMs = performance.now() - t0;
+
+    browser.runtime.onMessage.addListener(this.onMessage);
+    this.ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(this.onMessage);
+      this.stop();
+    });
+
+    if (share < 0.3) {
+      if (sample.replace(/\s/g, '').length < SHELL_CHARS) this.waitForContent();
+      this.detection = { isReport: false, isChinese: false, score: 0, reasons: [], script: 'unknown', cjkShare: share };
+      // Nothing else is loaded or watched; the popup still gets an answer.
+      void this.refreshMode().then(() => this.publish(false));
+      return;
+    }
+    void this.boot(t0);
+  }
+
+  private async boot(t0: number): Promise<void> {
+    const t1 = performance.now();
+    // Watch from the start so nothing that changes while the model is built in slices is missed.
+    this.model = new PageTextModel(document);
+    this.model.observe();
+    await this.model.buildAsync();
+    if (this.stopped) return;
+    const t2 = performance.now();
+    this.detect();
+    const t3 = performance.now();
+    this.timing.modelMs = t2 - t1;
+    this.timing.detectMs = t3 - t2;
+    this.timing.totalMs = t3 - t0;
+    await this.refreshMode();
+    this.model.onChange((change) => {
+      if (this.matches && this.matcher) {
+        const added: Occurrence[] = [];
+        for (const b of change.removed) this.matches.delete(b.id);
+        for (const b of change.added) {
+          const m = this.matcher.match(b.text);
+          if (m.length) this.matches.set(b.id, m);
+        }
+        const mode = this.settings?.marking ?? 'all';
+        added.push(...selectOccurrences(change.added.map((b) => b.id), this.matches, mode));
+        this.highlighter?.update(change.removed.map((b) => b.id), added);
+      }
+      this.scheduleRedetect();
+    });
+    const unwatchModes = siteModesItem.watch(() => void this.refreshMode().then(() => this.publish(true)));
+    const unwatchSettings = settingsItem.watch(() => void this.onSettingsChanged());
+    this.ctx.onInvalidated(() => {
+      unwatchModes();
+      unwatchSettings();
+    });
+    await this.publish(true);
+  }
+
+  /** An almost empty page may fill in later: look again when it does, without keeping a model. */
+  private waitForContent(): void {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const deadline = Date.now() + 15_000;
+    this.shellWatch = new MutationObserver(() => {
+      if (Date.now() > deadline) return this.stopShellWatch();
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        const sample = sampleText(document, PROBE_CHARS);
+        if (chineseShare(sample) >= 0.3) {
+          this.stopShellWatch();
+          void this.boot(performance.now());
+        } else if (sample.replace(/\s/g, '').length >= SHELL_CHARS) this.stopShellWatch();
+      }, 300);
+    });
+    this.shellWatch.observe(document.documentElement ?? document, { childList: true, subtree: true, characterData: true });
+  }
+
+  private stopShellWatch(): void {
+    this.shellWatch?.disconnect();
+    this.shellWatch = null;
+  }
+
+  private detect(): void {
+    if (!this.model) return;
+    const distinctTerms = this.termCount() ?? undefined;
+    this.detection = detectReport({ url: location.href, title: document.title, blocks: this.model.blocks, distinctTerms });
+  }
+
+  private scheduleRedetect(): void {
+    if (this.redetectTimer) return;
+    this.redetectTimer = setTimeout(() => {
+      this.redetectTimer = null;
+      this.detect();
+      // Tell the badge and popup only when something they show has changed.
+      const shown = this.status;
+      if (!shown || shown.detection.isReport !== this.detection?.isReport || (shown.termCount !== null && shown.termCount !== this.termCount()))
+        void this.publish(true);
+    }, 1000);
+  }
+
+  private async refreshMode(): Promise<void> {
+    this.mode = await getSiteMode(location.hostname);
+  }
+
+  private async onSettingsChanged(): Promise<void> {
+    const before = this.settings;
+    await this.publish(true);
+    if (before && this.settings && before.marking !== this.settings.marking) void this.drawMarks();
+  }
+
+  private termCount(): number | null {
+    if (!this.matches) return null;
+    return countTerms(this.matches.values()).size;
+  }
+
+  /** The script the page shows now, for popovers: Traditional pages get Traditional text. */
+  private script(): ShownScript {
+    return this.detection?.script === 'traditional' ? 'traditional' : 'simplified';
+  }
+
+  // ---- glossary ----
+
+  /** Loads the glossary forms (once) and scans the page; only ever called when the reader is on. */
+  private runGlossary(): Promise<void> {
+    this.glossaryRun ??= (async () => {
+      const t0 = performance.now();
+      const g: unknown = await browser.runtime.sendMessage({ type: 'get-glossary-forms' }).catch(() => null);
+      if (!isGlossaryForms(g) || !this.model || this.stopped) {
+        this.glossaryRun = null;
+        return;
+      }
+      this.matcher = matcherFor(g);
+      this.glossaryCount = g.count;
+      this.matches = await scanBlocks(this.model.blocks, this.matcher, { cancelled: () => this.stopped });
+      this.timing.glossaryMs = performance.now() - t0;
+      this.detect();
+      this.listen();
+      await this.drawMarks();
+      await this.publish(true);
+    })();
+    return this.glossaryRun;
+  }
+
+  private occurrences(forNavigation = false): Occurrence[] {
+    if (!this.model || !this.matches) return [];
+    const marking = this.settings?.marking ?? 'all';
+    const mode = forNavigation && marking === 'off' ? 'all' : marking;
+    return selectOccurrences(
+      this.model.blocks.map((b) => b.id),
+      this.matches,
+      mode,
+    );
+  }
+
+  private async drawMarks(): Promise<void> {
+    if (!this.model || !this.matches || !highlightSupported()) return;
+    this.highlighter ??= new TermHighlighter(this.model);
+    const t0 = performance.now();
+    await this.highlighter.draw(this.occurrences());
+    this.timing.markMs = performance.now() - t0;
+  }
+
+  private async entry(index: number): Promise<IndexedEntry> {
+    const cached = this.entries.get(index);
+    if (cached) return cached;
+    const res: unknown = await browser.runtime.sendMessage({ type: 'get-entries', indices: [index] });
+    const e = Array.isArray(res) ? res.find(isIndexedEntry) : undefined;
+    if (!e) throw new Error(browser.i18n.getMessage('popoverLoadError'));
+    this.entries.set(e.index, e);
+    return e;
+  }
+
+  private async content(index: number): Promise<PopoverContent> {
+    const e = await this.entry(index);
+    const view = termView(e, this.script());
+    let related: PopoverContent['related'] = [];
+    if (e.rel?.length) {
+      const res: unknown = await browser.runtime.sendMessage({ type: 'get-entries', ids: e.rel }).catch(() => []);
+      const list = Array.isArray(res) ? res.filter(isIndexedEntry) : [];
+      for (const r of list) this.entries.set(r.index, r);
+      related = list.map((r) => {
+        const v = termView(r, this.script());
+        return { id: r.id, headword: v.headword, english: v.english };
+      });
+    }
+    return { view, related };
+  }
+
+  private termUi(): TermUi {
+    if (!this.ui) {
+      const ui = new TermUi(this.ctx, (fn) => (this.model ? this.model.write(fn) : fn()));
+      ui.onCopy = (v: TermView) => navigator.clipboard.writeText(citation(v, { title: document.title, url: location.href })).catch(() => undefined);
+      ui.onRelated = (id: string) => void this.showRelated(id);
+      ui.onClosed = () => {
+        this.shownAt = null;
+      };
+      this.ui = ui;
+    }
+    return this.ui;
+  }
+
+  private async showRelated(id: string): Promise<void> {
+    const known = [...this.entries.values()].find((e) => e.id === id);
+    let index = known?.index;
+    if (index === undefined) {
+      const res: unknown = await browser.runtime.sendMessage({ type: 'get-entries', ids: [id] }).catch(() => []);
+      const e = Array.isArray(res) ? res.find(isIndexedEntry) : undefined;
+      if (!e) return;
+      this.entries.set(e.index, e);
+      index = e.index;
+    }
+    const ui = this.termUi();
+    const anchor = this.lastAnchor;
+    if (anchor) await ui.show(anchor, () => this.content(index), { focus: true });
+  }
+
+  private lastAnchor: Anchor | null = null;
+
+  /** Opens the popover for an occurrence. */
+  private async open(occ: { blockId: number; start: number; end: number; entry: number }, focus: boolean): Promise<void> {
+    const block = this.model?.blockById(occ.blockId);
+    if (!block || !this.model) return;
+    const range = blockRange(this.model, block, occ.start, occ.end);
+    if (!range) return;
+    const live = document.createRange();
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+    const anchor: Anchor = { getBoundingClientRect: () => live.getBoundingClientRect(), contextElement: block.element };
+    this.lastAnchor = anchor;
+    this.shownAt = { blockId: occ.blockId, start: occ.start };
+    await this.termUi().show(anchor, () => this.content(occ.entry), { focus });
+  }
+
+  // ---- pointer, click and keyboard ----
+
+  private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
+    const opts = { capture: true, passive: true } as const;
+    this.ctx.addEventListener(document, 'pointermove', this.onPointerMove, opts);
+    this.ctx.addEventListener(document, 'click', this.onClick, { capture: true });
+    this.ctx.addEventListener(window, 'keydown', this.onKeyDown, { capture: true });
+    this.ctx.addEventListener(window, 'scroll', this.onScroll, opts);
+  }
+
+  private on(): boolean {
+    return !!this.matches && (this.status?.state === 'report' || this.status?.state === 'zh');
+  }
+
+  /** The term occurrence under a viewport point, if any. */
+  private termAt(x: number, y: number): { blockId: number; start: number; end: number; entry: number } | null {
+    if (!this.model || !this.matches) return null;
+    const caret = caretAt(x, y, this.model.shadowRootList());
+    if (!caret) return null;
+    const pos = this.model.offsetOf(caret.node, caret.offset);
+    if (!pos) return null;
+    const list = this.matches.get(pos.block.id);
+    if (!list) return null;
+    // The caret falls between characters: the term may be on either side of it.
+    for (const off of [pos.offset, pos.offset - 1]) {
+      const m = off >= 0 ? matchAt(list, off) : null;
+      if (m && this.pointIn(pos.block, m, x, y)) return { blockId: pos.block.id, ...m };
+    }
+    return null;
+  }
+
+  private pointIn(block: TextBlock, m: TermMatch, x: number, y: number): boolean {
+    const r = this.model && blockRange(this.model, block, m.start, m.end);
+    if (!r) return false;
+    const live = document.createRange();
+    live.setStart(r.startContainer, r.startOffset);
+    live.setEnd(r.endContainer, r.endOffset);
+    for (const rect of live.getClientRects()) if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
+    return false;
+  }
+
+  private onPointerMove = (e: PointerEvent): void => {
+    if (!this.on() || !this.settings?.hover || e.pointerType === 'touch') return;
+    const { clientX: x, clientY: y } = e;
+    const inPopover = this.ui?.owns(e) ?? false;
+    if (this.pointerFrame) cancelAnimationFrame(this.pointerFrame);
+    this.pointerFrame = requestAnimationFrame(() => {
+      this.pointerFrame = 0;
+      if (inPopover) {
+        this.cancelClose();
+        return;
+      }
+      const hit = this.termAt(x, y);
+      const same = (a: { blockId: number; start: number } | null) => !!hit && !!a && a.blockId === hit.blockId && a.start === hit.start;
+      if (same(this.shownAt)) {
+        this.cancelClose();
+        return;
+      }
+      if (same(this.hovered)) return;
+      this.hovered = hit ? { blockId: hit.blockId, start: hit.start } : null;
+      if (this.hoverTimer) clearTimeout(this.hoverTimer);
+      this.hoverTimer = null;
+      if (hit) {
+        this.hoverTimer = setTimeout(() => {
+          this.hoverTimer = null;
+          void this.open(hit, false);
+        }, this.settings?.hoverDelayMs ?? 300);
+      } else this.scheduleClose();
+    });
+  };
+
+  private scheduleClose(): void {
+    if (!this.ui?.isOpen || this.ui.state.pinned || this.closeTimer) return;
+    this.closeTimer = setTimeout(() => {
+      this.closeTimer = null;
+      if (!this.ui?.state.pinned && !this.ui?.host?.matches(':hover')) this.ui?.hide();
+    }, 400);
+  }
+
+  private cancelClose(): void {
+    if (this.closeTimer) clearTimeout(this.closeTimer);
+    this.closeTimer = null;
+  }
+
+  private onClick = (e: MouseEvent): void => {
+    if (!this.on() || this.ui?.owns(e)) return;
+    if (!this.settings?.click) {
+      if (this.ui?.isOpen && !this.ui.state.pinned) this.ui.hide();
+      return;
+    }
+    // Links, buttons and a selection in progress keep their own meaning.
+    const target = e.target as Element | null;
+    if (target?.closest?.('a[href], button, input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return;
+    if (!document.getSelection()?.isCollapsed) return;
+    const hit = this.termAt(e.clientX, e.clientY);
+    if (hit) void this.open(hit, false);
+    else if (this.ui?.isOpen && !this.ui.state.pinned) this.ui.hide();
+  };
+
+  private onScroll = (): void => {
+    if (this.ui?.isOpen && !this.ui.state.pinned && !this.cursor) this.ui.hide();
+  };
+
+  private onKeyDown = (e: KeyboardEvent): void => {
+    if (!this.on()) return;
+    if (this.ui?.owns(e)) return;
+    const t = e.target as HTMLElement | null;
+    const editing = !!t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+    if (e.key === 'Escape' && this.ui?.isOpen) {
+      this.ui.hide();
+      return;
+    }
+    if (editing) return;
+    if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyN' || e.code === 'KeyP')) {
+      e.preventDefault();
+      this.step(e.code === 'KeyN' ? 1 : -1);
+      return;
+    }
+    if (e.key === 'Enter' && this.cursor && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      const occ = this.occurrences(true).find((o) => o.blockId === this.cursor!.blockId && o.start === this.cursor!.start);
+      if (occ) {
+        e.preventDefault();
+        void this.open(occ, true);
+      }
+    }
+  };
+
+  /** Moves the term cursor to the next or previous occurrence and shows where it is. */
+  private step(dir: 1 | -1): void {
+    const list = this.occurrences(true);
+    if (!list.length || !this.model) return;
+    let current = -1;
+    if (this.cursor) current = list.findIndex((o) => o.blockId === this.cursor!.blockId && o.start === this.cursor!.start);
+    const i = stepOccurrence(list.length, current, dir);
+    this.moveCursor(list[i]!, i, list.length);
+  }
+
+  private moveCursor(occ: Occurrence, i: number, total: number): void {
+    if (!this.model) return;
+    const block = this.model.blockById(occ.blockId);
+    if (!block) return;
+    this.cursor = { blockId: occ.blockId, start: occ.start };
+    const range = blockRange(this.model, block, occ.start, occ.end);
+    this.highlighter?.setFocus(range);
+    if (range) {
+      const live = document.createRange();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      const r = live.getBoundingClientRect();
+      if (r.top < 60 || r.bottom > window.innerHeight - 60) window.scrollBy({ top: r.top - window.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
+    }
+    const text = block.text.slice(occ.start, occ.end);
+    const ui = this.termUi();
+    if (ui.isOpen) ui.hide();
+    ui.announce(browser.i18n.getMessage('termCursor', [String(i + 1), String(total), text]));
+  }
+
+  /** Side panel asked to show a term: the next occurrence after the cursor, with its popover. */
+  private async reveal(index: number): Promise<boolean> {
+    const list = this.occurrences(true).filter((o) => o.entry === index);
+    if (!list.length) return false;
+    const all = this.occurrences(true);
+    const curIdx = this.cursor ? all.findIndex((o) => o.blockId === this.cursor!.blockId && o.start === this.cursor!.start) : -1;
+    const after = all.slice(curIdx + 1).find((o) => o.entry === index) ?? list[0]!;
+    this.moveCursor(after, all.indexOf(after), all.length);
+    await this.open(after, false);
+    return true;
+  }
+
+  private pageTerms(): PageTerms | null {
+    if (!this.matches || !this.model) return null;
+    const order: number[] = [];
+    const counts = new Map<number, number>();
+    for (const b of this.model.blocks) {
+      for (const m of this.matches.get(b.id) ?? []) {
+        if (!counts.has(m.entry)) order.push(m.entry);
+        counts.set(m.entry, (counts.get(m.entry) ?? 0) + 1);
+      }
+    }
+    return { script: this.script(), counts: order.map((i) => [i, counts.get(i)!]), userBase: this.glossaryCount };
+  }
+
+  // ---- status ----
+
+  private async publish(notify: boolean): Promise<void> {
+    const d = this.detection!;
+    const settings = await getSettings();
+    this.settings = settings;
+    const state = readerState(this.mode, settings, d);
+    const on = state === 'report' || state === 'zh';
+    if (on && this.model && !this.glossaryRun) void this.runGlossary();
+    if (!on && this.matches) {
+      // Turned off: forget what was found and take our marks away; it all comes back if turned on.
+      this.matches = null;
+      this.glossaryRun = null;
+      this.highlighter?.remove();
+      this.highlighter = null;
+      this.ui?.hide();
+    }
+    const marker = htmlMarker(state);
+    const html = document.documentElement;
+    if (html) {
+      const write = () => (marker ? html.setAttribute(MARKER_ATTR, marker) : html.removeAttribute(MARKER_ATTR));
+      if (this.model) this.model.write(write);
+      else write();
+    }
+    this.status = {
+      host: location.hostname,
+      url: location.href,
+      mode: this.mode,
+      state,
+      detection: { isReport: d.isReport, isChinese: d.isChinese, score: d.score, reasons: d.reasons, script: d.script, cjkShare: d.cjkShare },
+      termCount: on ? this.termCount() : null,
+      timing: this.timing,
+    };
+    if (notify) await browser.runtime.sendMessage({ type: 'page-status', status: this.status }).catch(() => undefined);
+  }
+
+  private stop(): void {
+    this.stopped = true;
+    this.model?.disconnect();
+    this.stopShellWatch();
+    if (this.redetectTimer) clearTimeout(this.redetectTimer);
+    if (this.hoverTimer) clearTimeout(this.hoverTimer);
+    this.cancelClose();
+    this.highlighter?.remove();
+    this.ui?.remove();
+  }
+
+  private onMessage = (raw: unknown): Promise<unknown> | undefined => {
+    const msg = parseMessage(raw);
+    if (msg?.type === 'get-status') return Promise.resolve(this.status);
+    if (msg?.type === 'get-terms') return Promise.resolve(this.on() ? this.pageTerms() : null);
+    if (msg?.type === 'reveal-term') return this.on() ? this.reveal(msg.index) : Promise.resolve(false);
+    return undefined;
+  };
+}
+
+/** Text position under a viewport point, entering open shadow roots where the browser can. */
+function caretAt(x: number, y: number, shadowRoots: ShadowRoot[]): { node: Text; offset: number } | null {
+  const doc = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number, opts?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (doc.caretPositionFromPoint) {
+    const p = doc.caretPositionFromPoint(x, y, { shadowRoots });
+    if (p && p.offsetNode.nodeType === 3) return { node: p.offsetNode as Text, offset: p.offset };
+    return null;
+  }
+  const r = doc.caretRangeFromPoint?.(x, y);
+  if (r && r.startContainer.nodeType === 3) return { node: r.startContainer as Text, offset: r.startOffset };
+  return null;
+}

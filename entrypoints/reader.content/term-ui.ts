@@ -1,0 +1,192 @@
+// The popover: one shadow-root UI per page, mounted on first use, placed with floating-ui and kept
+// inside the viewport. Vue renders; this module owns state, placement and focus.
+import { createApp, h, nextTick, reactive, ref, type App } from 'vue';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import TermPopover from '@/components/TermPopover.vue';
+import type { TermView } from '@/utils/glossary/view';
+import { OWN_UI_ATTR } from '@/utils/text/model';
+import css from './popover.css?inline';
+
+export interface Anchor {
+  getBoundingClientRect(): DOMRect;
+  /** element whose scrolling containers moving the anchor are watched */
+  contextElement?: Element;
+}
+
+export interface PopoverContent {
+  view: TermView;
+  related: { id: string; headword: string; english: string }[];
+}
+
+interface State {
+  open: boolean;
+  view: TermView | null;
+  related: PopoverContent['related'];
+  loading: boolean;
+  error: string;
+  pinned: boolean;
+  copied: boolean;
+  announce: string;
+}
+
+export class TermUi {
+  readonly state = reactive<State>({ open: false, view: null, related: [], loading: false, error: '', pinned: false, copied: false, announce: '' });
+  onCopy: (view: TermView) => Promise<void> = async () => undefined;
+  onRelated: (id: string) => void = () => undefined;
+  onClosed: () => void = () => undefined;
+
+  private ui: ShadowRootContentScriptUi<App> | null = null;
+  private mounting: Promise<void> | null = null;
+  private readonly popoverRef = ref<{ focus(): void } | null>(null);
+  private stopAutoUpdate: (() => void) | null = null;
+  private anchor: Anchor | null = null;
+  private returnFocus: HTMLElement | null = null;
+  private request = 0;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    /** runs the DOM insertion so the text model ignores it */
+    private readonly write: (fn: () => void) => void,
+  ) {}
+
+  get host(): HTMLElement | null {
+    return this.ui?.shadowHost ?? null;
+  }
+
+  get isOpen(): boolean {
+    return this.state.open;
+  }
+
+  /** True if the event happened inside our popover. */
+  owns(e: Event): boolean {
+    const host = this.host;
+    return !!host && e.composedPath().includes(host);
+  }
+
+  private ensure(): Promise<void> {
+    this.mounting ??= (async () => {
+      const ui = await createShadowRootUi<App>(this.ctx, {
+        name: 'bilingual-reader-popover',
+        position: 'inline',
+        anchor: 'html',
+        append: 'last',
+        css,
+        isolateEvents: ['keydown', 'keyup', 'keypress'],
+        onMount: (container) => {
+          const app = createApp({
+            render: () =>
+              h('div', { class: 'layer' }, [
+                this.state.open
+                  ? h(TermPopover, {
+                      ref: this.popoverRef,
+                      view: this.state.view,
+                      related: this.state.related,
+                      loading: this.state.loading,
+                      error: this.state.error,
+                      pinned: this.state.pinned,
+                      copied: this.state.copied,
+                      onClose: () => this.hide(),
+                      onTogglePin: () => (this.state.pinned = !this.state.pinned),
+                      onCopy: () => this.copy(),
+                      onOpenRelated: (id: string) => this.onRelated(id),
+                    })
+                  : null,
+                h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'data-testid': 'term-announce' }, this.state.announce),
+              ]),
+          });
+          app.mount(container);
+          return app;
+        },
+        onRemove: (app) => app?.unmount(),
+      });
+      ui.shadowHost.setAttribute(OWN_UI_ATTR, 'popover');
+      this.write(() => ui.mount());
+      this.ui = ui;
+    })();
+    return this.mounting;
+  }
+
+  /** Opens (or retargets) the popover at `anchor` and fills it from `load`. */
+  async show(anchor: Anchor, load: () => Promise<PopoverContent>, opts: { focus?: boolean } = {}): Promise<void> {
+    const req = ++this.request;
+    await this.ensure();
+    if (req !== this.request) return;
+    if (opts.focus && !this.state.open) {
+      const active = document.activeElement;
+      this.returnFocus = active instanceof HTMLElement && !this.host?.contains(active) ? active : null;
+    }
+    Object.assign(this.state, { open: true, loading: true, error: '', copied: false });
+    this.anchor = anchor;
+    await this.place();
+    try {
+      const content = await load();
+      if (req !== this.request) return;
+      Object.assign(this.state, { view: content.view, related: content.related, loading: false });
+    } catch (e) {
+      if (req !== this.request) return;
+      Object.assign(this.state, { view: null, related: [], loading: false, error: e instanceof Error ? e.message : String(e) });
+    }
+    await this.place();
+    if (opts.focus) this.popoverRef.value?.focus();
+  }
+
+  private async place(): Promise<void> {
+    await nextTick();
+    const floating = this.ui?.shadow.querySelector<HTMLElement>('.popover');
+    const anchor = this.anchor;
+    if (!floating || !anchor) return;
+    this.stopAutoUpdate?.();
+    const update = () =>
+      computePosition(anchor, floating, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply: ({ availableHeight }) => {
+              floating.style.maxHeight = `${Math.max(160, Math.min(560, availableHeight))}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        floating.style.left = `${x}px`;
+        floating.style.top = `${y}px`;
+      });
+    this.stopAutoUpdate = autoUpdate(anchor, floating, update, { animationFrame: false });
+    await update();
+  }
+
+  hide(): void {
+    if (!this.state.open) return;
+    this.request++;
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = null;
+    Object.assign(this.state, { open: false, pinned: false, view: null, related: [] });
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (back?.isConnected) back.focus({ preventScroll: true });
+    this.onClosed();
+  }
+
+  announce(text: string): void {
+    void this.ensure().then(() => {
+      this.state.announce = text;
+    });
+  }
+
+  private async copy(): Promise<void> {
+    if (!this.state.view) return;
+    await this.onCopy(this.state.view);
+    this.state.copied = true;
+  }
+
+  remove(): void {
+    this.stopAutoUpdate?.();
+    this.ui?.remove();
+  }
+}

@@ -1,0 +1,59 @@
+// Finds text on a page and where it is drawn, from the test's side (the page's main world).
+
+/** Centre of the first (or nth) occurrence of `text`, scrolled into view. Text may span nodes. */
+export async function textBox(page, text, nth = 0) {
+  return page.evaluate(
+    ([text, nth]) => {
+      const nodes = [];
+      let all = '';
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+        acceptNode: (n) => (n.parentElement?.closest('script,style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
+      for (let n = w.nextNode(); n; n = w.nextNode()) {
+        nodes.push([n, all.length]);
+        all += n.data;
+      }
+      let at = -1;
+      for (let i = 0; i <= nth; i++) {
+        at = all.indexOf(text, at + 1);
+        if (at < 0) return null;
+      }
+      const pos = (off) => {
+        for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i][1] <= off) return [nodes[i][0], off - nodes[i][1]];
+      };
+      const r = document.createRange();
+      r.setStart(...pos(at));
+      r.setEnd(...pos(at + text.length - 1));
+      r.setEnd(r.endContainer, r.endOffset + 1);
+      r.startContainer.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const rect = r.getClientRects()[0];
+      return { x: rect.left + Math.min(rect.width / 2, 12), y: rect.top + rect.height / 2 };
+    },
+    [text, nth],
+  );
+}
+
+export async function hover(page, text, nth = 0) {
+  const box = await textBox(page, text, nth);
+  if (!box) throw new Error(`"${text}" not on the page`);
+  await page.mouse.move(box.x - 40, box.y - 40);
+  await page.mouse.move(box.x, box.y, { steps: 4 });
+  return box;
+}
+
+/** Text of a test id inside our popover's shadow root (Playwright pierces open shadow roots). */
+export async function popoverText(page, testId) {
+  const el = page.getByTestId('term-popover').getByTestId(testId);
+  await el.waitFor({ timeout: 5000 });
+  return (await el.textContent()).trim();
+}
+
+export async function waitForTerms(session, page, waitForStatus) {
+  const end = Date.now() + 15_000;
+  for (;;) {
+    const s = await waitForStatus(session.ext, page);
+    if (s.termCount !== null) return s;
+    if (Date.now() > end) throw new Error('no term count');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

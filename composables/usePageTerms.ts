@@ -1,0 +1,53 @@
+import { computed, ref } from 'vue';
+import { browser } from 'wxt/browser';
+import { isIndexedEntry, type IndexedEntry } from '@/utils/glossary';
+import { termView } from '@/utils/glossary/view';
+import { groupTerms, type TermRow } from '@/utils/glossary/rows';
+import type { PageTerms } from '@/utils/messages';
+
+function isPageTerms(x: unknown): x is PageTerms {
+  if (typeof x !== 'object' || x === null) return false;
+  const t = x as Partial<PageTerms>;
+  return (
+    (t.script === 'simplified' || t.script === 'traditional') &&
+    Number.isInteger(t.userBase) &&
+    Array.isArray(t.counts) &&
+    t.counts.every((c) => Array.isArray(c) && Number.isInteger(c[0]) && Number.isInteger(c[1]))
+  );
+}
+
+/** The glossary terms on a tab's page, with counts, as rows ready to list. */
+export function usePageTerms() {
+  const rows = ref<TermRow[]>([]);
+  const state = ref<'loading' | 'ready' | 'off' | 'error'>('loading');
+  const filter = ref('');
+  const entries = new Map<number, IndexedEntry>();
+
+  async function load(tabId: number): Promise<void> {
+    try {
+      const terms: unknown = await browser.tabs.sendMessage(tabId, { type: 'get-terms' }).catch(() => null);
+      if (!isPageTerms(terms)) {
+        rows.value = [];
+        state.value = 'off';
+        return;
+      }
+      const missing = terms.counts.map(([i]) => i).filter((i) => i < terms.userBase && !entries.has(i));
+      for (let k = 0; k < missing.length; k += 200) {
+        const res: unknown = await browser.runtime.sendMessage({ type: 'get-entries', indices: missing.slice(k, k + 200) });
+        if (Array.isArray(res)) for (const e of res) if (isIndexedEntry(e)) entries.set(e.index, e);
+      }
+      rows.value = terms.counts.flatMap(([index, count]) => {
+        const e = entries.get(index);
+        if (!e) return [];
+        const v = termView(e, terms.script);
+        return [{ index, id: e.id, headword: v.headword, other: v.other, pinyin: v.pinyin, english: v.english, category: e.cat, count, lang: v.lang }];
+      });
+      state.value = 'ready';
+    } catch {
+      state.value = 'error';
+    }
+  }
+
+  const groups = computed(() => groupTerms(rows.value, filter.value));
+  return { rows, groups, state, filter, load };
+}

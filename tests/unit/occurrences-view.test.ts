@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { matchAt, selectOccurrences, stepOccurrence } from '@/utils/glossary/occurrences';
+import { citation, termView } from '@/utils/glossary/view';
+import type { IndexedEntry } from '@/utils/glossary';
+
+const matches = new Map([
+  [1, [{ start: 0, end: 4, entry: 7 }, { start: 6, end: 9, entry: 3 }, { start: 12, end: 16, entry: 7 }]],
+  [2, [{ start: 2, end: 5, entry: 7 }]],
+]);
+
+describe('selectOccurrences', () => {
+  it('keeps page order and all occurrences', () => {
+    expect(selectOccurrences([1, 2], matches, 'all').map((o) => [o.blockId, o.start])).toEqual([[1, 0], [1, 6], [1, 12], [2, 2]]);
+  });
+  it('keeps the first of each term per paragraph', () => {
+    expect(selectOccurrences([1, 2], matches, 'first').map((o) => [o.blockId, o.start])).toEqual([[1, 0], [1, 6], [2, 2]]);
+  });
+  it('marks nothing when off', () => {
+    expect(selectOccurrences([1, 2], matches, 'off')).toEqual([]);
+  });
+  it('follows the block order it is given', () => {
+    expect(selectOccurrences([2, 1], matches, 'all')[0]!.blockId).toBe(2);
+  });
+});
+
+describe('matchAt and stepOccurrence', () => {
+  const list = matches.get(1)!;
+  it('finds the match covering an offset', () => {
+    expect(matchAt(list, 0)?.entry).toBe(7);
+    expect(matchAt(list, 3)?.start).toBe(0);
+    expect(matchAt(list, 4)).toBeNull();
+    expect(matchAt(list, 8)?.entry).toBe(3);
+    expect(matchAt(list, 15)?.start).toBe(12);
+    expect(matchAt([], 0)).toBeNull();
+  });
+  it('steps with wrap-around', () => {
+    expect(stepOccurrence(3, -1, 1)).toBe(0);
+    expect(stepOccurrence(3, -1, -1)).toBe(2);
+    expect(stepOccurrence(3, 2, 1)).toBe(0);
+    expect(stepOccurrence(3, 0, -1)).toBe(2);
+    expect(stepOccurrence(0, -1, 1)).toBe(-1);
+  });
+});
+
+const entry: IndexedEntry = {
+  index: 4,
+  id: 'standard-land',
+  s: '标准地',
+  t: '標準地',
+  p: 'biāozhǔn dì',
+  en: '"standard land"',
+  off: false,
+  def: { en: 'Land offered with its conditions fixed in advance.', zh: '事先明确投资强度的工业用地。', zht: '事先明確投資強度的工業用地。' },
+  ex: [{ zh: '投资强度', zht: '投資強度', en: 'investment intensity' }],
+  cat: 'economy-land',
+  basis: '《浙江省标准地改革》',
+  basist: '《浙江省標準地改革》',
+};
+
+describe('termView', () => {
+  it('shows Traditional text on Traditional pages', () => {
+    const v = termView(entry, 'traditional');
+    expect(v).toMatchObject({ headword: '標準地', other: '标准地', lang: 'zh-Hant', definitionZh: '事先明確投資強度的工業用地。', basis: '《浙江省標準地改革》' });
+    expect(v.expands[0]!.zh).toBe('投資強度');
+  });
+  it('shows Simplified text on Simplified pages', () => {
+    const v = termView(entry, 'simplified');
+    expect(v).toMatchObject({ headword: '标准地', other: '標準地', lang: 'zh-Hans', definitionZh: '事先明确投资强度的工业用地。' });
+  });
+  it('makes a plain-text citation that says when the English is unofficial', () => {
+    const c = citation(termView(entry, 'simplified'), { title: '报告', url: 'https://x.cn/a' }, new Date('2026-01-02T00:00:00Z'));
+    expect(c).toContain('标准地 (標準地; biāozhǔn dì) — "standard land" [unofficial rendering]');
+    expect(c).toContain('Seen in: 报告 <https://x.cn/a>, 2026-01-02');
+  });
+});

@@ -4,6 +4,7 @@ import { isIndexedEntry, type IndexedEntry } from '@/utils/glossary';
 import { termView } from '@/utils/glossary/view';
 import { groupTerms, type TermRow } from '@/utils/glossary/rows';
 import type { PageTerms } from '@/utils/messages';
+import { getUserTerms } from '@/utils/storage/items';
 
 function isPageTerms(x: unknown): x is PageTerms {
   if (typeof x !== 'object' || x === null) return false;
@@ -36,7 +37,14 @@ export function usePageTerms() {
         const res: unknown = await browser.runtime.sendMessage({ type: 'get-entries', indices: missing.slice(k, k + 200) });
         if (Array.isArray(res)) for (const e of res) if (isIndexedEntry(e)) entries.set(e.index, e);
       }
-      rows.value = terms.counts.flatMap(([index, count]) => {
+      const own = terms.counts.some(([i]) => i >= terms.userBase) ? await getUserTerms() : [];
+      rows.value = terms.counts.flatMap(([index, count]): TermRow[] => {
+        if (index >= terms.userBase) {
+          const u = own[index - terms.userBase];
+          if (!u) return [];
+          const lang = terms.script === 'traditional' ? 'zh-Hant' : 'zh-Hans';
+          return [{ index, id: u.id, headword: u.forms[0]!, other: u.forms[1] ?? '', pinyin: u.pinyin, english: u.english, category: 'user', count, lang }];
+        }
         const e = entries.get(index);
         if (!e) return [];
         const v = termView(e, terms.script);

@@ -23,7 +23,22 @@ function loadGlossary(): Promise<CompiledGlossary> {
   return glossary;
 }
 
+/** Opens the options page at the "add a term" form, pre-filled with the text. */
+async function openAddTerm(text: string): Promise<void> {
+  const url = (browser.runtime.getURL as (path: string) => string)('/options.html') + '#add=' + encodeURIComponent(text);
+  await browser.tabs.create({ url });
+}
+
 export default defineBackground(() => {
+  // Context menu on a selection: add it to the reader's own terms.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: 'add-term', title: browser.i18n.getMessage('menuAddTerm', ['%s']), contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info) => {
+    const text = (info.selectionText ?? '').trim().slice(0, 40);
+    if (info.menuItemId === 'add-term' && text) void openAddTerm(text);
+  });
+
   browser.runtime.onMessage.addListener((raw, sender) => {
     // Only our own content scripts and pages talk to us; anything else is dropped.
     if (sender.id !== browser.runtime.id) return undefined;
@@ -33,6 +48,7 @@ export default defineBackground(() => {
       return updateBadge(sender.tab.id, msg.status).then(() => true);
     }
     if (msg.type === 'get-glossary-forms') return loadGlossary().then(formsOf);
+    if (msg.type === 'add-term') return openAddTerm(msg.text).then(() => true);
     if (msg.type === 'get-entries') return loadGlossary().then((g) => entriesOf(g, msg.indices, msg.ids));
     return undefined;
   });

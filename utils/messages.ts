@@ -26,7 +26,9 @@ export type Message =
   /** side panel → content: the terms on the page with their counts */
   | { type: 'get-terms' }
   /** side panel → content: scroll to the next occurrence of a term and open its popover */
-  | { type: 'reveal-term'; index: number };
+  | { type: 'reveal-term'; index: number }
+  /** content → background: open the options page to add this text as the reader's own term */
+  | { type: 'add-term'; text: string };
 
 export interface PageTerms {
   script: 'simplified' | 'traditional';
@@ -89,6 +91,8 @@ export function parseMessage(x: unknown): Message | null {
       if (!okIndices || !okIds) return null;
       return { type: 'get-entries', indices: x.indices as number[] | undefined, ids: x.ids as string[] | undefined };
     }
+    case 'add-term':
+      return isStr(x.text, 40) && (x.text as string).trim().length > 0 ? { type: 'add-term', text: (x.text as string).trim() } : null;
     case 'get-terms':
       return { type: 'get-terms' };
     case 'reveal-term':

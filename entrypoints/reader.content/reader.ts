@@ -4,9 +4,13 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageTextModel, sampleText, type TextBlock } from '@/utils/text/model';
 import { chineseShare, detectReport, type Detection } from '@/utils/detect/report';
 import { parseMessage, type PageStatus, type PageTerms } from '@/utils/messages';
-import { getSettings, getSiteMode, settingsItem, siteModesItem, type Settings, type SiteMode } from '@/utils/storage/items';
+import { getSettings, getSiteMode, getUserTerms, settingsItem, siteModesItem, userTermsItem, type Settings, type SiteMode } from '@/utils/storage/items';
+import type { UserTerm } from '@/utils/user-terms/model';
+import { userForms, userTermView } from '@/utils/user-terms/view';
+import { TermMatcher as Matcher } from '@/utils/glossary/matcher';
+import type { GlossaryForms } from '@/utils/glossary/types';
 import { htmlMarker, readerState } from '@/utils/reader/state';
-import { isGlossaryForms, isIndexedEntry, matcherFor, type IndexedEntry } from '@/utils/glossary';
+import { isGlossaryForms, isIndexedEntry, type IndexedEntry } from '@/utils/glossary';
 import type { TermMatch, TermMatcher } from '@/utils/glossary/matcher';
 import { countTerms, scanBlocks } from '@/utils/glossary/scan';
 import { matchAt, selectOccurrences, stepOccurrence, type Occurrence } from '@/utils/glossary/occurrences';
@@ -46,6 +50,8 @@ export class Reader {
   // Glossary, present only while the reader is on.
   private matcher: TermMatcher | null = null;
   private glossaryCount = 0;
+  private forms: GlossaryForms | null = null;
+  private userTerms: UserTerm[] = [];
   /** Term matches per block id. */
   private matches: Map<number, TermMatch[]> | null = null;
   private glossaryRun: Promise<void> | null = null;
@@ -197,16 +203,34 @@ export class Reader {
         this.glossaryRun = null;
         return;
       }
-      this.matcher = matcherFor(g);
+      this.forms = g;
       this.glossaryCount = g.count;
-      this.matches = await scanBlocks(this.model.blocks, this.matcher, { cancelled: () => this.stopped });
+      this.userTerms = await getUserTerms();
+      await this.rescan();
       this.timing.glossaryMs = performance.now() - t0;
-      this.detect();
       this.listen();
-      await this.drawMarks();
+      const unwatch = userTermsItem.watch(() => void this.onUserTermsChanged());
+      this.ctx.onInvalidated(unwatch);
       await this.publish(true);
     })();
     return this.glossaryRun;
+  }
+
+  /** One matcher over the glossary and the reader's own terms; the reader's forms win on a tie. */
+  private async rescan(): Promise<void> {
+    if (!this.forms || !this.model) return;
+    const forms = this.forms.forms.concat(userForms(this.userTerms, this.forms.count));
+    this.matcher = new Matcher(forms, this.forms.blockers);
+    this.matches = await scanBlocks(this.model.blocks, this.matcher, { cancelled: () => this.stopped });
+    this.detect();
+    await this.drawMarks();
+  }
+
+  private async onUserTermsChanged(): Promise<void> {
+    this.userTerms = await getUserTerms();
+    if (!this.matches) return;
+    await this.rescan();
+    await this.publish(true);
   }
 
   private occurrences(forNavigation = false): Occurrence[] {
@@ -238,7 +262,12 @@ export class Reader {
     return e;
   }
 
-  private async content(index: number): Promise<PopoverContent> {
+  private async content(index: number, found = ''): Promise<PopoverContent> {
+    if (index >= this.glossaryCount) {
+      const t = this.userTerms[index - this.glossaryCount];
+      if (!t) throw new Error(browser.i18n.getMessage('popoverLoadError'));
+      return { view: userTermView(t, index, found, this.script()), related: [] };
+    }
     const e = await this.entry(index);
     const view = termView(e, this.script());
     let related: PopoverContent['related'] = [];
@@ -262,6 +291,7 @@ export class Reader {
       ui.onClosed = () => {
         this.shownAt = null;
       };
+      ui.onAddTerm = (text: string) => void browser.runtime.sendMessage({ type: 'add-term', text }).catch(() => undefined);
       this.ui = ui;
     }
     return this.ui;
@@ -296,7 +326,8 @@ export class Reader {
     const anchor: Anchor = { getBoundingClientRect: () => live.getBoundingClientRect(), contextElement: block.element };
     this.lastAnchor = anchor;
     this.shownAt = { blockId: occ.blockId, start: occ.start };
-    await this.termUi().show(anchor, () => this.content(occ.entry), { focus });
+    const found = block.text.slice(occ.start, occ.end);
+    await this.termUi().show(anchor, () => this.content(occ.entry, found), { focus });
   }
 
   // ---- pointer, click and keyboard ----
@@ -309,7 +340,28 @@ export class Reader {
     this.ctx.addEventListener(document, 'click', this.onClick, { capture: true });
     this.ctx.addEventListener(window, 'keydown', this.onKeyDown, { capture: true });
     this.ctx.addEventListener(window, 'scroll', this.onScroll, opts);
+    this.ctx.addEventListener(document, 'mouseup', this.onSelectionEnd, { capture: true });
+    this.ctx.addEventListener(document, 'keyup', this.onSelectionEnd, { capture: true });
   }
+
+  /** After a selection is made on the page, offer to add it to the reader's terms. */
+  private onSelectionEnd = (e: Event): void => {
+    if (!this.on() || this.ui?.owns(e)) return;
+    setTimeout(() => {
+      const sel = document.getSelection();
+      const text = sel && !sel.isCollapsed ? sel.toString().trim() : '';
+      const ui = this.termUi();
+      if (!sel || !text || [...text].length < 2 || [...text].length > 40 || !HAN.test(text) || /[\n\r]/.test(text)) {
+        ui.hideToolbar();
+        return;
+      }
+      const anchorNode = sel.anchorNode;
+      const el = anchorNode && (anchorNode.nodeType === 1 ? (anchorNode as Element) : anchorNode.parentElement);
+      if (el?.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return;
+      const range = sel.getRangeAt(0).cloneRange();
+      void ui.showToolbar({ getBoundingClientRect: () => range.getBoundingClientRect() }, text);
+    }, 0);
+  };
 
   private on(): boolean {
     return !!this.matches && (this.status?.state === 'report' || this.status?.state === 'zh');

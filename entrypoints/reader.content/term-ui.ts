@@ -5,6 +5,7 @@ import { autoUpdate, computePosition, flip, offset, shift, size } from '@floatin
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import TermPopover from '@/components/TermPopover.vue';
+import SelectionToolbar from '@/components/SelectionToolbar.vue';
 import type { TermView } from '@/utils/glossary/view';
 import { OWN_UI_ATTR } from '@/utils/text/model';
 import css from './popover.css?inline';
@@ -29,13 +30,16 @@ interface State {
   pinned: boolean;
   copied: boolean;
   announce: string;
+  toolbar: string | null;
 }
 
 export class TermUi {
-  readonly state = reactive<State>({ open: false, view: null, related: [], loading: false, error: '', pinned: false, copied: false, announce: '' });
+  readonly state = reactive<State>({ open: false, view: null, related: [], loading: false, error: '', pinned: false, copied: false, announce: '', toolbar: null });
   onCopy: (view: TermView) => Promise<void> = async () => undefined;
   onRelated: (id: string) => void = () => undefined;
   onClosed: () => void = () => undefined;
+  onAddTerm: (text: string) => void = () => undefined;
+  private stopToolbarUpdate: (() => void) | null = null;
 
   private ui: ShadowRootContentScriptUi<App> | null = null;
   private mounting: Promise<void> | null = null;
@@ -91,6 +95,17 @@ export class TermUi {
                       onTogglePin: () => (this.state.pinned = !this.state.pinned),
                       onCopy: () => this.copy(),
                       onOpenRelated: (id: string) => this.onRelated(id),
+                    })
+                  : null,
+                this.state.toolbar !== null
+                  ? h(SelectionToolbar, {
+                      text: this.state.toolbar,
+                      onAddTerm: () => {
+                        const text = this.state.toolbar;
+                        this.hideToolbar();
+                        if (text) this.onAddTerm(text);
+                      },
+                      onClose: () => this.hideToolbar(),
                     })
                   : null,
                 h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'data-testid': 'term-announce' }, this.state.announce),
@@ -173,6 +188,29 @@ export class TermUi {
     this.onClosed();
   }
 
+  /** A small toolbar above a text selection. */
+  async showToolbar(anchor: Anchor, text: string): Promise<void> {
+    await this.ensure();
+    this.state.toolbar = text;
+    await nextTick();
+    const el = this.ui?.shadow.querySelector<HTMLElement>('.toolbar');
+    if (!el) return;
+    this.stopToolbarUpdate?.();
+    const update = () =>
+      computePosition(anchor, el, { strategy: 'fixed', placement: 'top', middleware: [offset(8), flip({ padding: 8 }), shift({ padding: 8 })] }).then(({ x, y }) => {
+        el.style.left = `${x}px`;
+        el.style.top = `${y}px`;
+      });
+    this.stopToolbarUpdate = autoUpdate(anchor, el, update, { animationFrame: false });
+    await update();
+  }
+
+  hideToolbar(): void {
+    this.stopToolbarUpdate?.();
+    this.stopToolbarUpdate = null;
+    this.state.toolbar = null;
+  }
+
   announce(text: string): void {
     void this.ensure().then(() => {
       this.state.announce = text;
@@ -187,6 +225,7 @@ export class TermUi {
 
   remove(): void {
     this.stopAutoUpdate?.();
+    this.stopToolbarUpdate?.();
     this.ui?.remove();
   }
 }

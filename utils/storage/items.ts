@@ -1,4 +1,5 @@
 // Every stored item, with its version and migrations, in one place.
+import { sanitizeStored, type UserTerm } from '../user-terms/model';
 import { storage } from '#imports';
 
 export type SiteMode = 'auto' | 'on' | 'off';
@@ -65,4 +66,14 @@ export async function setSiteMode(host: string, mode: SiteMode): Promise<void> {
   if (mode === 'auto') delete modes[host];
   else modes[host] = mode;
   await siteModesItem.setValue(modes);
+}
+
+/** The reader's own glossary terms. Written only by the options page; read by every page. */
+export const userTermsItem = storage.defineItem<UserTerm[]>('local:userTerms', {
+  fallback: [],
+  version: 1,
+});
+
+export async function getUserTerms(): Promise<UserTerm[]> {
+  return sanitizeStored(await userTermsItem.getValue());
 }

@@ -11,7 +11,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: browser === 'firefox' ? ['storage', 'contextMenus'] : ['storage', 'contextMenus', 'sidePanel'],
+    permissions: browser === 'firefox' ? ['storage', 'contextMenus', 'scripting'] : ['storage', 'contextMenus', 'scripting', 'sidePanel'],
+    // The same hosts the content script runs on, no more: the background needs them to inject the
+    // page UI and converters into a page only when the reader is on there.
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }

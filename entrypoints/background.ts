@@ -23,6 +23,18 @@ function loadGlossary(): Promise<CompiledGlossary> {
   return glossary;
 }
 
+/** Runs the page UI bundle in the content script's world of one frame. */
+async function injectUi(tabId: number, frameId: number): Promise<boolean> {
+  try {
+    const scripting = (browser as unknown as { scripting?: { executeScript(o: { target: { tabId: number; frameIds: number[] }; files: string[] }): Promise<unknown> } }).scripting;
+    if (scripting) await scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/reader-ui.js'] });
+    else await (browser.tabs as unknown as { executeScript(id: number, o: { file: string; frameId: number }): Promise<unknown> }).executeScript(tabId, { file: '/reader-ui.js', frameId });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Opens the options page at the "add a term" form, pre-filled with the text. */
 async function openAddTerm(text: string): Promise<void> {
   const url = (browser.runtime.getURL as (path: string) => string)('/options.html') + '#add=' + encodeURIComponent(text);
@@ -48,6 +60,7 @@ export default defineBackground(() => {
       return updateBadge(sender.tab.id, msg.status).then(() => true);
     }
     if (msg.type === 'get-glossary-forms') return loadGlossary().then(formsOf);
+    if (msg.type === 'load-ui' && sender.tab?.id !== undefined) return injectUi(sender.tab.id, sender.frameId ?? 0);
     if (msg.type === 'add-term') return openAddTerm(msg.text).then(() => true);
     if (msg.type === 'get-entries') return loadGlossary().then((g) => entriesOf(g, msg.indices, msg.ids));
     return undefined;

@@ -2,7 +2,7 @@
 // Checks what the builds promise: minimal permissions, a gecko id for Firefox, locales present.
 import { readFileSync, existsSync } from 'node:fs';
 
-const ALLOWED_PERMISSIONS = new Set(['storage', 'unlimitedStorage', 'contextMenus', 'sidePanel', 'clipboardWrite']);
+const ALLOWED_PERMISSIONS = new Set(['storage', 'unlimitedStorage', 'contextMenus', 'sidePanel', 'scripting']);
 let errors = 0;
 const fail = (m) => {
   console.error(`error: ${m}`);
@@ -16,7 +16,10 @@ for (const dir of ['.output/chrome-mv3', '.output/firefox-mv2']) {
   }
   const m = JSON.parse(readFileSync(path, 'utf8'));
   for (const p of m.permissions ?? []) if (!ALLOWED_PERMISSIONS.has(p) && !/^https?:/.test(p)) fail(`${dir}: unexpected permission ${p}`);
-  if (m.host_permissions?.length) fail(`${dir}: host_permissions should be empty (content scripts declare their matches)`);
+  // MV2 lists hosts among permissions; MV3 in host_permissions. Either way: no host beyond the content script's.
+  const matches = new Set((m.content_scripts ?? []).flatMap((c) => c.matches));
+  const hosts = [...(m.host_permissions ?? []), ...(m.permissions ?? []).filter((p) => /^(https?|\*):|<all_urls>/.test(p))];
+  for (const h of hosts) if (!matches.has(h)) fail(`${dir}: host permission ${h} goes beyond the content script's matches`);
   if (dir.includes('firefox') && !m.browser_specific_settings?.gecko?.id) fail(`${dir}: no gecko id`);
   for (const loc of ['en', 'zh_CN', 'zh_TW']) if (!existsSync(`${dir}/_locales/${loc}/messages.json`)) fail(`${dir}: locale ${loc} missing`);
   if (m.content_security_policy && JSON.stringify(m.content_security_policy).includes('unsafe-eval')) fail(`${dir}: unsafe-eval in CSP`);

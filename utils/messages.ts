@@ -28,7 +28,9 @@ export type Message =
   /** side panel → content: scroll to the next occurrence of a term and open its popover */
   | { type: 'reveal-term'; index: number }
   /** content → background: open the options page to add this text as the reader's own term */
-  | { type: 'add-term'; text: string };
+  | { type: 'add-term'; text: string }
+  /** content → background: inject the page UI bundle into the sender's frame */
+  | { type: 'load-ui' };
 
 export interface PageTerms {
   script: 'simplified' | 'traditional';
@@ -95,6 +97,8 @@ export function parseMessage(x: unknown): Message | null {
       return isStr(x.text, 40) && (x.text as string).trim().length > 0 ? { type: 'add-term', text: (x.text as string).trim() } : null;
     case 'get-terms':
       return { type: 'get-terms' };
+    case 'load-ui':
+      return { type: 'load-ui' };
     case 'reveal-term':
       return Number.isInteger(x.index) && (x.index as number) >= 0 ? { type: 'reveal-term', index: x.index as number } : null;
     default:

@@ -1,20 +1,12 @@
 // Draws glossary terms with the CSS Custom Highlight API: no change to the page's DOM structure.
-// The ::highlight() rules must sit in a stylesheet of the page, so one small namespaced <style> is
-// added (through the model's write(), marked as our UI). Ranges are built visible-first, in slices.
+// The ::highlight() rules come with the content script (highlights.css, declared in the manifest):
+// present from the page's first layout, they add no element to the page, and a stylesheet added
+// later would force a full relayout (60–90 ms on a page of a million characters).
 import type { PageTextModel, TextBlock } from '@/utils/text/model';
-import { OWN_UI_ATTR } from '@/utils/text/model';
 import type { Occurrence } from '@/utils/glossary/occurrences';
 
 export const TERM_HIGHLIGHT = 'bilingual-reader-term';
 export const FOCUS_HIGHLIGHT = 'bilingual-reader-term-focus';
-
-const STYLE = `
-::highlight(${TERM_HIGHLIGHT}) { text-decoration: underline dotted 1.5px; text-decoration-color: #c2410c; text-underline-offset: 3px; }
-::highlight(${FOCUS_HIGHLIGHT}) { background-color: rgba(250, 204, 21, 0.45); text-decoration: underline solid 2px; text-decoration-color: #c2410c; }
-@media (prefers-color-scheme: dark) {
-  ::highlight(${TERM_HIGHLIGHT}) { text-decoration-color: #fdba74; }
-  ::highlight(${FOCUS_HIGHLIGHT}) { background-color: rgba(250, 204, 21, 0.3); text-decoration-color: #fdba74; }
-}`;
 
 export function highlightSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
@@ -32,64 +24,99 @@ export function blockRange(model: PageTextModel, block: TextBlock, start: number
   }
 }
 
+/**
+ * Term marks, drawn only for blocks in and near the viewport. A page of a million characters has
+ * tens of thousands of terms; registering them all makes every frame pay for them, so marks follow
+ * the reader as they scroll, and the per-frame cost stays that of a screenful.
+ */
 export class TermHighlighter {
   private readonly terms = new Highlight();
   private readonly focus = new Highlight();
-  private style: HTMLStyleElement | null = null;
-  private generation = 0;
-  private readonly byBlock = new Map<number, StaticRange[]>();
+  private installed = false;
+  /** all occurrences to mark, by block */
+  private readonly byBlock = new Map<number, Occurrence[]>();
+  /** ranges currently registered, by block */
+  private readonly drawn = new Map<number, StaticRange[]>();
+  private frame = 0;
+  private readonly onViewport = () => {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.refresh();
+    });
+  };
 
   constructor(private readonly model: PageTextModel) {}
 
   private install(): void {
-    if (this.style?.isConnected) return;
-    this.model.write(() => {
-      const style = document.createElement('style');
-      style.setAttribute(OWN_UI_ATTR, 'highlight-style');
-      style.textContent = STYLE;
-      (document.head ?? document.documentElement).append(style);
-      this.style = style;
-    });
+    if (this.installed) return;
+    this.installed = true;
     CSS.highlights.set(TERM_HIGHLIGHT, this.terms);
     CSS.highlights.set(FOCUS_HIGHLIGHT, this.focus);
+    addEventListener('scroll', this.onViewport, { passive: true, capture: true });
+    addEventListener('resize', this.onViewport, { passive: true });
   }
 
-  /** Replaces every mark. Blocks near the viewport are drawn in the first slice. */
-  async draw(occurrences: readonly Occurrence[], sliceMs = 8): Promise<void> {
-    const gen = ++this.generation;
+  /** Replaces every mark. */
+  draw(occurrences: readonly Occurrence[]): void {
     this.install();
-    const order = visibleFirst(this.model, occurrences);
-    this.terms.clear();
     this.byBlock.clear();
-    let t0 = performance.now();
-    for (const occ of order) {
-      this.addOne(occ);
-      if (performance.now() - t0 > sliceMs) {
-        await new Promise((res) => setTimeout(res, 0));
-        if (gen !== this.generation) return;
-        t0 = performance.now();
-      }
+    for (const o of occurrences) {
+      const list = this.byBlock.get(o.blockId);
+      if (list) list.push(o);
+      else this.byBlock.set(o.blockId, [o]);
     }
-  }
-
-  private addOne(occ: Occurrence): void {
-    const block = this.model.blockById(occ.blockId);
-    const r = block && blockRange(this.model, block, occ.start, occ.end);
-    if (!r) return;
-    this.terms.add(r);
-    const list = this.byBlock.get(occ.blockId);
-    if (list) list.push(r);
-    else this.byBlock.set(occ.blockId, [r]);
+    this.terms.clear();
+    this.drawn.clear();
+    this.refresh();
   }
 
   /** Incremental update after the page changed some blocks: no full redraw. */
   update(removedBlockIds: Iterable<number>, added: readonly Occurrence[]): void {
     this.install();
     for (const id of removedBlockIds) {
-      for (const r of this.byBlock.get(id) ?? []) this.terms.delete(r);
       this.byBlock.delete(id);
+      for (const r of this.drawn.get(id) ?? []) this.terms.delete(r);
+      this.drawn.delete(id);
     }
-    for (const occ of added) this.addOne(occ);
+    for (const o of added) {
+      const list = this.byBlock.get(o.blockId);
+      if (list) list.push(o);
+      else this.byBlock.set(o.blockId, [o]);
+    }
+    this.refresh();
+  }
+
+  /** Registers marks for blocks within a screen of the viewport and drops the others. */
+  refresh(): void {
+    const window = blocksNearViewport(this.model);
+    for (const [id, ranges] of this.drawn) {
+      if (window.has(id)) continue;
+      for (const r of ranges) this.terms.delete(r);
+      this.drawn.delete(id);
+    }
+    for (const id of window) {
+      if (this.drawn.has(id)) continue;
+      const occ = this.byBlock.get(id);
+      const block = occ && this.model.blockById(id);
+      if (!occ || !block) continue;
+      const ranges: StaticRange[] = [];
+      for (const o of occ) {
+        const r = blockRange(this.model, block, o.start, o.end);
+        if (r) {
+          this.terms.add(r);
+          ranges.push(r);
+        }
+      }
+      this.drawn.set(id, ranges);
+    }
+  }
+
+  /** Occurrences to mark on the whole page (registered or not). */
+  get total(): number {
+    let n = 0;
+    for (const list of this.byBlock.values()) n += list.length;
+    return n;
   }
 
   setFocus(range: StaticRange | null): void {
@@ -97,50 +124,52 @@ export class TermHighlighter {
     if (range) this.focus.add(range);
   }
 
-  get size(): number {
-    return this.terms.size;
-  }
-
   clear(): void {
-    this.generation++;
-    this.terms.clear();
     this.byBlock.clear();
+    this.drawn.clear();
+    this.terms.clear();
     this.focus.clear();
   }
 
   remove(): void {
     this.clear();
+    removeEventListener('scroll', this.onViewport, { capture: true });
+    removeEventListener('resize', this.onViewport);
+    if (this.frame) cancelAnimationFrame(this.frame);
     if (highlightSupported()) {
       if (CSS.highlights.get(TERM_HIGHLIGHT) === this.terms) CSS.highlights.delete(TERM_HIGHLIGHT);
       if (CSS.highlights.get(FOCUS_HIGHLIGHT) === this.focus) CSS.highlights.delete(FOCUS_HIGHLIGHT);
     }
-    const style = this.style;
-    if (style) this.model.write(() => style.remove());
-    this.style = null;
+    this.installed = false;
   }
 }
 
-/** Occurrences whose block is on screen come first, then the rest in page order. */
-function visibleFirst(model: PageTextModel, occurrences: readonly Occurrence[]): Occurrence[] {
-  const h = window.innerHeight;
-  const onScreen = new Set<number>();
-  // Blocks are in document order, which is nearly always top-to-bottom: binary search for the
-  // first block below the top of the viewport, then walk down until one starts below the bottom.
+/** Ids of blocks from one screen above the viewport to one screen below it. */
+export function blocksNearViewport(model: PageTextModel): Set<number> {
+  const h = innerHeight;
+  const out = new Set<number>();
   const blocks = model.blocks;
+  if (!blocks.length) return out;
+  // Blocks are in document order, which is nearly always top-to-bottom: binary search for the
+  // first block ending below the window's top, then walk down until one starts past its bottom.
   let lo = 0;
   let hi = blocks.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.element.getBoundingClientRect().bottom < 0) lo = mid + 1;
+    if (blocks[mid]!.element.getBoundingClientRect().bottom < -h) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < blocks.length && i < lo + 400; i++) {
-    const rect = blocks[i]!.element.getBoundingClientRect();
-    if (rect.top > h) break;
-    onScreen.add(blocks[i]!.id);
+  let offscreen = 0;
+  for (let i = lo; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const rect = b.element.getBoundingClientRect();
+    if (rect.top > 2 * h) {
+      // Out-of-flow or reordered content can break the order: tolerate a few before stopping.
+      if (++offscreen > 20) break;
+      continue;
+    }
+    if (rect.bottom >= -h && (rect.width > 0 || rect.height > 0)) out.add(b.id);
   }
-  const first: Occurrence[] = [];
-  const rest: Occurrence[] = [];
-  for (const o of occurrences) (onScreen.has(o.blockId) ? first : rest).push(o);
-  return first.concat(rest);
+  return out;
 }
+

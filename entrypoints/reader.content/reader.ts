@@ -16,7 +16,8 @@ import { countTerms, scanBlocks } from '@/utils/glossary/scan';
 import { matchAt, selectOccurrences, stepOccurrence, type Occurrence } from '@/utils/glossary/occurrences';
 import { citation, termView, type ShownScript, type TermView } from '@/utils/glossary/view';
 import { blockRange, highlightSupported, TermHighlighter } from './highlights';
-import { TermUi, type Anchor, type PopoverContent } from './term-ui';
+import type { TermUi, Anchor, PopoverContent } from './term-ui';
+import { loadedUiModule } from '@/utils/reader/ui-port';
 
 const MARKER_ATTR = 'data-bilingual-reader';
 /** Characters the probe reads: enough to tell a Chinese page from any other. */
@@ -207,8 +208,12 @@ export class Reader {
       this.glossaryCount = g.count;
       this.userTerms = await getUserTerms();
       await this.rescan();
-      this.timing.glossaryMs = performance.now() - t0;
+      this.timing.glossaryMs = performance.now() - t0 - this.timing.markMs;
       this.listen();
+      // The reader is on: bring in the page UI while the page is idle, so the first hover is instant.
+      const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+      if (idle) idle(() => void this.termUi().catch(() => undefined), { timeout: 2000 });
+      else setTimeout(() => void this.termUi().catch(() => undefined), 200);
       const unwatch = userTermsItem.watch(() => void this.onUserTermsChanged());
       this.ctx.onInvalidated(unwatch);
       await this.publish(true);
@@ -248,7 +253,7 @@ export class Reader {
     if (!this.model || !this.matches || !highlightSupported()) return;
     this.highlighter ??= new TermHighlighter(this.model);
     const t0 = performance.now();
-    await this.highlighter.draw(this.occurrences());
+    this.highlighter.draw(this.occurrences());
     this.timing.markMs = performance.now() - t0;
   }
 
@@ -283,9 +288,18 @@ export class Reader {
     return { view, related };
   }
 
-  private termUi(): TermUi {
-    if (!this.ui) {
-      const ui = new TermUi(this.ctx, (fn) => (this.model ? this.model.write(fn) : fn()));
+  /** The page UI, injected on first need (see entrypoints/reader-ui.ts). */
+  private uiLoading: Promise<TermUi> | null = null;
+  private termUi(): Promise<TermUi> {
+    this.uiLoading ??= (async () => {
+      if (!loadedUiModule()) {
+        const ok: unknown = await browser.runtime.sendMessage({ type: 'load-ui' }).catch(() => false);
+        if (ok !== true || !loadedUiModule()) {
+          this.uiLoading = null;
+          throw new Error('page UI unavailable');
+        }
+      }
+      const ui = loadedUiModule()!.createTermUi(this.ctx, (fn) => (this.model ? this.model.write(fn) : fn()));
       ui.onCopy = (v: TermView) => navigator.clipboard.writeText(citation(v, { title: document.title, url: location.href })).catch(() => undefined);
       ui.onRelated = (id: string) => void this.showRelated(id);
       ui.onClosed = () => {
@@ -293,8 +307,9 @@ export class Reader {
       };
       ui.onAddTerm = (text: string) => void browser.runtime.sendMessage({ type: 'add-term', text }).catch(() => undefined);
       this.ui = ui;
-    }
-    return this.ui;
+      return ui;
+    })();
+    return this.uiLoading;
   }
 
   private async showRelated(id: string): Promise<void> {
@@ -307,7 +322,7 @@ export class Reader {
       this.entries.set(e.index, e);
       index = e.index;
     }
-    const ui = this.termUi();
+    const ui = await this.termUi();
     const anchor = this.lastAnchor;
     if (anchor) await ui.show(anchor, () => this.content(index), { focus: true });
   }
@@ -327,7 +342,7 @@ export class Reader {
     this.lastAnchor = anchor;
     this.shownAt = { blockId: occ.blockId, start: occ.start };
     const found = block.text.slice(occ.start, occ.end);
-    await this.termUi().show(anchor, () => this.content(occ.entry, found), { focus });
+    await (await this.termUi()).show(anchor, () => this.content(occ.entry, found), { focus });
   }
 
   // ---- pointer, click and keyboard ----
@@ -347,14 +362,14 @@ export class Reader {
   /** After a selection is made on the page, offer to add it to the reader's terms. */
   private onSelectionEnd = (e: Event): void => {
     if (!this.on() || this.ui?.owns(e)) return;
-    setTimeout(() => {
+    setTimeout(async () => {
       const sel = document.getSelection();
       const text = sel && !sel.isCollapsed ? sel.toString().trim() : '';
-      const ui = this.termUi();
       if (!sel || !text || [...text].length < 2 || [...text].length > 40 || !HAN.test(text) || /[\n\r]/.test(text)) {
-        ui.hideToolbar();
+        this.ui?.hideToolbar();
         return;
       }
+      const ui = await this.termUi();
       const anchorNode = sel.anchorNode;
       const el = anchorNode && (anchorNode.nodeType === 1 ? (anchorNode as Element) : anchorNode.parentElement);
       if (el?.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return;
@@ -505,9 +520,10 @@ export class Reader {
       if (r.top < 60 || r.bottom > window.innerHeight - 60) window.scrollBy({ top: r.top - window.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
     }
     const text = block.text.slice(occ.start, occ.end);
-    const ui = this.termUi();
-    if (ui.isOpen) ui.hide();
-    ui.announce(browser.i18n.getMessage('termCursor', [String(i + 1), String(total), text]));
+    void this.termUi().then((ui) => {
+      if (ui.isOpen) ui.hide();
+      ui.announce(browser.i18n.getMessage('termCursor', [String(i + 1), String(total), text]));
+    });
   }
 
   /** Side panel asked to show a term: the next occurrence after the cursor, with its popover. */

@@ -131,6 +131,7 @@ test('keyboard: Alt+Shift+N reaches terms, Enter opens, Esc closes and focus ret
 
 test('marking settings: first per paragraph, or none while lookups still work', async () => {
   const page = await openSeed();
+  await page.evaluate(() => scrollTo(0, 0));
   const all = await page.evaluate(() => CSS.highlights.get('bilingual-reader-term').size);
   const setMarking = (marking) =>
     session.ext.serviceWorker.evaluate(async (m) => {
@@ -144,6 +145,8 @@ test('marking settings: first per paragraph, or none while lookups still work', 
   await hover(page, '標準地');
   await popover(page).waitFor({ timeout: 5000 });
   assert.equal(await popoverText(page, 'term-headword'), '標準地');
+  // Marks follow the viewport: compare at the same scroll position.
+  await page.evaluate(() => scrollTo(0, 0));
   await setMarking('all');
   await page.waitForFunction((n) => CSS.highlights.get('bilingual-reader-term')?.size === n, all);
   await page.close();
@@ -154,5 +157,34 @@ test('no popover and no marks where the reader is off', async () => {
   await waitForStatus(session.ext, page);
   assert.equal(await page.evaluate(() => CSS.highlights.has('bilingual-reader-term')), false);
   assert.equal(await page.locator('bilingual-reader-popover').count(), 0);
+  await page.close();
+});
+
+test('on a long page, marks follow the viewport as the reader scrolls', async () => {
+  const page = await session.open('generated/report-200000.html');
+  await waitForTerms(session, page, waitForStatus);
+  await page.waitForFunction(() => (CSS.highlights.get('bilingual-reader-term')?.size ?? 0) > 0);
+  const inView = () =>
+    page.evaluate(() => {
+      const ranges = [...CSS.highlights.get('bilingual-reader-term')];
+      const tops = ranges.map((r) => {
+        const x = document.createRange();
+        x.setStart(r.startContainer, r.startOffset);
+        x.setEnd(r.endContainer, r.endOffset);
+        return x.getBoundingClientRect().top;
+      });
+      return { n: ranges.length, far: tops.filter((t) => t < -3 * innerHeight || t > 4 * innerHeight).length, visible: tops.filter((t) => t >= 0 && t <= innerHeight).length };
+    });
+  const top = await inView();
+  assert.ok(top.visible > 0 && top.far === 0, JSON.stringify(top));
+  await page.evaluate(() => scrollTo(0, document.body.scrollHeight / 2));
+  await page.waitForFunction(() => {
+    const r = [...CSS.highlights.get('bilingual-reader-term')][0];
+    const x = document.createRange();
+    x.setStart(r.startContainer, r.startOffset);
+    return Math.abs(x.getBoundingClientRect().top) < 3 * innerHeight;
+  });
+  const middle = await inView();
+  assert.ok(middle.visible > 0 && middle.far === 0, JSON.stringify(middle));
   await page.close();
 });

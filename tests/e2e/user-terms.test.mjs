@@ -59,7 +59,11 @@ test('a term added from a selection is underlined after reload, explained, and e
   await page.bringToFront();
   await page.reload();
   await waitForTerms(session, page, waitForStatus);
-  // The term is now marked: a highlight range covers exactly it.
+  // The term is now marked: a highlight range covers exactly it (marks follow the viewport).
+  await page.evaluate((t) => {
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) if (n.data.includes(t)) return n.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
+  }, TERM);
   await page.waitForFunction((t) => [...(CSS.highlights.get('bilingual-reader-term') ?? [])].some((r) => {
     const range = document.createRange();
     range.setStart(r.startContainer, r.startOffset);

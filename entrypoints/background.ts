@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { parseMessage, type PageStatus } from '@/utils/messages';
+import { isScriptMode, SCRIPT_MODES, scriptLabelKey } from '@/utils/convert/modes';
 import { getSettings } from '@/utils/storage/items';
 import { entriesOf, formsOf, isCompiledGlossary } from '@/utils/glossary';
 import type { CompiledGlossary } from '@/utils/glossary/types';
@@ -23,12 +24,12 @@ function loadGlossary(): Promise<CompiledGlossary> {
   return glossary;
 }
 
-/** Runs the page UI bundle in the content script's world of one frame. */
-async function injectUi(tabId: number, frameId: number): Promise<boolean> {
+/** Runs one of our bundles (page UI, dictionaries) in the content script's world of one frame. */
+async function inject(tabId: number, frameId: number, file: string): Promise<boolean> {
   try {
     const scripting = (browser as unknown as { scripting?: { executeScript(o: { target: { tabId: number; frameIds: number[] }; files: string[] }): Promise<unknown> } }).scripting;
-    if (scripting) await scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/reader-ui.js'] });
-    else await (browser.tabs as unknown as { executeScript(id: number, o: { file: string; frameId: number }): Promise<unknown> }).executeScript(tabId, { file: '/reader-ui.js', frameId });
+    if (scripting) await scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+    else await (browser.tabs as unknown as { executeScript(id: number, o: { file: string; frameId: number }): Promise<unknown> }).executeScript(tabId, { file, frameId });
     return true;
   } catch {
     return false;
@@ -45,10 +46,15 @@ export default defineBackground(() => {
   // Context menu on a selection: add it to the reader's own terms.
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: 'add-term', title: browser.i18n.getMessage('menuAddTerm', ['%s']), contexts: ['selection'] });
+    browser.contextMenus.create({ id: 'script', title: browser.i18n.getMessage('menuScript'), contexts: ['page'] });
+    for (const mode of SCRIPT_MODES)
+      browser.contextMenus.create({ id: `script:${mode}`, parentId: 'script', title: browser.i18n.getMessage(scriptLabelKey(mode) as 'scriptOriginal'), contexts: ['page'] });
   });
-  browser.contextMenus.onClicked.addListener((info) => {
+  browser.contextMenus.onClicked.addListener((info, tab) => {
     const text = (info.selectionText ?? '').trim().slice(0, 40);
     if (info.menuItemId === 'add-term' && text) void openAddTerm(text);
+    const mode = String(info.menuItemId).replace(/^script:/, '');
+    if (isScriptMode(mode) && tab?.id !== undefined) void browser.tabs.sendMessage(tab.id, { type: 'set-script', mode }).catch(() => undefined);
   });
 
   browser.runtime.onMessage.addListener((raw, sender) => {
@@ -60,7 +66,8 @@ export default defineBackground(() => {
       return updateBadge(sender.tab.id, msg.status).then(() => true);
     }
     if (msg.type === 'get-glossary-forms') return loadGlossary().then(formsOf);
-    if (msg.type === 'load-ui' && sender.tab?.id !== undefined) return injectUi(sender.tab.id, sender.frameId ?? 0);
+    if (msg.type === 'load-ui' && sender.tab?.id !== undefined) return inject(sender.tab.id, sender.frameId ?? 0, '/reader-ui.js');
+    if (msg.type === 'load-dicts' && sender.tab?.id !== undefined) return inject(sender.tab.id, sender.frameId ?? 0, `/${msg.bundle}.js`);
     if (msg.type === 'add-term') return openAddTerm(msg.text).then(() => true);
     if (msg.type === 'get-entries') return loadGlossary().then((g) => entriesOf(g, msg.indices, msg.ids));
     return undefined;

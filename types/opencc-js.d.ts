@@ -4,3 +4,8 @@ declare module 'opencc-js' {
   export function Converter(opts: { from: Locale; to: Locale }): (text: string) => string;
   export function CustomConverter(dict: [string, string][] | string): (text: string) => string;
 }
+
+declare module 'opencc-js/dict/*' {
+  const dict: string;
+  export default dict;
+}

@@ -2,6 +2,7 @@
 // its runtime with nothing, but a message can still come from a page-compromised frame of ours.
 import type { Detection, Reason, ReasonId } from './detect/report';
 import { isSiteMode, type SiteMode } from './storage/items';
+import { DICT_BUNDLES, isScriptMode, type DictBundle, type ScriptMode } from './convert/modes';
 
 export type ReaderState = 'report' | 'zh' | 'off' | 'not-chinese';
 
@@ -13,6 +14,8 @@ export interface PageStatus {
   detection: Pick<Detection, 'isReport' | 'isChinese' | 'score' | 'reasons' | 'script' | 'cjkShare'>;
   /** Distinct glossary terms on the page; null until the glossary has run. */
   termCount: number | null;
+  /** The script the page is shown in now. */
+  script: ScriptMode;
   /** Where the content script spent its time on this page, for the popup's details and `npm run bench`. */
   timing: { probeMs: number; modelMs: number; detectMs: number; totalMs: number; glossaryMs: number; markMs: number };
 }
@@ -30,7 +33,11 @@ export type Message =
   /** content → background: open the options page to add this text as the reader's own term */
   | { type: 'add-term'; text: string }
   /** content → background: inject the page UI bundle into the sender's frame */
-  | { type: 'load-ui' };
+  | { type: 'load-ui' }
+  /** popup / background → content: show the page in this script */
+  | { type: 'set-script'; mode: ScriptMode }
+  /** content → background: inject a dictionary bundle into the sender's frame */
+  | { type: 'load-dicts'; bundle: DictBundle };
 
 export interface PageTerms {
   script: 'simplified' | 'traditional';
@@ -63,6 +70,7 @@ export function isPageStatus(x: unknown): x is PageStatus {
     isSiteMode(x.mode) &&
     (STATES as readonly unknown[]).includes(x.state) &&
     (x.termCount === null || (isNum(x.termCount) && x.termCount >= 0)) &&
+    isScriptMode(x.script) &&
     isObj(x.timing) &&
     ['probeMs', 'modelMs', 'detectMs', 'totalMs', 'glossaryMs', 'markMs'].every((k) => isNum((x.timing as Record<string, unknown>)[k])) &&
     isObj(d) &&
@@ -99,6 +107,10 @@ export function parseMessage(x: unknown): Message | null {
       return { type: 'get-terms' };
     case 'load-ui':
       return { type: 'load-ui' };
+    case 'set-script':
+      return isScriptMode(x.mode) ? { type: 'set-script', mode: x.mode } : null;
+    case 'load-dicts':
+      return typeof x.bundle === 'string' && x.bundle in DICT_BUNDLES ? { type: 'load-dicts', bundle: x.bundle as DictBundle } : null;
     case 'reveal-term':
       return Number.isInteger(x.index) && (x.index as number) >= 0 ? { type: 'reveal-term', index: x.index as number } : null;
     default:

@@ -4,7 +4,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageTextModel, sampleText, type TextBlock } from '@/utils/text/model';
 import { chineseShare, detectReport, type Detection } from '@/utils/detect/report';
 import { parseMessage, type PageStatus, type PageTerms } from '@/utils/messages';
-import { getSettings, getSiteMode, getUserTerms, settingsItem, siteModesItem, userTermsItem, type Settings, type SiteMode } from '@/utils/storage/items';
+import { getScriptFor, getSettings, getSiteMode, getUserTerms, setSiteScript, settingsItem, siteModesItem, userTermsItem, type Settings, type SiteMode } from '@/utils/storage/items';
+import { PageConverter } from '@/utils/convert/apply';
+import { ConverterCache } from '@/utils/convert/converters';
+import { bundleOf, DICTS_GLOBAL, type DictBundle, type DictName, type Dicts, type ScriptMode } from '@/utils/convert/modes';
 import type { UserTerm } from '@/utils/user-terms/model';
 import { userForms, userTermView } from '@/utils/user-terms/view';
 import { TermMatcher as Matcher } from '@/utils/glossary/matcher';
@@ -20,6 +23,7 @@ import type { TermUi, Anchor, PopoverContent } from './term-ui';
 import { loadedUiModule } from '@/utils/reader/ui-port';
 
 const MARKER_ATTR = 'data-bilingual-reader';
+const SCRIPT_ATTR = 'data-bilingual-reader-script';
 /** Characters the probe reads: enough to tell a Chinese page from any other. */
 const PROBE_CHARS = 4000;
 /** A page with less text than this may still be loading its content (SPA shell, empty body). */
@@ -60,6 +64,10 @@ export class Reader {
   private ui: TermUi | null = null;
   private entries = new Map<number, IndexedEntry>();
   private listening = false;
+  /** Script conversion, created on first use (its dictionaries load only then). */
+  private converter: PageConverter | null = null;
+  private scriptMode: ScriptMode = 'original';
+  private scriptRun: Promise<void> = Promise.resolve();
 
   // Pointer and keyboard state.
   private hoverTimer: ReturnType<typeof setTimeout> | null = null;
@@ -110,18 +118,16 @@ export class Reader {
     this.timing.totalMs = t3 - t0;
     await this.refreshMode();
     this.model.onChange((change) => {
-      if (this.matches && this.matcher) {
-        const added: Occurrence[] = [];
-        for (const b of change.removed) this.matches.delete(b.id);
-        for (const b of change.added) {
-          const m = this.matcher.match(b.text);
-          if (m.length) this.matches.set(b.id, m);
+      void (async () => {
+        // Content added while a script is shown is converted as it arrives (our writes are not
+        // reported back, so there is no loop), then matched.
+        if (this.converter) {
+          this.converter.forgetBlocks(change.removed);
+          if (this.scriptMode !== 'original') await this.converter.update(change.added);
         }
-        const mode = this.settings?.marking ?? 'all';
-        added.push(...selectOccurrences(change.added.map((b) => b.id), this.matches, mode));
-        this.highlighter?.update(change.removed.map((b) => b.id), added);
-      }
-      this.scheduleRedetect();
+        this.rematch(change.removed.map((b) => b.id), change.added);
+        this.scheduleRedetect();
+      })();
     });
     const unwatchModes = siteModesItem.watch(() => void this.refreshMode().then(() => this.publish(true)));
     const unwatchSettings = settingsItem.watch(() => void this.onSettingsChanged());
@@ -190,7 +196,66 @@ export class Reader {
 
   /** The script the page shows now, for popovers: Traditional pages get Traditional text. */
   private script(): ShownScript {
+    if (this.scriptMode === 'zh-Hans') return 'simplified';
+    if (this.scriptMode !== 'original') return 'traditional';
     return this.detection?.script === 'traditional' ? 'traditional' : 'simplified';
+  }
+
+  /** Re-matches blocks whose text changed and updates their marks. */
+  private rematch(removedIds: number[], blocks: readonly TextBlock[]): void {
+    if (!this.matches || !this.matcher) return;
+    for (const id of removedIds) this.matches.delete(id);
+    for (const b of blocks) {
+      const m = this.matcher.match(b.text);
+      if (m.length) this.matches.set(b.id, m);
+      else this.matches.delete(b.id);
+    }
+    const ids = blocks.map((b) => b.id);
+    this.highlighter?.update([...removedIds, ...ids], selectOccurrences(ids, this.matches, this.settings?.marking ?? 'all'));
+  }
+
+  // ---- script conversion ----
+
+  private loadedDicts(): Dicts {
+    return ((globalThis as Record<string, unknown>)[DICTS_GLOBAL] as Dicts | undefined) ?? {};
+  }
+
+  /** Dictionaries come from bundles the background injects on demand; a page never converted loads none. */
+  private async loadDicts(names: readonly DictName[]): Promise<Dicts> {
+    const missing = new Set<DictBundle>(names.filter((n) => !this.loadedDicts()[n]).map(bundleOf));
+    for (const bundle of missing) {
+      const ok: unknown = await browser.runtime.sendMessage({ type: 'load-dicts', bundle }).catch(() => false);
+      if (ok !== true) throw new Error(`could not load ${bundle}`);
+    }
+    return this.loadedDicts();
+  }
+
+  private pageConverter(): PageConverter | null {
+    if (!this.model) return null;
+    // Text too short to tell its own script is read in the page's script as first detected (later
+    // detections see the converted page).
+    const original = this.detection?.script === 'traditional' ? 'traditional' : 'simplified';
+    this.converter ??= new PageConverter(this.model, new ConverterCache((names) => this.loadDicts(names)), () => original);
+    return this.converter;
+  }
+
+  /** Shows the page in a script; calls are queued so switches never interleave. */
+  private setScript(mode: ScriptMode, remember: boolean): Promise<void> {
+    this.scriptRun = this.scriptRun.then(async () => {
+      const conv = mode === 'original' && !this.converter ? null : this.pageConverter();
+      this.scriptMode = mode;
+      if (conv) {
+        const changed = await conv.apply(mode);
+        this.rematch([], changed);
+      }
+      const html = document.documentElement;
+      if (html && this.model) this.model.write(() => (mode === 'original' ? html.removeAttribute(SCRIPT_ATTR) : html.setAttribute(SCRIPT_ATTR, mode)));
+      if (remember) await setSiteScript(location.hostname, mode);
+      if (this.ui?.isOpen) this.ui.hide();
+      this.entries.clear();
+      await this.publish(true);
+    });
+    return this.scriptRun;
   }
 
   // ---- glossary ----
@@ -207,6 +272,9 @@ export class Reader {
       this.forms = g;
       this.glossaryCount = g.count;
       this.userTerms = await getUserTerms();
+      // The reader's script choice for this site (or their default) is applied before matching.
+      const initial = await getScriptFor(location.hostname, this.settings ?? (await getSettings()));
+      if (initial !== 'original') await this.setScript(initial, false).catch(() => undefined);
       await this.rescan();
       this.timing.glossaryMs = performance.now() - t0 - this.timing.markMs;
       this.listen();
@@ -481,6 +549,12 @@ export class Reader {
       return;
     }
     if (editing) return;
+    if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyS') {
+      e.preventDefault();
+      const other: ScriptMode = this.detection?.script === 'traditional' ? 'zh-Hans' : 'zh-TW';
+      void this.setScript(this.scriptMode === 'original' ? other : 'original', true);
+      return;
+    }
     if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyN' || e.code === 'KeyP')) {
       e.preventDefault();
       this.step(e.code === 'KeyN' ? 1 : -1);
@@ -560,6 +634,7 @@ export class Reader {
     const state = readerState(this.mode, settings, d);
     const on = state === 'report' || state === 'zh';
     if (on && this.model && !this.glossaryRun) void this.runGlossary();
+    if (!on && this.scriptMode !== 'original') void this.setScript('original', false);
     if (!on && this.matches) {
       // Turned off: forget what was found and take our marks away; it all comes back if turned on.
       this.matches = null;
@@ -582,6 +657,7 @@ export class Reader {
       state,
       detection: { isReport: d.isReport, isChinese: d.isChinese, score: d.score, reasons: d.reasons, script: d.script, cjkShare: d.cjkShare },
       termCount: on ? this.termCount() : null,
+      script: this.scriptMode,
       timing: this.timing,
     };
     if (notify) await browser.runtime.sendMessage({ type: 'page-status', status: this.status }).catch(() => undefined);
@@ -603,6 +679,13 @@ export class Reader {
     if (msg?.type === 'get-status') return Promise.resolve(this.status);
     if (msg?.type === 'get-terms') return Promise.resolve(this.on() ? this.pageTerms() : null);
     if (msg?.type === 'reveal-term') return this.on() ? this.reveal(msg.index) : Promise.resolve(false);
+    if (msg?.type === 'set-script') {
+      if (!this.on()) return Promise.resolve(false);
+      return this.setScript(msg.mode, true).then(
+        () => true,
+        (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
+      );
+    }
     return undefined;
   };
 }

@@ -1,5 +1,6 @@
 // Every stored item, with its version and migrations, in one place.
 import { sanitizeStored, type UserTerm } from '../user-terms/model';
+import { isScriptMode, type ScriptMode } from '../convert/modes';
 import { storage } from '#imports';
 
 export type SiteMode = 'auto' | 'on' | 'off';
@@ -20,9 +21,11 @@ export interface Settings {
   hoverDelayMs: number;
   /** Open the popover on click or tap. */
   click: boolean;
+  /** Script to show Chinese pages in, unless a site has its own choice. */
+  defaultScript: ScriptMode;
 }
 
-export const DEFAULT_SETTINGS: Settings = { autoScope: 'chinese', showBadge: true, marking: 'all', hover: true, hoverDelayMs: 300, click: true };
+export const DEFAULT_SETTINGS: Settings = { autoScope: 'chinese', showBadge: true, marking: 'all', hover: true, hoverDelayMs: 300, click: true, defaultScript: 'original' };
 export const HOVER_DELAY_RANGE = { min: 0, max: 2000 } as const;
 
 export const siteModesItem = storage.defineItem<SiteModes>('local:siteModes', {
@@ -51,6 +54,7 @@ export async function getSettings(): Promise<Settings> {
     hover: bool(raw?.hover, DEFAULT_SETTINGS.hover),
     hoverDelayMs: Number.isFinite(delay) ? Math.min(HOVER_DELAY_RANGE.max, Math.max(HOVER_DELAY_RANGE.min, Math.round(delay))) : DEFAULT_SETTINGS.hoverDelayMs,
     click: bool(raw?.click, DEFAULT_SETTINGS.click),
+    defaultScript: isScriptMode(raw?.defaultScript) ? raw.defaultScript : 'original',
   };
 }
 
@@ -76,4 +80,21 @@ export const userTermsItem = storage.defineItem<UserTerm[]>('local:userTerms', {
 
 export async function getUserTerms(): Promise<UserTerm[]> {
   return sanitizeStored(await userTermsItem.getValue());
+}
+
+/** Per-host script choice, remembered when the reader picks one on a page. */
+export const siteScriptsItem = storage.defineItem<Record<string, ScriptMode>>('local:siteScripts', {
+  fallback: {},
+  version: 1,
+});
+
+export async function getScriptFor(host: string, settings: Settings): Promise<ScriptMode> {
+  const m = (await siteScriptsItem.getValue())?.[host];
+  return isScriptMode(m) ? m : settings.defaultScript;
+}
+
+export async function setSiteScript(host: string, mode: ScriptMode): Promise<void> {
+  const all = { ...((await siteScriptsItem.getValue()) ?? {}) };
+  all[host] = mode;
+  await siteScriptsItem.setValue(all);
 }

@@ -1,0 +1,134 @@
+// Script conversion on live pages: mainland wording, exact restore, live content, forms untouched.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPopup, waitForStatus } from '../support/browser.mjs';
+import { useSession } from '../support/session.mjs';
+import { hover, popoverText, waitForTerms } from '../support/page-text.mjs';
+
+const session = useSession();
+
+/** The page as the reader sees it, minus our own UI host and markers. */
+const snapshot = (page) =>
+  page.evaluate(() => {
+    const html = document.documentElement.cloneNode(true);
+    html.querySelectorAll('[data-bilingual-reader-ui], bilingual-reader-popover').forEach((e) => e.remove());
+    html.removeAttribute('data-bilingual-reader');
+    html.removeAttribute('data-bilingual-reader-script');
+    return { html: html.outerHTML, title: document.title };
+  });
+
+async function setScript(page, mode) {
+  const popup = await openPopup(session.ext, page);
+  await popup.getByTestId(`script-${mode}`).waitFor();
+  await popup.getByTestId(`script-${mode}`).click();
+  await popup.waitForFunction((m) => document.querySelector(`[data-testid="script-${m}"]`)?.getAttribute('aria-pressed') === 'true', mode);
+  await popup.close();
+  await page.bringToFront();
+}
+
+async function openReady(path) {
+  // Every fixture is served from one host: start each test with no remembered script choice.
+  await session.ext.serviceWorker.evaluate(() => chrome.storage.local.remove('siteScripts'));
+  const page = await session.open(path);
+  await waitForTerms(session, page, waitForStatus);
+  return page;
+}
+
+test('the seed to 简体 restores mainland wording; back to Original is byte-identical; HK and back too', async () => {
+  const page = await openReady('seed-report.html');
+  const before = await snapshot(page);
+  await setScript(page, 'zh-Hans');
+  const text = await page.evaluate(() => document.body.textContent);
+  for (const w of ['优化', '规范性文件', '制定程序', '知识产权', '数字化', '机关合同', '人民群众', '行动计划', '行政复议']) assert.ok(text.includes(w), w);
+  for (const w of ['最佳化', '規範性檔案', '制定程式', '智慧財產權', '數位化', '人民民眾']) assert.ok(!text.includes(w), w);
+  assert.equal(await page.getAttribute('html', 'data-bilingual-reader-script'), 'zh-Hans');
+  assert.match(await page.title(), /^湖州市人民政府关于2018年度法治政府建设情况的报告/);
+  // The split term <a>行政</a>複議 was converted as one phrase, in place.
+  assert.equal(await page.evaluate(() => document.querySelector('a.kw').textContent), '行政');
+  const status = await waitForStatus(session.ext, page);
+  assert.equal(status.script, 'zh-Hans');
+
+  // Popovers keep working, in the shown script.
+  await hover(page, '行政复议案件');
+  await page.getByTestId('term-popover').waitFor();
+  assert.equal(await popoverText(page, 'term-headword'), '行政复议');
+  assert.ok((await popoverText(page, 'term-definition')).includes('公民、法人或者其他组织认为行政机关'));
+  await page.keyboard.press('Escape');
+
+  await setScript(page, 'original');
+  assert.deepEqual(await snapshot(page), before);
+  await setScript(page, 'zh-HK');
+  assert.notDeepEqual(await snapshot(page), before);
+  await setScript(page, 'zh-Hans');
+  await setScript(page, 'original');
+  assert.deepEqual(await snapshot(page), before);
+  await page.close();
+});
+
+test('a paragraph added after conversion is converted; the choice is remembered for the site', async () => {
+  const page = await openReady('seed-report.html');
+  await setScript(page, 'zh-Hans');
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'late';
+    p.textContent = '後來加入的段落：最佳化規範性檔案管理。';
+    document.querySelector('main').append(p);
+  });
+  await page.waitForFunction(() => document.getElementById('late').textContent === '后来加入的段落：优化规范性文件管理。');
+  await page.reload();
+  await waitForTerms(session, page, waitForStatus);
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-bilingual-reader-script') === 'zh-Hans');
+  assert.ok((await page.evaluate(() => document.body.textContent)).includes('规范性文件'));
+  await setScript(page, 'original');
+  await page.close();
+});
+
+test('a Simplified page to 繁體 臺灣 and back is identical; form fields and editors untouched', async () => {
+  const page = await openReady('form-page.html');
+  const before = await snapshot(page);
+  await page.fill('#opinion', '我修改过的意见：规范性文件');
+  const fields = () => page.evaluate(() => ({ name: document.getElementById('name').value, opinion: document.getElementById('opinion').value, editor: document.getElementById('editor').textContent, code: document.getElementById('code').textContent, pre: document.getElementById('pre').textContent }));
+  const f0 = await fields();
+  await setScript(page, 'zh-TW');
+  assert.deepEqual(await fields(), f0);
+  assert.equal(await page.getAttribute('#search', 'placeholder'), '搜尋規範性檔案');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-TW');
+  assert.ok((await page.evaluate(() => document.getElementById('intro').textContent)).includes('行政規範性檔案'));
+  assert.equal(await page.evaluate(() => document.getElementById('host').shadowRoot.getElementById('shadow-text').textContent), '影子樹中的文字：重大行政決策應當經過合法性審查。');
+  // The page's own script still works on converted text.
+  await page.click('#counter');
+  assert.equal(await page.textContent('#clicks'), '点击次数：1');
+  await setScript(page, 'original');
+  const after = await snapshot(page);
+  // Only what the page itself changed differs: its click counter.
+  assert.equal(after.html.replace('点击次数：1', '点击次数：0'), before.html);
+  assert.deepEqual(await fields(), f0);
+  await page.close();
+});
+
+test('the Simplified seed to 繁體 臺灣 and back is identical', async () => {
+  const page = await openReady('seed-report-simplified.html');
+  const before = await snapshot(page);
+  await setScript(page, 'zh-TW');
+  assert.ok((await page.evaluate(() => document.body.textContent)).includes('規範性檔案'));
+  await setScript(page, 'original');
+  assert.deepEqual(await snapshot(page), before);
+  await page.close();
+});
+
+test('a page that rewrites its own text on every change: no loop, no hang, original restorable', async () => {
+  const page = await openReady('rewriting.html');
+  const before = await snapshot(page);
+  await setScript(page, 'zh-Hans');
+  await page.waitForFunction(() => document.getElementById('free').textContent === '这个段落可以转换：优化行政规范性文件制定程序。');
+  await new Promise((r) => setTimeout(r, 1500));
+  const rewrites = await page.evaluate(() => Number(document.getElementById('counter').textContent.match(/\d+/)[0]));
+  assert.ok(rewrites <= 5, `the page rewrote ${rewrites} times: we must stop fighting it`);
+  const t = Date.now();
+  await page.evaluate(() => 1);
+  assert.ok(Date.now() - t < 1000);
+  await setScript(page, 'original');
+  const after = await snapshot(page);
+  assert.equal(after.html.replace(/頁面改寫次數：\d+/, ''), before.html.replace(/頁面改寫次數：\d+/, ''));
+  await page.close();
+});

@@ -1,0 +1,159 @@
+// The page pipeline: conversion through the text model into the same text nodes, reversible.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PageTextModel } from '@/utils/text/model';
+import { ConverterCache } from '@/utils/convert/converters';
+import { PageConverter } from '@/utils/convert/apply';
+import type { Converting } from '@/utils/convert/modes';
+import { loadDictsForTests } from './dicts';
+
+const cache = new ConverterCache(loadDictsForTests, 0);
+const noYield = { yieldTo: async () => undefined };
+const cases = JSON.parse(readFileSync(resolve(process.cwd(), 'tests/fixtures/opencc-testcases.json'), 'utf8')).cases as { id: string; input: string; expected: Record<string, string> }[];
+
+function setPage(html: string) {
+  document.documentElement.innerHTML = `<head><title>t</title></head><body>${html}</body>`;
+}
+
+/** Wraps pieces of `text` alternately in <b> and <span> so phrases cross inline boundaries. */
+function splitMarkup(text: string, every: number): string {
+  const chars = [...text];
+  let out = '';
+  for (let i = 0; i < chars.length; i += every) {
+    const piece = chars.slice(i, i + every).join('').replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    out += (i / every) % 2 ? `<span>${piece}</span>` : `<b>${piece}</b>`;
+  }
+  return out;
+}
+
+// Our modes and the OpenCC configs whose inputs are written in the script each mode converts from.
+const MODES: [Converting, string[], 'simplified' | 'traditional'][] = [
+  ['zh-Hans', ['tw2sp', 'tw2s', 't2s', 'hk2s'], 'traditional'],
+  ['zh-Hant', ['s2t'], 'simplified'],
+  ['zh-TW', ['s2twp', 's2tw'], 'simplified'],
+  ['zh-HK', ['s2hk'], 'simplified'],
+  ['zh-TW', ['t2tw', 'hk2t'], 'traditional'],
+  ['zh-HK', ['t2hk', 'tw2t'], 'traditional'],
+];
+
+describe('OpenCC cases through the page pipeline equal the string conversion, split across inline elements', () => {
+  for (const [mode, configs, pageScript] of MODES) {
+    it(`${mode} from ${pageScript} (${configs.join(', ')})`, async () => {
+      const inputs = [...new Set(cases.filter((c) => configs.some((k) => c.expected[k])).map((c) => c.input))];
+      expect(inputs.length).toBeGreaterThan(5);
+      for (const input of inputs) {
+        for (const every of [1, 2, 3]) {
+          setPage(`<p>${splitMarkup(input, every)}</p>`);
+          const model = new PageTextModel(document).build();
+          const conv = new PageConverter(model, cache, () => pageScript);
+          await conv.apply(mode, noYield);
+          const expected = (await cache.get(mode, conv.sourceScriptOf(input))).convert(input);
+          expect(document.body.textContent, `${input} split every ${every}`).toBe(expected);
+          // Same nodes, same structure.
+          expect(document.body.querySelectorAll('b, span').length).toBe(Math.ceil([...input].length / every));
+          await conv.apply('original', noYield);
+          expect(document.body.textContent).toBe(input);
+        }
+      }
+    });
+  }
+});
+
+describe('reversible, live, and never touching what is not ours', () => {
+  beforeEach(() =>
+    setPage(`
+      <h1 title="規範性檔案">規範性檔案管理</h1>
+      <p id="a">最佳化<b>行政規範性檔案</b>制定程式，<a href="#" aria-label="智慧財產權">智慧財產權</a>保護。</p>
+      <p><img alt="數位化轉型" src="x.png">人民民眾<br>市檔案館</p>
+      <input id="in" value="規範性檔案" placeholder="搜尋規範性檔案">
+      <textarea id="ta">規範性檔案</textarea>
+      <div contenteditable="true" id="ed">規範性檔案</div>
+      <pre>規範性檔案</pre><code>規範性檔案</code>`),
+  );
+
+  it('converts to mainland Simplified and back to the same bytes, after several switches', async () => {
+    document.documentElement.setAttribute('lang', 'zh-TW');
+    document.title = '規範性檔案的報告';
+    const before = document.documentElement.outerHTML;
+    const model = new PageTextModel(document).build();
+    const conv = new PageConverter(model, cache, () => 'traditional');
+    await conv.apply('zh-Hans', noYield);
+    expect(document.getElementById('a')!.textContent).toBe('优化行政规范性文件制定程序，知识产权保护。');
+    expect(document.querySelector('h1')!.getAttribute('title')).toBe('规范性文件');
+    expect(document.querySelector('img')!.getAttribute('alt')).toBe('数字化转型');
+    expect(document.querySelector('a')!.getAttribute('aria-label')).toBe('知识产权');
+    expect(document.querySelector('input')!.getAttribute('placeholder')).toBe('搜索规范性文件');
+    expect(document.body.textContent).toContain('人民群众');
+    expect(document.body.textContent).toContain('市档案馆');
+    expect(document.title).toBe('规范性文件的报告');
+    expect(document.documentElement.getAttribute('lang')).toBe('zh-Hans');
+    // Untouched: form fields, editors, code.
+    expect((document.getElementById('in') as HTMLInputElement).value).toBe('規範性檔案');
+    expect((document.getElementById('ta') as HTMLTextAreaElement).value).toBe('規範性檔案');
+    expect(document.getElementById('ed')!.textContent).toBe('規範性檔案');
+    expect(document.querySelector('pre')!.textContent).toBe('規範性檔案');
+    await conv.apply('zh-HK', noYield);
+    await conv.apply('zh-TW', noYield);
+    await conv.apply('zh-Hant', noYield);
+    await conv.apply('original', noYield);
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('restores what the page changed in between, and converts blocks added later', async () => {
+    const model = new PageTextModel(document).build();
+    model.observe();
+    const conv = new PageConverter(model, cache, () => 'traditional');
+    model.onChange((c) => void conv.update(c.added));
+    await conv.apply('zh-Hans', noYield);
+    // The page rewrites a converted node and adds a paragraph.
+    (document.querySelector('#a b')!.firstChild as Text).data = '頁面自己改的文字';
+    const p = document.createElement('p');
+    p.textContent = '後來的段落：規範性檔案';
+    document.body.append(p);
+    await new Promise((r) => setTimeout(r, 0));
+    const change = model.flush();
+    expect(change).not.toBeNull();
+    await conv.update(change!.added);
+    expect(p.textContent).toBe('后来的段落：规范性文件');
+    await conv.apply('original', noYield);
+    expect(document.querySelector('#a b')!.textContent).toBe('頁面自己改的文字');
+    expect(p.textContent).toBe('後來的段落：規範性檔案');
+    model.disconnect();
+  });
+
+  it('stops converting text the page keeps rewriting, even when it replaces the nodes', async () => {
+    const model = new PageTextModel(document).build();
+    model.observe();
+    const conv = new PageConverter(model, cache, () => 'traditional');
+    await conv.apply('zh-Hans', noYield);
+    const p = document.getElementById('a')!;
+    let writes = 0;
+    for (let i = 0; i < 8; i++) {
+      p.textContent = '行政規範性檔案';
+      await new Promise((r) => setTimeout(r, 0));
+      const change = model.flush();
+      if (change && (await conv.update(change.added)).length) writes++;
+    }
+    expect(writes).toBeLessThanOrEqual(3);
+    expect(p.textContent).toBe('行政規範性檔案');
+    // Other blocks still convert.
+    const q = document.createElement('p');
+    q.textContent = '規範性檔案';
+    document.body.append(q);
+    await new Promise((r) => setTimeout(r, 0));
+    await conv.update(model.flush()!.added);
+    expect(q.textContent).toBe('规范性文件');
+    model.disconnect();
+  });
+
+  it('handles unpaired surrogates without throwing', async () => {
+    setPage('<p>规范\ud800性文件\udc00测试</p>');
+    const model = new PageTextModel(document).build();
+    const conv = new PageConverter(model, cache, () => 'simplified');
+    await conv.apply('zh-TW', noYield);
+    expect(document.body.textContent).toBe('規範\ud800性檔案\udc00測試');
+    await conv.apply('original', noYield);
+    expect(document.body.textContent).toBe('规范\ud800性文件\udc00测试');
+  });
+});

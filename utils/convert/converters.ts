@@ -1,0 +1,68 @@
+// Converters, built once per (mode, source script) and reused; dictionaries come from the bundles
+// injected on demand (see entrypoints/opencc-*.ts).
+import { localePair, stagesFor, type Converting, type DictName, type Dicts, type SourceScript } from './modes';
+import { mainlandEntries } from './phrases';
+import { convertString, convertWithMap, StageTrie, type Dict, type Piece } from './trie';
+
+export interface BlockConverter {
+  convert(text: string): string;
+  convertWithMap(text: string): Piece[];
+}
+
+const IDENTITY: BlockConverter = {
+  convert: (t) => t,
+  convertWithMap: (t) => [{ from: 0, to: t.length, text: t }],
+};
+
+export class ConverterCache {
+  private readonly stages = new Map<string, Promise<StageTrie>>();
+  private readonly converters = new Map<string, Promise<BlockConverter>>();
+
+  constructor(
+    /** loads (at least) the named dictionaries */
+    private readonly dicts: (names: readonly DictName[]) => Promise<Dicts>,
+    private readonly sliceMs = 8,
+  ) {}
+
+  private stage(names: readonly string[], extra?: Dict): Promise<StageTrie> {
+    const key = names.join('+') + (extra ? '+ours' : '');
+    let s = this.stages.get(key);
+    if (!s) {
+      s = this.dicts(names as DictName[]).then((d) => {
+        const list = names.map((n) => {
+          const dict = d[n as keyof Dicts];
+          if (dict === undefined) throw new Error(`dictionary ${n} is not loaded`);
+          return dict;
+        });
+        if (extra) list.push(extra);
+        return new StageTrie().load(list, this.sliceMs);
+      });
+      this.stages.set(key, s);
+      s.catch(() => this.stages.delete(key));
+    }
+    return s;
+  }
+
+  /** opencc-js's own stages for a locale pair (no phrase layer): what conformance compares against. */
+  stagesForPair(from: string, to: string): Promise<StageTrie[]> {
+    return Promise.all(stagesFor({ from, to }).map((names) => this.stage(names)));
+  }
+
+  get(mode: Converting, source: SourceScript): Promise<BlockConverter> {
+    const pair = localePair(mode, source);
+    if (!pair) return Promise.resolve(IDENTITY);
+    const key = `${pair.from}>${pair.to}`;
+    let c = this.converters.get(key);
+    if (!c) {
+      c = (async () => {
+        const names = stagesFor(pair);
+        // Toward mainland Simplified, our phrase layer joins the first stage (see phrases.ts).
+        const stages = await Promise.all(names.map((n, i) => this.stage(n, pair.to === 'cn' && pair.from === 'twp' && i === 0 ? mainlandEntries() : undefined)));
+        return { convert: (t: string) => convertString(stages, t), convertWithMap: (t: string) => convertWithMap(stages, t) };
+      })();
+      this.converters.set(key, c);
+      c.catch(() => this.converters.delete(key));
+    }
+    return c;
+  }
+}

@@ -4,8 +4,14 @@ import type { PageTextModel, TextBlock } from '../text/model';
 import { OWN_UI_ATTR } from '../text/model';
 import { guessScript } from '../text/cjk';
 import type { ConverterCache } from './converters';
-import { distribute, type Span } from './distribute';
-import type { ScriptMode, SourceScript } from './modes';
+import type { Converting, ScriptMode, SourceScript } from './modes';
+
+/** Lets the page render a frame, then carries on. */
+const nextFrame = () =>
+  new Promise<void>((r) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(r, 0));
+    else setTimeout(r, 0);
+  });
 
 /** Attributes that carry text a reader sees. */
 export const TEXT_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label'] as const;
@@ -42,28 +48,57 @@ export class PageConverter {
     private readonly doc: Document = document,
   ) {}
 
-  /** Shows the page in `mode` ('original' restores it). Resolves with the blocks whose text changed. */
-  async apply(mode: ScriptMode, opts: { sliceMs?: number; yieldTo?: () => Promise<void> } = {}): Promise<TextBlock[]> {
+  /** Main-thread time the last apply() spent in our code (wall time minus the page's turns). */
+  lastBusyMs = 0;
+
+  /**
+   * Shows the page in `mode` ('original' restores it). Resolves with the blocks whose text changed.
+   * Blocks on screen go first. Work is cut into slices by time and by characters written: new text
+   * must be laid out again by the browser (about half a millisecond per thousand characters), and
+   * the page gets a frame between slices, so no single frame has too much to lay out.
+   */
+  async apply(mode: ScriptMode, opts: { sliceMs?: number; sliceChars?: number; yieldTo?: () => Promise<void>; firstBlocks?: ReadonlySet<number> } = {}): Promise<TextBlock[]> {
     const gen = ++this.generation;
     this.mode = mode;
     const changed: TextBlock[] = [];
     const sliceMs = opts.sliceMs ?? 8;
-    const yieldTo = opts.yieldTo ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
+    const sliceChars = opts.sliceChars ?? 30_000;
+    const yieldTo = opts.yieldTo ?? nextFrame;
+    const first = opts.firstBlocks;
+    const blocks = first ? [...this.model.blocks.filter((b) => first.has(b.id)), ...this.model.blocks.filter((b) => !first.has(b.id))] : [...this.model.blocks];
     let t0 = performance.now();
-    for (const block of [...this.model.blocks]) {
+    let chars = 0;
+    this.lastBusyMs = 0;
+    for (const block of blocks) {
       if (gen !== this.generation) return changed;
-      if (await this.convertBlock(block)) changed.push(block);
-      if (performance.now() - t0 > sliceMs) {
+      if (await this.convertBlock(block)) {
+        changed.push(block);
+        chars += block.text.length;
+      }
+      if (performance.now() - t0 > sliceMs || chars > sliceChars) {
+        this.lastBusyMs += performance.now() - t0;
         await yieldTo();
         t0 = performance.now();
+        chars = 0;
       }
     }
     if (gen !== this.generation) return changed;
     await this.convertAttributes();
     await this.convertTitle();
     this.setLang();
+    this.lastBusyMs += performance.now() - t0;
     if (mode === 'original') this.forget();
     return changed;
+  }
+
+  /** Loads what converting to `mode` needs, for both source scripts the page may hold. */
+  async prepare(mode: Converting): Promise<void> {
+    const scripts = new Set<SourceScript>([this.pageScript()]);
+    for (const b of this.model.blocks.slice(0, 200)) {
+      const g = guessScript(b.text).script;
+      if (g !== 'unknown') scripts.add(g);
+    }
+    await Promise.all([...scripts].map((s) => this.cache.get(mode, s)));
   }
 
   /** Converts blocks the page added or changed while a mode is shown. */
@@ -123,21 +158,19 @@ export class PageConverter {
   private async convertBlock(block: TextBlock, live = false): Promise<boolean> {
     this.sync(block);
     if (live && this.mode !== 'original' && this.contested.has(block.element)) return false;
-    const spans: Span[] = [];
-    let source = '';
+    // The block's original text, part by part ("\n" for a <br>, which has no node).
     const nodes: (Text | null)[] = [];
+    const parts: string[] = [];
     for (const seg of block.segments) {
       const node = seg.node;
-      const text = node ? (this.nodes.get(node)?.original ?? node.data) : '\n';
-      spans.push({ start: source.length, end: source.length + text.length, hasNode: !!node });
       nodes.push(node);
-      source += text;
+      parts.push(node ? (this.nodes.get(node)?.original ?? node.data) : '\n');
     }
     let out: string[];
-    if (this.mode === 'original') out = nodes.map((n, i) => (n ? source.slice(spans[i]!.start, spans[i]!.end) : ''));
+    if (this.mode === 'original') out = parts;
     else {
-      const converter = await this.cache.get(this.mode, this.sourceScript(source));
-      out = distribute(spans, converter.convertWithMap(source));
+      const converter = await this.cache.get(this.mode, this.sourceScript(parts.join('')));
+      out = converter.convertParts(parts);
     }
     let changed = false;
     const needed = nodes.some((node, i) => node && node.data !== out[i]);

@@ -2,16 +2,17 @@
 // injected on demand (see entrypoints/opencc-*.ts).
 import { localePair, stagesFor, type Converting, type DictName, type Dicts, type SourceScript } from './modes';
 import { mainlandEntries } from './phrases';
-import { convertString, convertWithMap, StageTrie, type Dict, type Piece } from './trie';
+import { convertParts, convertString, StageTrie, type Dict } from './trie';
 
 export interface BlockConverter {
   convert(text: string): string;
-  convertWithMap(text: string): Piece[];
+  /** New text of each part, converting the parts as one text (see convertParts). */
+  convertParts(parts: readonly string[]): string[];
 }
 
 const IDENTITY: BlockConverter = {
   convert: (t) => t,
-  convertWithMap: (t) => [{ from: 0, to: t.length, text: t }],
+  convertParts: (p) => [...p],
 };
 
 export class ConverterCache {
@@ -58,7 +59,10 @@ export class ConverterCache {
         const names = stagesFor(pair);
         // Toward mainland Simplified, our phrase layer joins the first stage (see phrases.ts).
         const stages = await Promise.all(names.map((n, i) => this.stage(n, pair.to === 'cn' && pair.from === 'twp' && i === 0 ? mainlandEntries() : undefined)));
-        return { convert: (t: string) => convertString(stages, t), convertWithMap: (t: string) => convertWithMap(stages, t) };
+        return {
+          convert: (t: string) => convertString(stages, t),
+          convertParts: (p: readonly string[]) => (p.length === 1 ? [convertString(stages, p[0]!)] : convertParts(stages, p)),
+        };
       })();
       this.converters.set(key, c);
       c.catch(() => this.converters.delete(key));

@@ -1,7 +1,7 @@
 // OpenCC's conversion (longest match over a trie, one trie per stage, stages chained), rebuilt so
-// that it also says where each piece of output came from. That mapping is what lets the page be
-// converted a block at a time and the result written back into the same text nodes. Uses
-// opencc-js's own dictionaries; the output is identical to opencc-js's string conversion.
+// that it also says where each piece of output came from. That is what lets the page be converted a
+// block at a time and the result written back into the same text nodes. Uses opencc-js's own
+// dictionaries; the output is identical to opencc-js's string conversion.
 
 export type Dict = string | [string, string][];
 
@@ -116,63 +116,59 @@ export interface Piece {
   text: string;
 }
 
-/**
- * Chains stages. Returns the output as pieces over the ORIGINAL text: a piece whose source spans
- * several pieces of an earlier stage covers their union. Unchanged runs come back character by
- * character, so the mapping stays as fine as the conversion allows.
- */
-export function convertWithMap(stages: readonly StageTrie[], text: string): Piece[] {
-  // Start: one piece per UTF-16 unit pair (code point) so later stages can map back precisely.
-  let pieces: Piece[] = [];
-  for (let i = 0; i < text.length; ) {
-    const w = text.codePointAt(i)! > 0xffff ? 2 : 1;
-    pieces.push({ from: i, to: i + w, text: text.slice(i, i + w) });
-    i += w;
-  }
-  for (const stage of stages) {
-    const input = pieces.map((p) => p.text).join('');
-    // Offsets of each current piece in `input`.
-    const starts: number[] = new Array(pieces.length);
-    let acc = 0;
-    for (let i = 0; i < pieces.length; i++) {
-      starts[i] = acc;
-      acc += pieces[i]!.text.length;
-    }
-    const next: Piece[] = [];
-    const len = (i: number) => pieces[i]!.text.length;
-    let pi = 0;
-    for (const q of stage.pass(input)) {
-      // Current pieces overlapping [q.from, q.to); one may be shared with the previous q.
-      while (pi < pieces.length && starts[pi]! + len(pi) <= q.from) pi++;
-      let pj = pi;
-      while (pj < pieces.length && starts[pj]! < q.to) pj++;
-      if (pj === pi) continue; // nothing left to map (cannot happen with OpenCC's dictionaries)
-      const aligned = starts[pi] === q.from && starts[pj - 1]! + len(pj - 1) === q.to;
-      if (aligned && q.text === input.slice(q.from, q.to)) {
-        // An unchanged run: keep the finer pieces it is made of.
-        for (let k = pi; k < pj; k++) next.push(pieces[k]!);
-      } else next.push({ from: pieces[pi]!.from, to: pieces[pj - 1]!.to, text: q.text });
-    }
-    pieces = mergeOverlaps(next);
-  }
-  return pieces;
-}
-
-/** Pieces that share source (a phrase replaced across earlier boundaries) are merged. */
-function mergeOverlaps(pieces: Piece[]): Piece[] {
-  const out: Piece[] = [];
-  for (const p of pieces) {
-    const last = out[out.length - 1];
-    if (last && p.from < last.to) {
-      last.to = Math.max(last.to, p.to);
-      last.text += p.text;
-    } else out.push({ ...p });
-  }
-  return out;
-}
-
 export function convertString(stages: readonly StageTrie[], text: string): string {
   let s = text;
   for (const st of stages) s = st.pass(s).map((p) => p.text).join('');
   return s;
+}
+
+/**
+ * Converts text held in consecutive parts (the text nodes of a block) and returns the new text of
+ * each part. The whole text is converted as one string, so a phrase split across parts converts as
+ * one; each output piece goes back to the part its source came from. Runs of unchanged or
+ * same-length text are split at the original boundaries exactly; a replacement of another length
+ * that crosses parts is shared in proportion (never splitting a surrogate pair). The parts joined
+ * always equal convertString() of the parts joined.
+ */
+export function convertParts(stages: readonly StageTrie[], parts: readonly string[]): string[] {
+  let cur = [...parts];
+  for (const stage of stages) {
+    const input = cur.join('');
+    const ends: number[] = [];
+    let acc = 0;
+    for (const p of cur) ends.push((acc += p.length));
+    const next = cur.map(() => '');
+    let k = 0; // part holding the current position
+    for (const q of stage.pass(input)) {
+      while (k < ends.length - 1 && ends[k]! <= q.from) k++;
+      // Fast path: the piece lies within one part.
+      if (q.to <= ends[k]!) {
+        next[k] += q.text;
+        continue;
+      }
+      const sameLength = q.text.length === q.to - q.from;
+      let pos = q.from;
+      let cut = 0;
+      let j = k;
+      const total = q.to - q.from;
+      while (pos < q.to && j < ends.length) {
+        const end = Math.min(ends[j]!, q.to);
+        const take = end - pos;
+        let nextCut: number;
+        if (end === q.to) nextCut = q.text.length;
+        else {
+          nextCut = sameLength ? cut + take : Math.round((q.text.length * (end - q.from)) / total);
+          if (nextCut > 0 && nextCut < q.text.length && /[\ud800-\udbff]/.test(q.text[nextCut - 1]!)) nextCut++;
+          nextCut = Math.max(cut, Math.min(nextCut, q.text.length));
+        }
+        next[j] += q.text.slice(cut, nextCut);
+        cut = nextCut;
+        pos = end;
+        if (pos < q.to) j++;
+      }
+      k = j;
+    }
+    cur = next;
+  }
+  return cur;
 }

@@ -60,3 +60,14 @@ describe('our converters equal opencc-js, and keep a mapping that rebuilds the s
     expect(c.convertParts([seedText.slice(0, 1000), seedText.slice(1000, 1001), seedText.slice(1001)]).join('')).toBe(out);
   });
 });
+
+describe('our mainland-wording layer never does worse than opencc-js on OpenCC\'s tw2sp cases', () => {
+  it('every case opencc-js gets right, we get right', async () => {
+    const ref = OpenCC.Converter({ from: 'twp', to: 'cn' });
+    const ours = await cache.get('zh-Hans', 'traditional');
+    for (const c of cases) {
+      const expected = c.expected.tw2sp;
+      if (expected && ref(c.input) === expected) expect(ours.convert(c.input), c.input).toBe(expected);
+    }
+  });
+});

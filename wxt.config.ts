@@ -11,7 +11,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: browser === 'firefox' ? ['storage', 'contextMenus', 'scripting'] : ['storage', 'contextMenus', 'scripting', 'sidePanel'],
+    permissions: browser === 'firefox' ? ['storage', 'unlimitedStorage', 'contextMenus', 'scripting'] : ['storage', 'unlimitedStorage', 'contextMenus', 'scripting', 'sidePanel'],
     // The same hosts the content script runs on, no more: the background needs them to inject the
     // page UI and converters into a page only when the reader is on there.
     host_permissions: ['http://*/*', 'https://*/*'],

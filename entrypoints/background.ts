@@ -3,6 +3,7 @@ import { parseMessage, type PageStatus } from '@/utils/messages';
 import { isScriptMode, SCRIPT_MODES, scriptLabelKey } from '@/utils/convert/modes';
 import { getSettings } from '@/utils/storage/items';
 import { entriesOf, formsOf, isCompiledGlossary } from '@/utils/glossary';
+import { allPages, deleteAnnotation, importAnnotations, listPage, putAnnotation } from '@/utils/annotate/store';
 import type { CompiledGlossary } from '@/utils/glossary/types';
 
 // The service worker can be stopped at any time; the glossary is reloaded on the next request,
@@ -23,6 +24,10 @@ function loadGlossary(): Promise<CompiledGlossary> {
     });
   return glossary;
 }
+
+const ok = () => ({ ok: true });
+// A full or failing storage is reported, never swallowed: the page keeps the highlight and says so.
+const failed = (e: unknown) => ({ ok: false, error: e instanceof Error ? e.message : String(e) });
 
 /** Runs one of our bundles (page UI, dictionaries) in the content script's world of one frame. */
 async function inject(tabId: number, frameId: number, file: string): Promise<boolean> {
@@ -68,6 +73,11 @@ export default defineBackground(() => {
     if (msg.type === 'get-glossary-forms') return loadGlossary().then(formsOf);
     if (msg.type === 'load-ui' && sender.tab?.id !== undefined) return inject(sender.tab.id, sender.frameId ?? 0, '/reader-ui.js');
     if (msg.type === 'load-dicts' && sender.tab?.id !== undefined) return inject(sender.tab.id, sender.frameId ?? 0, `/${msg.bundle}.js`);
+    if (msg.type === 'hl-list') return listPage(msg.source);
+    if (msg.type === 'hl-put') return putAnnotation(msg.annotation).then(ok, failed);
+    if (msg.type === 'hl-delete') return deleteAnnotation(msg.source, msg.id).then(ok, failed);
+    if (msg.type === 'hl-all') return allPages();
+    if (msg.type === 'hl-import') return importAnnotations(msg.annotations).then((r) => ({ ok: true, ...r }), failed);
     if (msg.type === 'add-term') return openAddTerm(msg.text).then(() => true);
     if (msg.type === 'get-entries') return loadGlossary().then((g) => entriesOf(g, msg.indices, msg.ids));
     return undefined;

@@ -2,6 +2,7 @@
 // its runtime with nothing, but a message can still come from a page-compromised frame of ours.
 import type { Detection, Reason, ReasonId } from './detect/report';
 import { isSiteMode, type SiteMode } from './storage/items';
+import { isAnnotation, type Annotation, type HighlightColor } from './annotate/types';
 import { DICT_BUNDLES, isScriptMode, type DictBundle, type ScriptMode } from './convert/modes';
 
 export type ReaderState = 'report' | 'zh' | 'off' | 'not-chinese';
@@ -37,7 +38,25 @@ export type Message =
   /** popup / background → content: show the page in this script */
   | { type: 'set-script'; mode: ScriptMode }
   /** content → background: inject a dictionary bundle into the sender's frame */
-  | { type: 'load-dicts'; bundle: DictBundle };
+  | { type: 'load-dicts'; bundle: DictBundle }
+  // Highlights. The background is their only writer.
+  | { type: 'hl-list'; source: string }
+  | { type: 'hl-put'; annotation: Annotation }
+  | { type: 'hl-delete'; source: string; id: string }
+  | { type: 'hl-all' }
+  | { type: 'hl-import'; annotations: Annotation[] }
+  /** popup / side panel → content: this page's highlights, placed or not */
+  | { type: 'hl-page' }
+  /** popup / side panel → content: scroll to a highlight */
+  | { type: 'hl-reveal'; id: string };
+
+export interface PageHighlight {
+  id: string;
+  exact: string;
+  note: string;
+  color: HighlightColor;
+  placed: boolean;
+}
 
 export interface PageTerms {
   script: 'simplified' | 'traditional';
@@ -113,6 +132,20 @@ export function parseMessage(x: unknown): Message | null {
       return typeof x.bundle === 'string' && x.bundle in DICT_BUNDLES ? { type: 'load-dicts', bundle: x.bundle as DictBundle } : null;
     case 'reveal-term':
       return Number.isInteger(x.index) && (x.index as number) >= 0 ? { type: 'reveal-term', index: x.index as number } : null;
+    case 'hl-list':
+      return isStr(x.source, 4000) ? { type: 'hl-list', source: x.source as string } : null;
+    case 'hl-put':
+      return isAnnotation(x.annotation) ? { type: 'hl-put', annotation: x.annotation } : null;
+    case 'hl-delete':
+      return isStr(x.source, 4000) && isStr(x.id, 200) ? { type: 'hl-delete', source: x.source as string, id: x.id as string } : null;
+    case 'hl-all':
+      return { type: 'hl-all' };
+    case 'hl-import':
+      return Array.isArray(x.annotations) && x.annotations.length <= 100_000 && x.annotations.every(isAnnotation) ? { type: 'hl-import', annotations: x.annotations } : null;
+    case 'hl-page':
+      return { type: 'hl-page' };
+    case 'hl-reveal':
+      return isStr(x.id, 200) ? { type: 'hl-reveal', id: x.id as string } : null;
     default:
       return null;
   }

@@ -21,6 +21,9 @@ import { citation, termView, type ShownScript, type TermView } from '@/utils/glo
 import { blockRange, blocksNearViewport, highlightSupported, TermHighlighter } from './highlights';
 import type { TermUi, Anchor, PopoverContent } from './term-ui';
 import { loadedUiModule } from '@/utils/reader/ui-port';
+import { Annotator } from './annotations';
+import { folderFrom } from '@/utils/annotate/fold';
+import { noteOf, quoteOf, type HighlightColor } from '@/utils/annotate/types';
 
 const MARKER_ATTR = 'data-bilingual-reader';
 const SCRIPT_ATTR = 'data-bilingual-reader-script';
@@ -73,6 +76,12 @@ export class Reader {
   private converter: PageConverter | null = null;
   private scriptMode: ScriptMode = 'original';
   private scriptRun: Promise<void> = Promise.resolve();
+  /** The reader's highlights on this page. */
+  private annotator: Annotator | null = null;
+  private folding: Promise<(s: string) => string> | null = null;
+  private reanchorTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The selection the toolbar was shown for (a click on the toolbar must not lose it). */
+  private selectionRange: Range | null = null;
 
   // Pointer and keyboard state.
   private hoverTimer: ReturnType<typeof setTimeout> | null = null;
@@ -131,6 +140,7 @@ export class Reader {
           if (this.scriptMode !== 'original') await this.converter.update(change.added);
         }
         await this.rematch(change.removed.map((b) => b.id), change.added);
+        this.scheduleReanchor();
         this.scheduleRedetect();
       })();
     });
@@ -170,6 +180,47 @@ export class Reader {
     if (!this.model) return;
     const distinctTerms = this.termCount() ?? undefined;
     this.detection = detectReport({ url: location.href, title: document.title, blocks: this.model.blocks, distinctTerms });
+  }
+
+  /** The page changed: place the highlights again once it settles. */
+  private scheduleReanchor(): void {
+    if (!this.annotator?.items.length || this.reanchorTimer) return;
+    this.reanchorTimer = setTimeout(() => {
+      this.reanchorTimer = null;
+      void this.annotator?.anchorAll();
+    }, 300);
+  }
+
+  /** Folds text to Simplified, character by character, for anchoring in either script. */
+  private folder(): Promise<(s: string) => string> {
+    this.folding ??= this.loadDicts(['TSCharacters']).then((d) => folderFrom(d.TSCharacters!));
+    this.folding.catch(() => (this.folding = null));
+    return this.folding;
+  }
+
+  private async highlightSelection(color: HighlightColor, withNote: boolean): Promise<void> {
+    const sel = document.getSelection();
+    const range = sel && !sel.isCollapsed ? sel.getRangeAt(0).cloneRange() : this.selectionRange;
+    if (!range || !this.annotator) return;
+    const ui = await this.termUi();
+    try {
+      const a = await this.annotator.create(range, color);
+      document.getSelection()?.removeAllRanges();
+      this.selectionRange = null;
+      ui.hideToolbar();
+      if (withNote) await this.openCard(a.id, true);
+      else ui.announce(browser.i18n.getMessage('highlightSaved'));
+    } catch (e) {
+      ui.announce(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private async openCard(id: string, focus: boolean): Promise<void> {
+    const a = this.annotator?.items.find((x) => x.id === id);
+    const range = this.annotator?.range(id);
+    if (!a || !range) return;
+    const ui = await this.termUi();
+    await ui.showCard({ getBoundingClientRect: () => range.getBoundingClientRect() }, { id, quote: quoteOf(a).exact, color: a.color, note: noteOf(a), error: '', saved: false }, focus);
   }
 
   private scheduleRedetect(): void {
@@ -265,6 +316,7 @@ export class Reader {
       const html = document.documentElement;
       if (html && this.model) this.model.write(() => (mode === 'original' ? html.removeAttribute(SCRIPT_ATTR) : html.setAttribute(SCRIPT_ATTR, mode)));
       if (remember) await setSiteScript(location.hostname, mode);
+      await this.annotator?.anchorAll();
       if (this.ui?.isOpen) this.ui.hide();
       this.entries.clear();
       await this.publish(true);
@@ -292,6 +344,8 @@ export class Reader {
       await this.rescan();
       this.timing.glossaryMs = performance.now() - t0 - this.timing.markMs;
       this.listen();
+      this.annotator = new Annotator(this.model, () => this.folder());
+      await this.annotator.load().catch(() => undefined);
       // The reader is on: bring in the page UI while the page is idle, so the first hover is instant.
       const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
       if (idle) idle(() => void this.termUi().catch(() => undefined), { timeout: 2000 });
@@ -387,7 +441,25 @@ export class Reader {
       ui.onClosed = () => {
         this.shownAt = null;
       };
-      ui.onAddTerm = (text: string) => void browser.runtime.sendMessage({ type: 'add-term', text }).catch(() => undefined);
+      ui.onAddTerm = (text: string) => void browser.runtime.sendMessage({ type: 'add-term', text: text.slice(0, 40) }).catch(() => undefined);
+      ui.onHighlight = (color, withNote) => void this.highlightSelection(color, withNote);
+      ui.onCardSave = (id, patch) =>
+        void this.annotator
+          ?.update(id, patch)
+          .then(() => ui.updateCard({ ...patch, saved: true, error: '' }))
+          .catch((e: unknown) => ui.updateCard({ error: e instanceof Error ? e.message : String(e) }));
+      ui.onCardDelete = (id) =>
+        void this.annotator
+          ?.remove(id)
+          .then(() => ui.hideCard())
+          .catch((e: unknown) => ui.updateCard({ error: e instanceof Error ? e.message : String(e) }));
+      ui.onCardCopy = (id) => {
+        const a = this.annotator?.items.find((x) => x.id === id);
+        if (!a) return;
+        const note = noteOf(a);
+        const text = `“${quoteOf(a).exact}”${note ? `\n${note}` : ''}\n— ${document.title} <${this.annotator!.source}>, ${new Date().toISOString().slice(0, 10)}`;
+        void navigator.clipboard.writeText(text).catch(() => undefined);
+      };
       this.ui = ui;
       return ui;
     })();
@@ -447,7 +519,7 @@ export class Reader {
     setTimeout(async () => {
       const sel = document.getSelection();
       const text = sel && !sel.isCollapsed ? sel.toString().trim() : '';
-      if (!sel || !text || [...text].length < 2 || [...text].length > 40 || !HAN.test(text) || /[\n\r]/.test(text)) {
+      if (!sel || !text || text.length > 5000) {
         this.ui?.hideToolbar();
         return;
       }
@@ -456,6 +528,7 @@ export class Reader {
       const el = anchorNode && (anchorNode.nodeType === 1 ? (anchorNode as Element) : anchorNode.parentElement);
       if (el?.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return;
       const range = sel.getRangeAt(0).cloneRange();
+      this.selectionRange = range;
       void ui.showToolbar({ getBoundingClientRect: () => range.getBoundingClientRect() }, text);
     }, 0);
   };
@@ -538,12 +611,19 @@ export class Reader {
     if (!this.on() || this.ui?.owns(e)) return;
     if (!this.settings?.click) {
       if (this.ui?.isOpen && !this.ui.state.pinned) this.ui.hide();
+      const h = this.annotator?.at(e.clientX, e.clientY);
+      if (h && document.getSelection()?.isCollapsed) void this.openCard(h.id, false);
       return;
     }
     // Links, buttons and a selection in progress keep their own meaning.
     const target = e.target as Element | null;
     if (target?.closest?.('a[href], button, input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return;
     if (!document.getSelection()?.isCollapsed) return;
+    const highlight = this.annotator?.at(e.clientX, e.clientY);
+    if (highlight) {
+      void this.openCard(highlight.id, false);
+      return;
+    }
     const hit = this.termAt(e.clientX, e.clientY);
     if (hit) void this.open(hit, false);
     else if (this.ui?.isOpen && !this.ui.state.pinned) this.ui.hide();
@@ -558,8 +638,14 @@ export class Reader {
     if (this.ui?.owns(e)) return;
     const t = e.target as HTMLElement | null;
     const editing = !!t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
-    if (e.key === 'Escape' && this.ui?.isOpen) {
+    if (e.key === 'Escape' && (this.ui?.isOpen || this.ui?.cardOpen)) {
       this.ui.hide();
+      this.ui.hideCard();
+      return;
+    }
+    if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyH' && !editing) {
+      e.preventDefault();
+      void this.highlightSelection('yellow', false);
       return;
     }
     if (editing) return;
@@ -685,6 +771,7 @@ export class Reader {
     if (this.hoverTimer) clearTimeout(this.hoverTimer);
     this.cancelClose();
     this.highlighter?.remove();
+    this.annotator?.removeLayers();
     this.ui?.remove();
   }
 
@@ -693,6 +780,14 @@ export class Reader {
     if (msg?.type === 'get-status') return Promise.resolve(this.status);
     if (msg?.type === 'get-terms') return Promise.resolve(this.on() ? this.pageTerms() : null);
     if (msg?.type === 'reveal-term') return this.on() ? this.reveal(msg.index) : Promise.resolve(false);
+    if (msg?.type === 'hl-page') return Promise.resolve(this.annotator ? { source: this.annotator.source, items: this.annotator.list() } : null);
+    if (msg?.type === 'hl-reveal') {
+      const r = this.annotator?.range(msg.id);
+      if (!r) return Promise.resolve(false);
+      const rect = r.getBoundingClientRect();
+      window.scrollBy({ top: rect.top - innerHeight / 3, behavior: 'instant' as ScrollBehavior });
+      return this.openCard(msg.id, false).then(() => true);
+    }
     if (msg?.type === 'set-script') {
       if (!this.on()) return Promise.resolve(false);
       return this.setScript(msg.mode, true).then(

@@ -6,6 +6,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import TermPopover from '@/components/TermPopover.vue';
 import SelectionToolbar from '@/components/SelectionToolbar.vue';
+import HighlightCard from '@/components/HighlightCard.vue';
+import type { HighlightColor } from '@/utils/annotate/types';
 import type { TermView } from '@/utils/glossary/view';
 import { OWN_UI_ATTR } from '@/utils/text/model';
 import css from './popover.css?inline';
@@ -31,14 +33,22 @@ interface State {
   copied: boolean;
   announce: string;
   toolbar: string | null;
+  card: { id: string; quote: string; color: HighlightColor; note: string; error: string; saved: boolean } | null;
 }
 
 export class TermUi {
-  readonly state = reactive<State>({ open: false, view: null, related: [], loading: false, error: '', pinned: false, copied: false, announce: '', toolbar: null });
+  readonly state = reactive<State>({ open: false, view: null, related: [], loading: false, error: '', pinned: false, copied: false, announce: '', toolbar: null, card: null });
   onCopy: (view: TermView) => Promise<void> = async () => undefined;
   onRelated: (id: string) => void = () => undefined;
   onClosed: () => void = () => undefined;
   onAddTerm: (text: string) => void = () => undefined;
+  onHighlight: (color: HighlightColor, withNote: boolean) => void = () => undefined;
+  onCardSave: (id: string, patch: { color: HighlightColor; note: string }) => void = () => undefined;
+  onCardDelete: (id: string) => void = () => undefined;
+  onCardCopy: (id: string) => void = () => undefined;
+  private readonly cardRef = ref<{ focus(): void } | null>(null);
+  private stopCardUpdate: (() => void) | null = null;
+  private cardReturnFocus: HTMLElement | null = null;
   private stopToolbarUpdate: (() => void) | null = null;
 
   private ui: ShadowRootContentScriptUi<App> | null = null;
@@ -97,9 +107,33 @@ export class TermUi {
                       onOpenRelated: (id: string) => this.onRelated(id),
                     })
                   : null,
+                this.state.card
+                  ? h(HighlightCard, {
+                      ref: this.cardRef,
+                      key: this.state.card.id,
+                      quote: this.state.card.quote,
+                      color: this.state.card.color,
+                      note: this.state.card.note,
+                      error: this.state.card.error,
+                      saved: this.state.card.saved,
+                      onSave: (patch: { color: HighlightColor; note: string }) => this.state.card && this.onCardSave(this.state.card.id, patch),
+                      onRemove: () => this.state.card && this.onCardDelete(this.state.card.id),
+                      onCopy: () => this.state.card && this.onCardCopy(this.state.card.id),
+                      onClose: () => this.hideCard(),
+                    })
+                  : null,
                 this.state.toolbar !== null
                   ? h(SelectionToolbar, {
                       text: this.state.toolbar,
+                      canHighlight: true,
+                      onHighlight: (c: HighlightColor) => {
+                        this.hideToolbar();
+                        this.onHighlight(c, false);
+                      },
+                      onNote: () => {
+                        this.hideToolbar();
+                        this.onHighlight('yellow', true);
+                      },
                       onAddTerm: () => {
                         const text = this.state.toolbar;
                         this.hideToolbar();
@@ -211,6 +245,47 @@ export class TermUi {
     this.state.toolbar = null;
   }
 
+  /** The card of one highlight: note, colour, delete, copy. Focus goes to the note when asked. */
+  async showCard(anchor: Anchor, card: NonNullable<State['card']>, focus: boolean): Promise<void> {
+    await this.ensure();
+    if (focus && !this.state.card) {
+      const active = document.activeElement;
+      this.cardReturnFocus = active instanceof HTMLElement && !this.host?.contains(active) ? active : null;
+    }
+    this.hide();
+    this.state.card = card;
+    await nextTick();
+    const el = this.ui?.shadow.querySelector<HTMLElement>('.card');
+    if (!el) return;
+    this.stopCardUpdate?.();
+    const update = () =>
+      computePosition(anchor, el, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(8), flip({ padding: 8 }), shift({ padding: 8 })] }).then(({ x, y }) => {
+        el.style.left = `${x}px`;
+        el.style.top = `${y}px`;
+      });
+    this.stopCardUpdate = autoUpdate(anchor, el, update, { animationFrame: false });
+    await update();
+    if (focus) this.cardRef.value?.focus();
+  }
+
+  updateCard(patch: Partial<NonNullable<State['card']>>): void {
+    if (this.state.card) Object.assign(this.state.card, patch);
+  }
+
+  hideCard(): void {
+    this.stopCardUpdate?.();
+    this.stopCardUpdate = null;
+    if (!this.state.card) return;
+    this.state.card = null;
+    const back = this.cardReturnFocus;
+    this.cardReturnFocus = null;
+    if (back?.isConnected) back.focus({ preventScroll: true });
+  }
+
+  get cardOpen(): boolean {
+    return !!this.state.card;
+  }
+
   announce(text: string): void {
     void this.ensure().then(() => {
       this.state.announce = text;
@@ -226,6 +301,7 @@ export class TermUi {
   remove(): void {
     this.stopAutoUpdate?.();
     this.stopToolbarUpdate?.();
+    this.stopCardUpdate?.();
     this.ui?.remove();
   }
 }

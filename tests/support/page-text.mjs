@@ -57,3 +57,35 @@ export async function waitForTerms(session, page, waitForStatus) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Selects `text` in the page as a reader would (mouse down, drag, up). */
+export async function selectText(page, text) {
+  const box = await page.evaluate((t) => {
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      const i = n.data.indexOf(t);
+      if (i < 0) continue;
+      n.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + t.length);
+      const rects = r.getClientRects();
+      const a = rects[0];
+      const b = rects[rects.length - 1];
+      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!box) throw new Error(`"${text}" not in one text node on the page`);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 5 });
+  await page.mouse.up();
+  const got = await page.evaluate(() => document.getSelection().toString());
+  if (got !== text) throw new Error(`selected "${got}" instead of "${text}"`);
+}
+
+/** Texts of the ranges registered under a CSS highlight name. */
+export function highlightTexts(page, name) {
+  return page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => r.toString()), name);
+}

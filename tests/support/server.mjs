@@ -44,6 +44,16 @@ export function startServer(port = 0) {
         res.end(`<!doctype html><html><head><meta charset="utf-8"><title>大頁面</title></head><body>${body}</body></html>`);
         return;
       }
+      const variant = url.searchParams.get('variant');
+      if (url.pathname === '/seed-report.html' && variant) {
+        // The same page (same canonical URL) after the site changed it.
+        let html = await readFile(join(FIXTURES, 'seed-report.html'), 'utf8');
+        if (variant === 'extra') html = html.replace('<p class="addressee">', '<p>編者按：本文於2019年3月轉載，新增此段說明文字，原文內容未作修改。</p>\n      <p class="addressee">');
+        if (variant === 'deleted') html = html.replace(/三是精準精細管理規範性檔案。<\/b>[^<]*/, '三是精準精細管理規範性檔案。</b>');
+        res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+        res.end(html);
+        return;
+      }
       const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'seed-report.html';
       if (rel.includes('..')) throw Object.assign(new Error('bad path'), { code: 'ENOENT' });
       const data = await readFile(join(FIXTURES, rel));

@@ -1,0 +1,46 @@
+import { computed, ref } from 'vue';
+import { browser } from 'wxt/browser';
+import { isAnnotation, noteOf, quoteOf, type HighlightColor } from '@/utils/annotate/types';
+import type { PageHighlights } from '@/utils/annotate/export';
+import type { PageHighlight } from '@/utils/messages';
+
+export interface ListItem extends PageHighlight {
+  source: string;
+  title: string;
+}
+
+/** Highlights of the tab's page (from its content script) and of all pages (from storage). */
+export function useHighlights() {
+  const page = ref<PageHighlight[] | null>(null);
+  const pageSource = ref('');
+  const all = ref<PageHighlights[]>([]);
+  const tab = ref<'page' | 'all'>('page');
+  const query = ref('');
+  const color = ref<HighlightColor | ''>('');
+
+  async function load(tabId: number | null): Promise<void> {
+    if (tabId !== null) {
+      const res = (await browser.tabs.sendMessage(tabId, { type: 'hl-page' }).catch(() => null)) as { source: string; items: PageHighlight[] } | null;
+      page.value = res && Array.isArray(res.items) ? res.items : null;
+      pageSource.value = res?.source ?? '';
+    }
+    const stored: unknown = await browser.runtime.sendMessage({ type: 'hl-all' }).catch(() => []);
+    all.value = Array.isArray(stored)
+      ? stored.map((p: PageHighlights) => ({ source: String(p.source), title: String(p.title ?? ''), items: (p.items ?? []).filter(isAnnotation) }))
+      : [];
+  }
+
+  const matches = (i: { exact: string; note: string; color: HighlightColor }) => {
+    const q = query.value.trim().toLowerCase();
+    return (!color.value || i.color === color.value) && (!q || i.exact.toLowerCase().includes(q) || i.note.toLowerCase().includes(q));
+  };
+
+  const pageItems = computed(() => (page.value ?? []).filter(matches));
+  const allItems = computed<ListItem[]>(() =>
+    all.value.flatMap((p) => p.items.map((a) => ({ id: a.id, exact: quoteOf(a).exact, note: noteOf(a), color: a.color, placed: true, source: p.source, title: p.title }))).filter(matches),
+  );
+  /** What to export: all pages, or this page only on the page tab. */
+  const exportable = computed<PageHighlights[]>(() => (tab.value === 'page' ? all.value.filter((p) => p.source === pageSource.value) : all.value));
+
+  return { page, all, tab, query, color, pageItems, allItems, exportable, load };
+}

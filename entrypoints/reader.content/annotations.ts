@@ -1,0 +1,149 @@
+// The reader's highlights on this page: anchored through the text model, drawn with CSS custom
+// highlights (one name per colour), stored by the background. Unplaced ones stay listed as orphans.
+import { browser } from 'wxt/browser';
+import type { PageTextModel } from '@/utils/text/model';
+import { anchor, describe } from '@/utils/annotate/anchor';
+import { pageText } from '@/utils/annotate/page-text';
+import { canonicalUrl } from '@/utils/annotate/url';
+import { HIGHLIGHT_COLORS, isAnnotation, noteOf, quoteOf, type Annotation, type HighlightColor } from '@/utils/annotate/types';
+import type { PageHighlight } from '@/utils/messages';
+
+const NAME = (c: HighlightColor) => `bilingual-reader-hl-${c}`;
+
+export class Annotator {
+  items: Annotation[] = [];
+  private readonly placed = new Map<string, Range>();
+  private readonly layers = new Map<HighlightColor, Highlight>();
+  readonly source: string;
+
+  constructor(
+    private readonly model: PageTextModel,
+    /** folds text to one script (loads a small dictionary the first time) */
+    private readonly fold: () => Promise<(s: string) => string>,
+  ) {
+    const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.getAttribute('href') ?? null;
+    this.source = canonicalUrl(location.href, canonical);
+  }
+
+  async load(): Promise<void> {
+    const res: unknown = await browser.runtime.sendMessage({ type: 'hl-list', source: this.source }).catch(() => []);
+    this.items = Array.isArray(res) ? res.filter(isAnnotation) : [];
+    if (this.items.length) await this.anchorAll();
+  }
+
+  /** Places every highlight again (after the page or its script changed). */
+  async anchorAll(): Promise<void> {
+    if (!this.items.length) {
+      this.placed.clear();
+      this.draw();
+      return;
+    }
+    const fold = await this.fold();
+    const pt = pageText(this.model, fold);
+    this.placed.clear();
+    for (const a of this.items) {
+      const q = quoteOf(a);
+      const hit = anchor(pt.text, { ...q, exact: fold(q.exact), prefix: fold(q.prefix), suffix: fold(q.suffix) }, a.target.selector[1]);
+      const range = hit && pt.toRange(hit.start, hit.end);
+      if (range) this.placed.set(a.id, range);
+    }
+    this.draw();
+  }
+
+  private draw(): void {
+    if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+    for (const c of HIGHLIGHT_COLORS) {
+      let h = this.layers.get(c);
+      if (!h) {
+        h = new Highlight();
+        h.priority = 1; // above term marks
+        this.layers.set(c, h);
+        CSS.highlights.set(NAME(c), h);
+      }
+      h.clear();
+    }
+    for (const a of this.items) {
+      const r = this.placed.get(a.id);
+      if (r) this.layers.get(a.color)!.add(r);
+    }
+  }
+
+  /** Highlights a DOM range of the page. Throws with a message the reader can act on. */
+  async create(range: Range, color: HighlightColor, note = ''): Promise<Annotation> {
+    const fold = await this.fold();
+    const folded = pageText(this.model, fold);
+    const pos = folded.fromRange(range);
+    if (!pos) throw new Error(browser.i18n.getMessage('highlightOutside'));
+    const original = pageText(this.model, (s) => s);
+    const [quote, position] = describe(original.text, pos.start, pos.end);
+    const now = new Date().toISOString();
+    const a: Annotation = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: `urn:uuid:${crypto.randomUUID()}`,
+      type: 'Annotation',
+      created: now,
+      modified: now,
+      body: [{ type: 'TextualBody', value: note, format: 'text/plain', purpose: 'commenting' }],
+      target: { source: this.source, title: document.title, selector: [quote, position] },
+      color,
+      normalizedExact: folded.text.slice(pos.start, pos.end),
+    };
+    await this.save(a);
+    this.items.push(a);
+    const r = original.toRange(pos.start, pos.end);
+    if (r) this.placed.set(a.id, r);
+    this.draw();
+    return a;
+  }
+
+  async update(id: string, patch: { color?: HighlightColor; note?: string }): Promise<Annotation | null> {
+    const a = this.items.find((x) => x.id === id);
+    if (!a) return null;
+    const next: Annotation = {
+      ...a,
+      color: patch.color ?? a.color,
+      body: [{ type: 'TextualBody', value: patch.note ?? noteOf(a), format: 'text/plain', purpose: 'commenting' }],
+      modified: new Date().toISOString(),
+    };
+    await this.save(next);
+    this.items = this.items.map((x) => (x.id === id ? next : x));
+    this.draw();
+    return next;
+  }
+
+  async remove(id: string): Promise<void> {
+    const res = (await browser.runtime.sendMessage({ type: 'hl-delete', source: this.source, id })) as { ok?: boolean; error?: string };
+    if (!res?.ok) throw new Error(browser.i18n.getMessage('storageError', [res?.error ?? 'no answer']));
+    this.items = this.items.filter((x) => x.id !== id);
+    this.placed.delete(id);
+    this.draw();
+  }
+
+  private async save(a: Annotation): Promise<void> {
+    const res = (await browser.runtime.sendMessage({ type: 'hl-put', annotation: a }).catch((e: unknown) => ({ ok: false, error: String(e) }))) as { ok?: boolean; error?: string };
+    if (!res?.ok) throw new Error(browser.i18n.getMessage('storageError', [res?.error ?? 'no answer']));
+  }
+
+  /** The highlight drawn under a viewport point. */
+  at(x: number, y: number): Annotation | null {
+    for (const a of [...this.items].reverse()) {
+      const r = this.placed.get(a.id);
+      if (!r) continue;
+      for (const rect of r.getClientRects()) if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return a;
+    }
+    return null;
+  }
+
+  range(id: string): Range | null {
+    return this.placed.get(id) ?? null;
+  }
+
+  list(): PageHighlight[] {
+    return this.items.map((a) => ({ id: a.id, exact: quoteOf(a).exact, note: noteOf(a), color: a.color, placed: this.placed.has(a.id) }));
+  }
+
+  removeLayers(): void {
+    for (const c of HIGHLIGHT_COLORS) if (CSS.highlights.get(NAME(c)) === this.layers.get(c)) CSS.highlights.delete(NAME(c));
+    this.layers.clear();
+  }
+}

@@ -1,0 +1,168 @@
+// Highlights and notes: made on the page, kept by the background, anchored for good.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { openPopup, tabIdOf, waitForStatus } from '../support/browser.mjs';
+import { useSession } from '../support/session.mjs';
+import { highlightTexts, selectText, waitForTerms } from '../support/page-text.mjs';
+
+const session = useSession();
+const S = '全年制定、上報備案行政規範性檔案76件';
+const S_HANS = '全年制定、上报备案行政规范性文件76件';
+const NOTE = 'Count of normative documents filed in 2018.\n<script>alert(1)</script>';
+const YELLOW = 'bilingual-reader-hl-yellow';
+
+async function ready(path) {
+  const page = await session.open(path);
+  await waitForTerms(session, page, waitForStatus);
+  return page;
+}
+
+async function waitForHighlight(page, text, name = YELLOW) {
+  await page.waitForFunction(([n, t]) => [...(CSS.highlights.get(n) ?? [])].some((r) => r.toString() === t), [name, text], { timeout: 10_000 });
+}
+
+async function popupItems(page) {
+  const popup = await openPopup(session.ext, page);
+  await popup.getByTestId('highlights').waitFor();
+  await popup.waitForFunction(() => document.querySelectorAll('[data-testid="highlight-item"]').length > 0, null, { timeout: 10_000 });
+  const items = await popup.getByTestId('highlight-item').evaluateAll((els) => els.map((e) => ({ text: e.textContent, orphan: e.dataset.orphan === 'true' })));
+  await popup.close();
+  return items;
+}
+
+async function setScript(page, mode) {
+  const tabId = await tabIdOf(session.ext, page);
+  await session.ext.serviceWorker.evaluate(([id, m]) => chrome.tabs.sendMessage(id, { type: 'set-script', mode: m }), [tabId, mode]);
+}
+
+test('highlight a sentence with a note; it survives reload, 简体 and back, an inserted paragraph; deleted → listed as not found', async () => {
+  const page = await ready('seed-report.html');
+  await selectText(page, S);
+  await page.getByTestId('highlight-toolbar').waitFor();
+  assert.equal(await page.getByTestId('highlight-toolbar').locator('[data-testid^="highlight-color-"]').count(), 4);
+  await page.getByTestId('highlight-note').click();
+  const noteInput = page.getByTestId('highlight-note-input');
+  await noteInput.waitFor();
+  await noteInput.fill(NOTE);
+  await page.getByTestId('highlight-save').click();
+  await page.getByTestId('highlight-card').getByText('Saved').waitFor();
+  await waitForHighlight(page, S);
+  // The note is text, never HTML.
+  assert.equal(await noteInput.inputValue(), NOTE);
+  await page.keyboard.press('Escape');
+
+  let items = await popupItems(page);
+  assert.equal(items.length, 1);
+  assert.ok(items[0].text.includes(S) && items[0].text.includes('<script>alert(1)</script>'), items[0].text);
+
+  await page.reload();
+  await waitForTerms(session, page, waitForStatus);
+  await waitForHighlight(page, S);
+
+  await setScript(page, 'zh-Hans');
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-bilingual-reader-script') === 'zh-Hans');
+  await waitForHighlight(page, S_HANS);
+  await setScript(page, 'original');
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-bilingual-reader-script'));
+  await waitForHighlight(page, S);
+
+  await page.goto(`${session.srv.origin}/seed-report.html?variant=extra`);
+  await waitForTerms(session, page, waitForStatus);
+  assert.ok(await page.evaluate(() => document.body.textContent.includes('編者按')));
+  await waitForHighlight(page, S);
+
+  await page.goto(`${session.srv.origin}/seed-report.html?variant=deleted`);
+  await waitForTerms(session, page, waitForStatus);
+  assert.ok(!(await page.evaluate((s) => document.body.textContent.includes(s), S)));
+  await new Promise((r) => setTimeout(r, 500));
+  assert.deepEqual(await highlightTexts(page, YELLOW), []);
+  items = await popupItems(page);
+  assert.equal(items.length, 1);
+  assert.equal(items[0].orphan, true);
+  assert.ok(items[0].text.includes('Count of normative documents filed in 2018.'), 'note intact');
+  await page.close();
+});
+
+test('two tabs adding highlights at once keep both; click a highlight to change colour or delete', async () => {
+  const a = await ready('seed-report.html?variant=extra');
+  const b = await ready('seed-report.html');
+  const before = (await session.ext.serviceWorker.evaluate(() => chrome.storage.local.get(null).then((all) => Object.keys(all).filter((k) => k.startsWith('hl:')).length)));
+  void before;
+  const one = '圓滿完成“七五”普法中期檢查督導';
+  const two = '推進國家社會信用體系建設示範城市創建';
+  await a.bringToFront();
+  await selectText(a, one);
+  await b.bringToFront();
+  await selectText(b, two);
+  // Both tabs highlight with the keyboard shortcut at the same moment.
+  await Promise.all([a.keyboard.press('Alt+Shift+H'), b.keyboard.press('Alt+Shift+H')]);
+  await waitForHighlight(a, one);
+  await waitForHighlight(b, two);
+  const stored = await session.ext.serviceWorker.evaluate(() => chrome.storage.local.get('hl:http://localhost/seed-report.html'));
+  const quotes = stored['hl:http://localhost/seed-report.html'].items.map((x) => x.target.selector[0].exact);
+  assert.ok(quotes.includes(one) && quotes.includes(two), quotes.join(' | '));
+
+  // Click the highlight: the card changes its colour, then deletes it.
+  await b.bringToFront();
+  const box = await b.evaluate((t) => {
+    const r = [...CSS.highlights.get('bilingual-reader-hl-yellow')].find((x) => x.toString() === t);
+    const rect = r.getClientRects()[0];
+    return { x: rect.left + 5, y: rect.top + rect.height / 2 };
+  }, two);
+  await b.mouse.click(box.x, box.y);
+  await b.getByTestId('highlight-card').waitFor();
+  await b.getByTestId('highlight-card-color-green').click();
+  await waitForHighlight(b, two, 'bilingual-reader-hl-green');
+  await b.getByTestId('highlight-delete').click();
+  await b.getByTestId('highlight-card').waitFor({ state: 'detached' });
+  assert.ok(!(await highlightTexts(b, 'bilingual-reader-hl-green')).includes(two));
+  await a.close();
+  await b.close();
+});
+
+test('export from the side panel (Markdown, JSON, CSV) and import merges without duplicates; bad files refused', async () => {
+  const page = await ready('seed-report.html');
+  await waitForHighlight(page, '圓滿完成“七五”普法中期檢查督導');
+  const tabId = await tabIdOf(session.ext, page);
+  const panel = await session.ext.context.newPage();
+  await panel.goto(`chrome-extension://${session.ext.extensionId}/sidepanel.html?tabId=${tabId}`);
+  await panel.getByTestId('highlights-tab-all').click();
+  await panel.getByTestId('highlight-item').first().waitFor();
+  const total = await panel.getByTestId('highlight-item').count();
+  assert.ok(total >= 2);
+  await panel.getByTestId('highlights-search').fill('normative documents filed');
+  await panel.waitForFunction(() => document.querySelectorAll('[data-testid="highlight-item"]').length === 1);
+  await panel.getByTestId('highlights-search').fill('');
+  const grab = async (id) => {
+    const [dl] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId(id).click()]);
+    return readFileSync(await dl.path(), 'utf8');
+  };
+  const md = await grab('highlights-export-md');
+  assert.ok(md.includes('> 圓滿完成“七五”普法中期檢查督導') && md.includes('](http://localhost/seed-report.html)'), md);
+  const csv = await grab('highlights-export-csv');
+  assert.ok(csv.startsWith('page,url,quote,note,color,created'));
+  const json = await grab('highlights-export-json');
+  const parsed = JSON.parse(json);
+  assert.equal(parsed.type, 'AnnotationCollection');
+  assert.equal(parsed.items.length, total);
+  await panel.close();
+
+  const dir = mkdtempSync(join(tmpdir(), 'hl-'));
+  const options = await session.ext.context.newPage();
+  await options.goto(`chrome-extension://${session.ext.extensionId}/options.html`);
+  const same = join(dir, 'same.json');
+  writeFileSync(same, json);
+  await options.getByTestId('highlights-import').setInputFiles(same);
+  await options.waitForFunction(() => /Imported 0 highlights \(\d+ already there\)/.test(document.querySelector('[data-testid="highlights-import-message"]')?.textContent ?? ''));
+  const bad = join(dir, 'bad.json');
+  writeFileSync(bad, JSON.stringify({ type: 'AnnotationCollection', items: [{ id: 'x' }] }));
+  await options.getByTestId('highlights-import').setInputFiles(bad);
+  await options.waitForFunction(() => /Nothing was imported: Highlight 1 is malformed/.test(document.querySelector('[data-testid="highlights-import-message"]')?.textContent ?? ''));
+  const count = await session.ext.serviceWorker.evaluate(() => chrome.storage.local.get('hl:http://localhost/seed-report.html').then((r) => r['hl:http://localhost/seed-report.html'].items.length));
+  assert.equal(count, total);
+  await options.close();
+  await page.close();
+});

@@ -18,7 +18,7 @@ export interface PageStatus {
   /** The script the page is shown in now. */
   script: ScriptMode;
   /** Where the content script spent its time on this page, for the popup's details and `npm run bench`. */
-  timing: { probeMs: number; modelMs: number; detectMs: number; totalMs: number; glossaryMs: number; markMs: number; convertLoadMs: number; convertMs: number; convertBusyMs: number };
+  timing: { probeMs: number; modelMs: number; detectMs: number; totalMs: number; glossaryMs: number; markMs: number; convertLoadMs: number; convertMs: number; convertBusyMs: number; anchorMs: number };
 }
 
 export type Message =
@@ -91,7 +91,7 @@ export function isPageStatus(x: unknown): x is PageStatus {
     (x.termCount === null || (isNum(x.termCount) && x.termCount >= 0)) &&
     isScriptMode(x.script) &&
     isObj(x.timing) &&
-    ['probeMs', 'modelMs', 'detectMs', 'totalMs', 'glossaryMs', 'markMs', 'convertLoadMs', 'convertMs', 'convertBusyMs'].every((k) => isNum((x.timing as Record<string, unknown>)[k])) &&
+    ['probeMs', 'modelMs', 'detectMs', 'totalMs', 'glossaryMs', 'markMs', 'convertLoadMs', 'convertMs', 'convertBusyMs', 'anchorMs'].every((k) => isNum((x.timing as Record<string, unknown>)[k])) &&
     isObj(d) &&
     typeof d.isReport === 'boolean' &&
     typeof d.isChinese === 'boolean' &&

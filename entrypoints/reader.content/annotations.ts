@@ -40,13 +40,24 @@ export class Annotator {
     }
     const fold = await this.fold();
     const pt = pageText(this.model, fold);
-    this.placed.clear();
-    for (const a of this.items) {
+    const placed = new Map<string, Range>();
+    const snapshot = [...this.items];
+    let t0 = performance.now();
+    for (const a of snapshot) {
       const q = quoteOf(a);
       const hit = anchor(pt.text, { ...q, exact: fold(q.exact), prefix: fold(q.prefix), suffix: fold(q.suffix) }, a.target.selector[1]);
       const range = hit && pt.toRange(hit.start, hit.end);
-      if (range) this.placed.set(a.id, range);
+      if (range) placed.set(a.id, range);
+      // Hundreds of highlights: give the page its turn now and then.
+      if (performance.now() - t0 > 10) {
+        await new Promise((r) => setTimeout(r, 0));
+        t0 = performance.now();
+      }
     }
+    // Highlights made while this ran were placed by create(): keep them.
+    const before = new Set(snapshot.map((a) => a.id));
+    for (const id of [...this.placed.keys()]) if (before.has(id)) this.placed.delete(id);
+    for (const [id, r] of placed) if (this.items.some((a) => a.id === id)) this.placed.set(id, r);
     this.draw();
   }
 

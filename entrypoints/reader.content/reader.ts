@@ -47,6 +47,8 @@ interface Timing {
   convertMs: number;
   /** Of convertMs, the time spent in our code (the rest is the page rendering between slices). */
   convertBusyMs: number;
+  /** Placing the page's stored highlights (first load). */
+  anchorMs: number;
 }
 
 export class Reader {
@@ -55,7 +57,7 @@ export class Reader {
   private mode: SiteMode = 'auto';
   private settings: Settings | null = null;
   private status: PageStatus | null = null;
-  private timing: Timing = { probeMs: 0, modelMs: 0, detectMs: 0, totalMs: 0, glossaryMs: 0, markMs: 0, convertLoadMs: 0, convertMs: 0, convertBusyMs: 0 };
+  private timing: Timing = { probeMs: 0, modelMs: 0, detectMs: 0, totalMs: 0, glossaryMs: 0, markMs: 0, convertLoadMs: 0, convertMs: 0, convertBusyMs: 0, anchorMs: 0 };
   private redetectTimer: ReturnType<typeof setTimeout> | null = null;
   private shellWatch: MutationObserver | null = null;
   private stopped = false;
@@ -82,6 +84,7 @@ export class Reader {
   private reanchorTimer: ReturnType<typeof setTimeout> | null = null;
   /** The selection the toolbar was shown for (a click on the toolbar must not lose it). */
   private selectionRange: Range | null = null;
+  private lastHref = location.href;
 
   // Pointer and keyboard state.
   private hoverTimer: ReturnType<typeof setTimeout> | null = null;
@@ -140,6 +143,13 @@ export class Reader {
           if (this.scriptMode !== 'original') await this.converter.update(change.added);
         }
         await this.rematch(change.removed.map((b) => b.id), change.added);
+        if (this.annotator && location.href !== this.lastHref) {
+          // An SPA navigation: this is another page for the reader's highlights.
+          this.lastHref = location.href;
+          this.annotator.removeLayers();
+          this.annotator = new Annotator(this.model!, () => this.folder());
+          await this.annotator.load().catch(() => undefined);
+        }
         this.scheduleReanchor();
         this.scheduleRedetect();
       })();
@@ -211,7 +221,8 @@ export class Reader {
       if (withNote) await this.openCard(a.id, true);
       else ui.announce(browser.i18n.getMessage('highlightSaved'));
     } catch (e) {
-      ui.announce(e instanceof Error ? e.message : String(e));
+      // Nothing already saved is touched; the reader is told plainly what went wrong.
+      ui.alert(e instanceof Error ? e.message : String(e));
     }
   }
 
@@ -345,7 +356,9 @@ export class Reader {
       this.timing.glossaryMs = performance.now() - t0 - this.timing.markMs;
       this.listen();
       this.annotator = new Annotator(this.model, () => this.folder());
+      const ta = performance.now();
       await this.annotator.load().catch(() => undefined);
+      this.timing.anchorMs = performance.now() - ta;
       // The reader is on: bring in the page UI while the page is idle, so the first hover is instant.
       const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
       if (idle) idle(() => void this.termUi().catch(() => undefined), { timeout: 2000 });

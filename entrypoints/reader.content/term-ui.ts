@@ -34,10 +34,11 @@ interface State {
   announce: string;
   toolbar: string | null;
   card: { id: string; quote: string; color: HighlightColor; note: string; error: string; saved: boolean } | null;
+  alert: string;
 }
 
 export class TermUi {
-  readonly state = reactive<State>({ open: false, view: null, related: [], loading: false, error: '', pinned: false, copied: false, announce: '', toolbar: null, card: null });
+  readonly state = reactive<State>({ open: false, view: null, related: [], loading: false, error: '', pinned: false, copied: false, announce: '', toolbar: null, card: null, alert: '' });
   onCopy: (view: TermView) => Promise<void> = async () => undefined;
   onRelated: (id: string) => void = () => undefined;
   onClosed: () => void = () => undefined;
@@ -143,6 +144,7 @@ export class TermUi {
                     })
                   : null,
                 h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'data-testid': 'term-announce' }, this.state.announce),
+                this.state.alert ? h('div', { class: 'alert', role: 'alert', 'data-testid': 'reader-alert' }, this.state.alert) : null,
               ]),
           });
           app.mount(container);
@@ -284,6 +286,16 @@ export class TermUi {
 
   get cardOpen(): boolean {
     return !!this.state.card;
+  }
+
+  private alertTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A visible message that something did not work (storage full, selection outside the text…). */
+  alert(text: string): void {
+    void this.ensure().then(() => {
+      this.state.alert = text;
+      if (this.alertTimer) clearTimeout(this.alertTimer);
+      this.alertTimer = setTimeout(() => (this.state.alert = ''), 8000);
+    });
   }
 
   announce(text: string): void {

@@ -45,7 +45,7 @@ const status: PageStatus = {
   detection: { isReport: true, isChinese: true, score: 9, reasons: [{ id: 'issuer', points: 3, evidence: '湖州市人民政府' }], script: 'traditional', cjkShare: 0.98 },
   termCount: 12,
   script: 'original',
-  timing: { probeMs: 0.1, modelMs: 1, detectMs: 1, totalMs: 2, glossaryMs: 3, markMs: 1, convertLoadMs: 0, convertMs: 0, convertBusyMs: 0 },
+  timing: { probeMs: 0.1, modelMs: 1, detectMs: 1, totalMs: 2, glossaryMs: 3, markMs: 1, convertLoadMs: 0, convertMs: 0, convertBusyMs: 0, anchorMs: 0 },
 };
 
 describe('messages', () => {

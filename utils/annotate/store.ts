@@ -13,6 +13,8 @@ interface PageRecord {
   source: string;
   title: string;
   items: Annotation[];
+  /** stored entries this version cannot read: carried along on every write, never dropped */
+  unreadable?: unknown[];
 }
 
 export interface IndexEntry {
@@ -28,13 +30,17 @@ interface IndexRecord {
 
 /** Reads a stored page, migrating older shapes; anything unreadable is kept aside, never lost. */
 export function migratePage(raw: unknown, source: string): PageRecord {
+  const split = (list: unknown[], title: string, carried: unknown[] = []): PageRecord => {
+    const unreadable = [...carried, ...list.filter((a) => !isAnnotation(a))];
+    return { v: STORE_VERSION, source, title, items: list.filter(isAnnotation), ...(unreadable.length ? { unreadable } : {}) };
+  };
+  // Version 0 (never released) stored a bare list, or a list under "annotations".
+  if (Array.isArray(raw)) return split(raw, '');
   if (raw && typeof raw === 'object') {
     const r = raw as Partial<PageRecord> & { annotations?: unknown };
-    // Version 0 (never released) kept a bare list under "annotations".
     const items = Array.isArray(r.items) ? r.items : Array.isArray(r.annotations) ? r.annotations : [];
-    return { v: STORE_VERSION, source, title: typeof r.title === 'string' ? r.title : '', items: items.filter(isAnnotation) };
+    return split(items, typeof r.title === 'string' ? r.title : '', Array.isArray(r.unreadable) ? r.unreadable : []);
   }
-  if (Array.isArray(raw)) return { v: STORE_VERSION, source, title: '', items: raw.filter(isAnnotation) };
   return { v: STORE_VERSION, source, title: '', items: [] };
 }
 
@@ -55,7 +61,7 @@ async function readPage(source: string): Promise<PageRecord> {
 }
 
 async function writePage(page: PageRecord): Promise<void> {
-  if (page.items.length === 0) await storage.removeItem(pageKey(page.source));
+  if (page.items.length === 0 && !page.unreadable?.length) await storage.removeItem(pageKey(page.source));
   else await storage.setItem(pageKey(page.source), page);
   await serial(INDEX_KEY, async () => {
     const index = await readIndex();

@@ -491,6 +491,7 @@ export class Reader {
     }
     const ui = await this.termUi();
     const anchor = this.lastAnchor;
+    ui.onHighlightTerm = null; // the related term is not the occurrence on the page
     if (anchor) await ui.show(anchor, () => this.content(index), { focus: true });
   }
 
@@ -509,7 +510,18 @@ export class Reader {
     this.lastAnchor = anchor;
     this.shownAt = { blockId: occ.blockId, start: occ.start };
     const found = block.text.slice(occ.start, occ.end);
-    await (await this.termUi()).show(anchor, () => this.content(occ.entry, found), { focus });
+    const ui = await this.termUi();
+    ui.onHighlightTerm = this.annotator
+      ? async () => {
+          try {
+            await this.annotator!.create(live.cloneRange(), 'yellow');
+          } catch (e) {
+            ui.alert(e instanceof Error ? e.message : String(e));
+            throw e;
+          }
+        }
+      : null;
+    await ui.show(anchor, () => this.content(occ.entry, found), { focus });
   }
 
   // ---- pointer, click and keyboard ----
@@ -542,6 +554,18 @@ export class Reader {
       if (el?.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return;
       const range = sel.getRangeAt(0).cloneRange();
       this.selectionRange = range;
+      // A selection that is exactly a glossary term can be looked up from the toolbar.
+      const m = this.matcher?.match(text);
+      const term = m && m.length === 1 && m[0]!.start === 0 && m[0]!.end === text.length ? m[0]!.entry : null;
+      ui.onLookup =
+        term === null
+          ? null
+          : () => {
+              const anchor: Anchor = { getBoundingClientRect: () => range.getBoundingClientRect() };
+              this.lastAnchor = anchor;
+              ui.onHighlightTerm = null;
+              void ui.show(anchor, () => this.content(term, text), { focus: true });
+            };
       void ui.showToolbar({ getBoundingClientRect: () => range.getBoundingClientRect() }, text);
     }, 0);
   };

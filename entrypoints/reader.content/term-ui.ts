@@ -31,6 +31,8 @@ interface State {
   error: string;
   pinned: boolean;
   copied: boolean;
+  canHighlight: boolean;
+  highlighted: boolean;
   announce: string;
   toolbar: string | null;
   card: { id: string; quote: string; color: HighlightColor; note: string; error: string; saved: boolean } | null;
@@ -38,9 +40,13 @@ interface State {
 }
 
 export class TermUi {
-  readonly state = reactive<State>({ open: false, view: null, related: [], loading: false, error: '', pinned: false, copied: false, announce: '', toolbar: null, card: null, alert: '' });
+  readonly state = reactive<State>({ open: false, view: null, related: [], loading: false, error: '', pinned: false, copied: false, canHighlight: false, highlighted: false, announce: '', toolbar: null, card: null, alert: '' });
   onCopy: (view: TermView) => Promise<void> = async () => undefined;
   onRelated: (id: string) => void = () => undefined;
+  /** set while the popover shows an occurrence on the page */
+  onHighlightTerm: (() => Promise<void>) | null = null;
+  /** set when the selection is exactly a glossary term */
+  onLookup: (() => void) | null = null;
   onClosed: () => void = () => undefined;
   onAddTerm: (text: string) => void = () => undefined;
   onHighlight: (color: HighlightColor, withNote: boolean) => void = () => undefined;
@@ -102,6 +108,9 @@ export class TermUi {
                       error: this.state.error,
                       pinned: this.state.pinned,
                       copied: this.state.copied,
+                      canHighlight: this.state.canHighlight,
+                      highlighted: this.state.highlighted,
+                      onHighlight: () => void this.onHighlightTerm?.().then(() => (this.state.highlighted = true)),
                       onClose: () => this.hide(),
                       onTogglePin: () => (this.state.pinned = !this.state.pinned),
                       onCopy: () => this.copy(),
@@ -127,6 +136,11 @@ export class TermUi {
                   ? h(SelectionToolbar, {
                       text: this.state.toolbar,
                       canHighlight: true,
+                      canLookUp: !!this.onLookup,
+                      onLookup: () => {
+                        this.hideToolbar();
+                        this.onLookup?.();
+                      },
                       onHighlight: (c: HighlightColor) => {
                         this.hideToolbar();
                         this.onHighlight(c, false);
@@ -168,7 +182,7 @@ export class TermUi {
       const active = document.activeElement;
       this.returnFocus = active instanceof HTMLElement && !this.host?.contains(active) ? active : null;
     }
-    Object.assign(this.state, { open: true, loading: true, error: '', copied: false });
+    Object.assign(this.state, { open: true, loading: true, error: '', copied: false, highlighted: false, canHighlight: !!this.onHighlightTerm });
     this.anchor = anchor;
     await this.place();
     try {

@@ -132,3 +132,23 @@ test('a page that rewrites its own text on every change: no loop, no hang, origi
   assert.equal(after.html.replace(/頁面改寫次數：\d+/, ''), before.html.replace(/頁面改寫次數：\d+/, ''));
   await page.close();
 });
+
+test('a 5 MB page converts without hanging the tab and restores exactly', async () => {
+  const page = await openReady('generated/huge-text.html');
+  const before = await page.evaluate(() => document.body.innerHTML.length);
+  const sample = await page.evaluate(() => document.querySelector('p').textContent.slice(0, 40));
+  const popup = await openPopup(session.ext, page);
+  await popup.getByTestId('script-zh-Hans').click();
+  // While it converts, the page still answers.
+  const t0 = Date.now();
+  await page.evaluate(() => 1);
+  assert.ok(Date.now() - t0 < 1500);
+  await popup.waitForFunction(() => document.querySelector('[data-testid="script-zh-Hans"]')?.getAttribute('aria-pressed') === 'true', null, { timeout: 60_000 });
+  assert.equal(await page.evaluate(() => document.querySelector('p').textContent.slice(0, 12)), '行政复议是公民维护自身权');
+  await popup.getByTestId('script-original').click();
+  await popup.waitForFunction(() => document.querySelector('[data-testid="script-original"]')?.getAttribute('aria-pressed') === 'true', null, { timeout: 60_000 });
+  assert.equal(await page.evaluate(() => document.querySelector('p').textContent.slice(0, 40)), sample);
+  assert.equal(await page.evaluate(() => document.body.innerHTML.length), before);
+  await popup.close();
+  await page.close();
+});

@@ -166,3 +166,18 @@ test('export from the side panel (Markdown, JSON, CSV) and import merges without
   await options.close();
   await page.close();
 });
+
+test('"Highlight this" in a popover, and "Look up" for a selected term', async () => {
+  const page = await ready('seed-report.html');
+  const { hover, popoverText } = await import('../support/page-text.mjs');
+  await hover(page, '標準地+');
+  await page.getByTestId('term-popover').waitFor();
+  await page.getByTestId('term-highlight').click();
+  await waitForHighlight(page, '標準地');
+  await page.keyboard.press('Escape');
+  await selectText(page, '枫橋經驗'.replace('枫', '楓'));
+  await page.getByTestId('selection-lookup').click();
+  await page.getByTestId('term-popover').waitFor();
+  assert.equal(await popoverText(page, 'term-headword'), '楓橋經驗');
+  await page.close();
+});

@@ -7,19 +7,23 @@ import { pageText } from '@/utils/annotate/page-text';
 import { canonicalUrl } from '@/utils/annotate/url';
 import { HIGHLIGHT_COLORS, isAnnotation, noteOf, quoteOf, type Annotation, type HighlightColor } from '@/utils/annotate/types';
 import type { PageHighlight } from '@/utils/messages';
+import { markLayer, redrawOverlays, type MarkLayer } from './mark-layers';
+
+const FILL: Record<HighlightColor, string> = { yellow: 'rgba(253, 224, 71, 0.55)', green: 'rgba(134, 239, 172, 0.6)', blue: 'rgba(147, 197, 253, 0.6)', pink: 'rgba(249, 168, 212, 0.6)' };
 
 const NAME = (c: HighlightColor) => `bilingual-reader-hl-${c}`;
 
 export class Annotator {
   items: Annotation[] = [];
   private readonly placed = new Map<string, Range>();
-  private readonly layers = new Map<HighlightColor, Highlight>();
+  private readonly layers = new Map<HighlightColor, MarkLayer>();
   readonly source: string;
 
   constructor(
     private readonly model: PageTextModel,
     /** folds text to one script (loads a small dictionary the first time) */
     private readonly fold: () => Promise<(s: string) => string>,
+    private readonly overlay = false,
   ) {
     const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.getAttribute('href') ?? null;
     this.source = canonicalUrl(location.href, canonical);
@@ -62,14 +66,12 @@ export class Annotator {
   }
 
   private draw(): void {
-    if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
     for (const c of HIGHLIGHT_COLORS) {
       let h = this.layers.get(c);
       if (!h) {
-        h = new Highlight();
-        h.priority = 1; // above term marks
+        // Above term marks.
+        h = markLayer(NAME(c), { kind: 'fill', color: FILL[c] }, { overlay: this.overlay, priority: 1, write: (fn) => this.model.write(fn) });
         this.layers.set(c, h);
-        CSS.highlights.set(NAME(c), h);
       }
       h.clear();
     }
@@ -154,7 +156,11 @@ export class Annotator {
   }
 
   removeLayers(): void {
-    for (const c of HIGHLIGHT_COLORS) if (CSS.highlights.get(NAME(c)) === this.layers.get(c)) CSS.highlights.delete(NAME(c));
+    for (const l of this.layers.values()) l.dispose();
     this.layers.clear();
+  }
+
+  relayout(): void {
+    if (this.overlay) redrawOverlays();
   }
 }

@@ -8,9 +8,7 @@ import type { Occurrence } from '@/utils/glossary/occurrences';
 export const TERM_HIGHLIGHT = 'bilingual-reader-term';
 export const FOCUS_HIGHLIGHT = 'bilingual-reader-term-focus';
 
-export function highlightSupported(): boolean {
-  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
-}
+import { markLayer, redrawOverlays, type MarkLayer } from './mark-layers';
 
 /** A DOM range for [start, end) of a block, or null if the block's nodes are gone. */
 export function blockRange(model: PageTextModel, block: TextBlock, start: number, end: number): StaticRange | null {
@@ -30,8 +28,8 @@ export function blockRange(model: PageTextModel, block: TextBlock, start: number
  * the reader as they scroll, and the per-frame cost stays that of a screenful.
  */
 export class TermHighlighter {
-  private readonly terms = new Highlight();
-  private readonly focus = new Highlight();
+  private terms!: MarkLayer;
+  private focus!: MarkLayer;
   private installed = false;
   /** all occurrences to mark, by block */
   private readonly byBlock = new Map<number, Occurrence[]>();
@@ -46,13 +44,18 @@ export class TermHighlighter {
     });
   };
 
-  constructor(private readonly model: PageTextModel) {}
+  constructor(
+    private readonly model: PageTextModel,
+    /** draw in our overlay instead of with the CSS Custom Highlight API */
+    private readonly overlay = false,
+  ) {}
 
   private install(): void {
     if (this.installed) return;
     this.installed = true;
-    CSS.highlights.set(TERM_HIGHLIGHT, this.terms);
-    CSS.highlights.set(FOCUS_HIGHLIGHT, this.focus);
+    const write = (fn: () => void) => this.model.write(fn);
+    this.terms = markLayer(TERM_HIGHLIGHT, { kind: 'underline', color: '#c2410c' }, { overlay: this.overlay, write });
+    this.focus = markLayer(FOCUS_HIGHLIGHT, { kind: 'fill', color: 'rgba(250, 204, 21, 0.45)' }, { overlay: this.overlay, write, priority: 2 });
     addEventListener('scroll', this.onViewport, { passive: true, capture: true });
     addEventListener('resize', this.onViewport, { passive: true });
   }
@@ -120,13 +123,20 @@ export class TermHighlighter {
   }
 
   setFocus(range: StaticRange | null): void {
+    this.install();
     this.focus.clear();
     if (range) this.focus.add(range);
+  }
+
+  /** The page's layout changed: overlay marks follow (native highlights do by themselves). */
+  relayout(): void {
+    if (this.overlay) redrawOverlays();
   }
 
   clear(): void {
     this.byBlock.clear();
     this.drawn.clear();
+    if (!this.installed) return;
     this.terms.clear();
     this.focus.clear();
   }
@@ -136,9 +146,9 @@ export class TermHighlighter {
     removeEventListener('scroll', this.onViewport, { capture: true });
     removeEventListener('resize', this.onViewport);
     if (this.frame) cancelAnimationFrame(this.frame);
-    if (highlightSupported()) {
-      if (CSS.highlights.get(TERM_HIGHLIGHT) === this.terms) CSS.highlights.delete(TERM_HIGHLIGHT);
-      if (CSS.highlights.get(FOCUS_HIGHLIGHT) === this.focus) CSS.highlights.delete(FOCUS_HIGHLIGHT);
+    if (this.installed) {
+      this.terms.dispose();
+      this.focus.dispose();
     }
     this.installed = false;
   }

@@ -18,7 +18,8 @@ import type { TermMatch, TermMatcher } from '@/utils/glossary/matcher';
 import { countTerms, scanBlocks } from '@/utils/glossary/scan';
 import { matchAt, selectOccurrences, stepOccurrence, type Occurrence } from '@/utils/glossary/occurrences';
 import { citation, termView, type ShownScript, type TermView } from '@/utils/glossary/view';
-import { blockRange, blocksNearViewport, highlightSupported, TermHighlighter } from './highlights';
+import { blockRange, blocksNearViewport, TermHighlighter } from './highlights';
+import { highlightApi } from './mark-layers';
 import type { TermUi, Anchor, PopoverContent } from './term-ui';
 import { loadedUiModule } from '@/utils/reader/ui-port';
 import { Annotator } from './annotations';
@@ -143,11 +144,13 @@ export class Reader {
           if (this.scriptMode !== 'original') await this.converter.update(change.added);
         }
         await this.rematch(change.removed.map((b) => b.id), change.added);
+        this.highlighter?.relayout();
+        this.annotator?.relayout();
         if (this.annotator && location.href !== this.lastHref) {
           // An SPA navigation: this is another page for the reader's highlights.
           this.lastHref = location.href;
           this.annotator.removeLayers();
-          this.annotator = new Annotator(this.model!, () => this.folder());
+          this.annotator = new Annotator(this.model!, () => this.folder(), this.useOverlay());
           await this.annotator.load().catch(() => undefined);
         }
         this.scheduleReanchor();
@@ -190,6 +193,11 @@ export class Reader {
     if (!this.model) return;
     const distinctTerms = this.termCount() ?? undefined;
     this.detection = detectReport({ url: location.href, title: document.title, blocks: this.model.blocks, distinctTerms });
+  }
+
+  /** Marks go in our overlay where the CSS Custom Highlight API is missing, or when asked to. */
+  private useOverlay(): boolean {
+    return !highlightApi() || !!this.settings?.overlayMarks;
   }
 
   /** The page changed: place the highlights again once it settles. */
@@ -253,7 +261,18 @@ export class Reader {
   private async onSettingsChanged(): Promise<void> {
     const before = this.settings;
     await this.publish(true);
-    if (before && this.settings && before.marking !== this.settings.marking) void this.drawMarks();
+    if (!before || !this.settings || !this.matches) return;
+    if (before.overlayMarks !== this.settings.overlayMarks) {
+      // Another renderer: draw everything again with it.
+      this.highlighter?.remove();
+      this.highlighter = null;
+      void this.drawMarks();
+      if (this.annotator) {
+        this.annotator.removeLayers();
+        this.annotator = new Annotator(this.model!, () => this.folder(), this.useOverlay());
+        void this.annotator.load();
+      }
+    } else if (before.marking !== this.settings.marking) void this.drawMarks();
   }
 
   private termCount(): number | null {
@@ -355,7 +374,7 @@ export class Reader {
       await this.rescan();
       this.timing.glossaryMs = performance.now() - t0 - this.timing.markMs;
       this.listen();
-      this.annotator = new Annotator(this.model, () => this.folder());
+      this.annotator = new Annotator(this.model, () => this.folder(), this.useOverlay());
       const ta = performance.now();
       await this.annotator.load().catch(() => undefined);
       this.timing.anchorMs = performance.now() - ta;
@@ -399,8 +418,8 @@ export class Reader {
   }
 
   private async drawMarks(): Promise<void> {
-    if (!this.model || !this.matches || !highlightSupported()) return;
-    this.highlighter ??= new TermHighlighter(this.model);
+    if (!this.model || !this.matches) return;
+    this.highlighter ??= new TermHighlighter(this.model, this.useOverlay());
     const t0 = performance.now();
     this.highlighter.draw(this.occurrences());
     this.timing.markMs = performance.now() - t0;

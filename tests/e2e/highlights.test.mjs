@@ -181,3 +181,34 @@ test('"Highlight this" in a popover, and "Look up" for a selected term', async (
   assert.equal(await popoverText(page, 'term-headword'), '楓橋經驗');
   await page.close();
 });
+
+test('without the CSS Highlight API path (overlay setting): marks and highlights drawn in our overlay, page DOM untouched', async () => {
+  await session.ext.serviceWorker.evaluate(async () => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...(settings ?? {}), overlayMarks: true } });
+  });
+  try {
+    const page = await session.open('seed-report.html?variant=extra');
+    const body = await page.evaluate(() => document.body.innerHTML);
+    await waitForTerms(session, page, waitForStatus);
+    await page.waitForFunction(() => {
+      const box = document.querySelector('bilingual-reader-marks')?.shadowRoot?.querySelector('[data-layer="bilingual-reader-term"]');
+      return box && box.children.length > 10;
+    });
+    assert.equal(await page.evaluate(() => CSS.highlights.has('bilingual-reader-term')), false);
+    // The stored highlight of the first test is drawn in the overlay too.
+    await page.waitForFunction(() => Number(document.querySelector('bilingual-reader-marks').shadowRoot.querySelector('[data-layer="bilingual-reader-hl-yellow"]')?.dataset.count ?? 0) >= 1);
+    // Lookups still work, and the page's own DOM was not changed.
+    const { hover, popoverText } = await import('../support/page-text.mjs');
+    await hover(page, '標準地+');
+    await page.getByTestId('term-popover').waitFor();
+    assert.equal(await popoverText(page, 'term-headword'), '標準地');
+    assert.equal(await page.evaluate(() => document.body.innerHTML), body);
+    await page.close();
+  } finally {
+    await session.ext.serviceWorker.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings ?? {}), overlayMarks: false } });
+    });
+  }
+});

@@ -23,9 +23,11 @@ export interface Settings {
   click: boolean;
   /** Script to show Chinese pages in, unless a site has its own choice. */
   defaultScript: ScriptMode;
+  /** Draw marks in our own overlay instead of with the CSS Custom Highlight API (compatibility). */
+  overlayMarks: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { autoScope: 'chinese', showBadge: true, marking: 'all', hover: true, hoverDelayMs: 300, click: true, defaultScript: 'original' };
+export const DEFAULT_SETTINGS: Settings = { autoScope: 'chinese', showBadge: true, marking: 'all', hover: true, hoverDelayMs: 300, click: true, defaultScript: 'original', overlayMarks: false };
 export const HOVER_DELAY_RANGE = { min: 0, max: 2000 } as const;
 
 export const siteModesItem = storage.defineItem<SiteModes>('local:siteModes', {
@@ -55,6 +57,7 @@ export async function getSettings(): Promise<Settings> {
     hoverDelayMs: Number.isFinite(delay) ? Math.min(HOVER_DELAY_RANGE.max, Math.max(HOVER_DELAY_RANGE.min, Math.round(delay))) : DEFAULT_SETTINGS.hoverDelayMs,
     click: bool(raw?.click, DEFAULT_SETTINGS.click),
     defaultScript: isScriptMode(raw?.defaultScript) ? raw.defaultScript : 'original',
+    overlayMarks: bool(raw?.overlayMarks, false),
   };
 }
 

@@ -3,18 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPopup, tabIdOf, waitForStatus } from '../support/browser.mjs';
 import { useSession } from '../support/session.mjs';
+import { waitForTerms as waitForTermsOf } from '../support/page-text.mjs';
 
 const session = useSession();
 
-async function waitForTerms(page) {
-  const end = Date.now() + 15_000;
-  for (;;) {
-    const s = await waitForStatus(session.ext, page);
-    if (s.termCount !== null) return s;
-    if (Date.now() > end) throw new Error('no term count');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const waitForTerms = (page) => waitForTermsOf(session, page, waitForStatus);
 
 test('English pages load no glossary', async () => {
   const page = await session.open('english.html');

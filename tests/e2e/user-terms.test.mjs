@@ -6,40 +6,15 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { waitForStatus } from '../support/browser.mjs';
 import { useSession } from '../support/session.mjs';
-import { hover, popoverText, waitForTerms } from '../support/page-text.mjs';
+import { hover, popoverText, selectText, waitForTerms } from '../support/page-text.mjs';
 
 const session = useSession();
 const TERM = '開門聽建議';
 
-/** Selects `text` in the page as a reader would, then releases the mouse. */
-async function select(page, text) {
-  const box = await page.evaluate((t) => {
-    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = w.nextNode(); n; n = w.nextNode()) {
-      const i = n.data.indexOf(t);
-      if (i < 0) continue;
-      n.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
-      const r = document.createRange();
-      r.setStart(n, i);
-      r.setEnd(n, i + t.length);
-      const rects = r.getClientRects();
-      const a = rects[0];
-      const b = rects[rects.length - 1];
-      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-    }
-    return null;
-  }, text);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 5 });
-  await page.mouse.up();
-  assert.equal(await page.evaluate(() => document.getSelection().toString()), text);
-}
-
 test('a term added from a selection is underlined after reload, explained, and exported as JSON and CSV', async () => {
   const page = await session.open('seed-report.html');
   await waitForTerms(session, page, waitForStatus);
-  await select(page, TERM);
+  await selectText(page, TERM);
   await page.getByTestId('selection-toolbar').waitFor();
   const optionsPromise = session.ext.context.waitForEvent('page');
   await page.getByTestId('selection-add-term').click();

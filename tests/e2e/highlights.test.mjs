@@ -212,3 +212,34 @@ test('without the CSS Highlight API path (overlay setting): marks and highlights
     });
   }
 });
+
+test('a failing storage: a clear message on the page, and nothing already saved is lost', async () => {
+  const page = await ready('seed-report.html');
+  const key = 'hl:http://localhost/seed-report.html';
+  // Something saved first.
+  await selectText(page, '城市精細化管理水平大幅提升');
+  await page.getByTestId('highlight-color-blue').click();
+  await waitForHighlight(page, '城市精細化管理水平大幅提升', 'bilingual-reader-hl-blue');
+  const before = await session.ext.serviceWorker.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k]?.items.length ?? 0), key);
+  assert.ok(before >= 1);
+  // The storage refuses every write, as a full disk or a quota would.
+  await session.ext.serviceWorker.evaluate(() => {
+    globalThis.__realSet = chrome.storage.local.set;
+    chrome.storage.local.set = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+  });
+  try {
+    await selectText(page, '推進國家社會信用體系建設示範城市創建');
+    await page.getByTestId('highlight-color-pink').click();
+    const alert = page.getByTestId('reader-alert');
+    await alert.waitFor({ timeout: 10_000 });
+    assert.match(await alert.textContent(), /Could not save: .*QUOTA_BYTES quota exceeded.*Nothing you had saved was lost/);
+    assert.deepEqual(await highlightTexts(page, 'bilingual-reader-hl-pink'), []);
+  } finally {
+    await session.ext.serviceWorker.evaluate(() => {
+      chrome.storage.local.set = globalThis.__realSet;
+    });
+  }
+  const after = await session.ext.serviceWorker.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k]?.items.length ?? 0), key);
+  assert.equal(after, before);
+  await page.close();
+});

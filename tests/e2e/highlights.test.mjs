@@ -243,3 +243,21 @@ test('a failing storage: a clear message on the page, and nothing already saved 
   assert.equal(after, before);
   await page.close();
 });
+
+test('single-page app navigation: each page shows its own highlights', async () => {
+  const page = await ready('spa.html?page=a');
+  const quote = '提高行政复议案件办理质量';
+  await selectText(page, quote);
+  await page.getByTestId('highlight-color-green').click();
+  await waitForHighlight(page, quote, 'bilingual-reader-hl-green');
+  // Navigate inside the app: another page, no highlight of page a drawn on it.
+  await page.click('a[data-page="b"]');
+  await page.waitForFunction(() => document.querySelector('h1').textContent.includes('标准地'));
+  await page.waitForFunction(() => [...(CSS.highlights.get('bilingual-reader-hl-green') ?? [])].every((r) => r.toString() === ''), null, { timeout: 10_000 });
+  assert.ok(!(await highlightTexts(page, 'bilingual-reader-hl-green')).includes(quote));
+  // And back: it is found again.
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('h1').textContent.includes('行政复议'));
+  await waitForHighlight(page, quote, 'bilingual-reader-hl-green');
+  await page.close();
+});

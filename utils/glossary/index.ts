@@ -1,6 +1,5 @@
 // Checks a compiled glossary that crossed a context boundary, and builds its matcher.
 import { GLOSSARY_FORMAT, type CompiledEntry, type CompiledGlossary, type GlossaryForms } from './types';
-import { TermMatcher } from './matcher';
 
 export function isCompiledGlossary(x: unknown): x is CompiledGlossary {
   if (typeof x !== 'object' || x === null) return false;
@@ -35,9 +34,7 @@ export function isGlossaryForms(x: unknown): x is GlossaryForms {
   );
 }
 
-export function matcherFor(g: GlossaryForms): TermMatcher {
-  return new TermMatcher(g.forms, g.blockers);
-}
+
 
 export type IndexedEntry = CompiledEntry & { index: number };
 

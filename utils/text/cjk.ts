@@ -1,12 +1,5 @@
 // Character classes for Chinese text. Pure: no DOM.
 
-/** Han ideographs (BMP unified + ext A + compatibility). Astral extensions are counted via surrogates below. */
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-
-export function isHan(ch: string): boolean {
-  return HAN.test(ch);
-}
-
 export function isHanCode(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }

@@ -176,17 +176,6 @@ export class PageTextModel {
     return this;
   }
 
-  /** All block texts, in order; for callers that only read. */
-  texts(): string[] {
-    return this.blocks.map((b) => b.text);
-  }
-
-  get length(): number {
-    let n = 0;
-    for (const b of this.blocks) n += b.text.length;
-    return n;
-  }
-
   /** Maps an offset within a block to the text node and offset in it. End offsets resolve to the end of the previous node. */
   locate(block: TextBlock, offset: number, preferEnd = false): { node: Text; offset: number } | null {
     const segs = block.segments;

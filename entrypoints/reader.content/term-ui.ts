@@ -1,7 +1,7 @@
 // The popover: one shadow-root UI per page, mounted on first use, placed with floating-ui and kept
 // inside the viewport. Vue renders; this module owns state, placement and focus.
 import { createApp, h, nextTick, reactive, ref, type App } from 'vue';
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size, type Middleware, type Placement } from '@floating-ui/dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import TermPopover from '@/components/TermPopover.vue';
@@ -37,6 +37,20 @@ interface State {
   toolbar: string | null;
   card: { id: string; quote: string; color: HighlightColor; note: string; error: string; saved: boolean } | null;
   alert: string;
+}
+
+/**
+ * Keeps a floating element of ours next to an anchor while the page scrolls and resizes, inside the
+ * viewport. Returns how to stop following, and when the first placement is done.
+ */
+function follow(anchor: Anchor, el: HTMLElement, placement: Placement, gap: number, extra: Middleware[] = []): { stop: () => void; placed: Promise<void> } {
+  const update = () =>
+    computePosition(anchor, el, { strategy: 'fixed', placement, middleware: [offset(gap), flip({ padding: 8 }), shift({ padding: 8 }), ...extra] }).then(({ x, y }) => {
+      el.style.left = `${x}px`;
+      el.style.top = `${y}px`;
+    });
+  const stop = autoUpdate(anchor, el, update, { animationFrame: false });
+  return { stop, placed: update() };
 }
 
 export class TermUi {
@@ -203,27 +217,15 @@ export class TermUi {
     const anchor = this.anchor;
     if (!floating || !anchor) return;
     this.stopAutoUpdate?.();
-    const update = () =>
-      computePosition(anchor, floating, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          offset(6),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          size({
-            padding: 8,
-            apply: ({ availableHeight }) => {
-              floating.style.maxHeight = `${Math.max(160, Math.min(560, availableHeight))}px`;
-            },
-          }),
-        ],
-      }).then(({ x, y }) => {
-        floating.style.left = `${x}px`;
-        floating.style.top = `${y}px`;
-      });
-    this.stopAutoUpdate = autoUpdate(anchor, floating, update, { animationFrame: false });
-    await update();
+    const fitHeight = size({
+      padding: 8,
+      apply: ({ availableHeight }) => {
+        floating.style.maxHeight = `${Math.max(160, Math.min(560, availableHeight))}px`;
+      },
+    });
+    const f = follow(anchor, floating, 'bottom-start', 6, [fitHeight]);
+    this.stopAutoUpdate = f.stop;
+    await f.placed;
   }
 
   hide(): void {
@@ -246,13 +248,9 @@ export class TermUi {
     const el = this.ui?.shadow.querySelector<HTMLElement>('.toolbar');
     if (!el) return;
     this.stopToolbarUpdate?.();
-    const update = () =>
-      computePosition(anchor, el, { strategy: 'fixed', placement: 'top', middleware: [offset(8), flip({ padding: 8 }), shift({ padding: 8 })] }).then(({ x, y }) => {
-        el.style.left = `${x}px`;
-        el.style.top = `${y}px`;
-      });
-    this.stopToolbarUpdate = autoUpdate(anchor, el, update, { animationFrame: false });
-    await update();
+    const f = follow(anchor, el, 'top', 8);
+    this.stopToolbarUpdate = f.stop;
+    await f.placed;
   }
 
   hideToolbar(): void {
@@ -274,13 +272,9 @@ export class TermUi {
     const el = this.ui?.shadow.querySelector<HTMLElement>('.card');
     if (!el) return;
     this.stopCardUpdate?.();
-    const update = () =>
-      computePosition(anchor, el, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(8), flip({ padding: 8 }), shift({ padding: 8 })] }).then(({ x, y }) => {
-        el.style.left = `${x}px`;
-        el.style.top = `${y}px`;
-      });
-    this.stopCardUpdate = autoUpdate(anchor, el, update, { animationFrame: false });
-    await update();
+    const f = follow(anchor, el, 'bottom-start', 8);
+    this.stopCardUpdate = f.stop;
+    await f.placed;
     if (focus) this.cardRef.value?.focus();
   }
 

@@ -147,6 +147,16 @@ export class Annotator {
     return null;
   }
 
+  /**
+   * True when placing again could change something: a highlight is not placed (its text may have
+   * arrived), or a placed one lost its text (the page replaced the nodes under it).
+   */
+  stale(): boolean {
+    if (this.items.some((a) => !this.placed.has(a.id))) return true;
+    for (const r of this.placed.values()) if (r.collapsed || !r.startContainer.isConnected || !r.endContainer.isConnected) return true;
+    return false;
+  }
+
   range(id: string): Range | null {
     return this.placed.get(id) ?? null;
   }

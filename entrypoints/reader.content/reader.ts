@@ -202,7 +202,8 @@ export class Reader {
 
   /** The page changed: place the highlights again once it settles. */
   private scheduleReanchor(): void {
-    if (!this.annotator?.items.length || this.reanchorTimer) return;
+    // Most page changes leave every highlight where it was: then there is nothing to redo.
+    if (!this.annotator?.items.length || this.reanchorTimer || !this.annotator.stale()) return;
     this.reanchorTimer = setTimeout(() => {
       this.reanchorTimer = null;
       void this.annotator?.anchorAll();

@@ -2,6 +2,53 @@ import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 import vueParser from 'vue-eslint-parser';
 
+
+// Layers (ARCHITECTURE.md): imports point down only.
+//   entrypoints → components, composables → utils/extension, utils/dom → utils/core
+// utils/core is pure (no DOM, no extension APIs); utils/dom works on pages; utils/extension on
+// storage and messaging. A deliberate upward import fails `npm run lint` (tests/unit/layers.test.ts).
+const up = (names, message) =>
+  names.map((name) => {
+    const leaf = name.split('/').pop();
+    return { group: [`@/${name}`, `@/${name}/**`, `**/${name}/**`, `../${leaf}/**`, `../../${leaf}/**`, `../../../${leaf}/**`], message };
+  });
+const ENTRY = up(['entrypoints'], 'Entrypoints compose everything; nothing imports them.');
+const UI = up(['components', 'composables'], 'UI sits above utils; utils never import it.');
+export const layerRules = [
+  {
+    files: ['utils/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        ...ENTRY, ...UI,
+        ...up(['utils/dom', 'utils/extension'], 'utils/core is pure: no DOM or extension code.'),
+        { group: ['wxt/**', 'webextension-polyfill', 'vue', '@floating-ui/**'], message: 'utils/core is pure: no extension APIs, no UI.' },
+      ], paths: [{ name: '#imports', message: 'utils/core is pure: no extension APIs.' }] }],
+      'no-restricted-globals': ['error', 'document', 'window', 'browser', 'chrome', 'navigator', 'location', 'MutationObserver', 'Node', 'Element', 'HTMLElement'],
+    },
+  },
+  {
+    files: ['utils/dom/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        ...ENTRY, ...UI,
+        ...up(['utils/extension'], 'utils/dom works on the page only: storage and messaging live in utils/extension.'),
+        { group: ['wxt/browser', 'webextension-polyfill'], message: 'utils/dom uses no extension APIs.' },
+      ], paths: [{ name: '#imports', message: 'utils/dom uses no extension APIs.' }] }],
+      'no-restricted-globals': ['error', 'browser', 'chrome'],
+    },
+  },
+  {
+    files: ['utils/extension/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...ENTRY, ...UI, ...up(['utils/dom'], 'utils/extension does not touch the page.')] }],
+    },
+  },
+  {
+    files: ['components/**/*.{ts,vue}', 'composables/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ENTRY }] },
+  },
+];
+
 export default [
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench/tmp/**', 'assets/glossary/*.json'] },
   ...tseslint.configs.recommended,
@@ -38,4 +85,5 @@ export default [
     files: ['**/*.mjs', 'scripts/**', 'tests/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', chrome: 'readonly', document: 'readonly', window: 'readonly', performance: 'readonly', setTimeout: 'readonly', URL: 'readonly' } },
   },
+  ...layerRules,
 ];

@@ -1,8 +1,8 @@
 import { computed, ref } from 'vue';
 import { browser } from 'wxt/browser';
-import { isAnnotation, noteOf, quoteOf, type HighlightColor } from '@/utils/annotate/types';
-import type { PageHighlights } from '@/utils/annotate/export';
-import type { PageHighlight } from '@/utils/messages';
+import { isAnnotation, noteOf, quoteOf, type HighlightColor } from '@/utils/core/annotate/types';
+import type { PageHighlights } from '@/utils/core/annotate/export';
+import type { PageHighlight } from '@/utils/core/messages';
 
 export interface ListItem extends PageHighlight {
   source: string;

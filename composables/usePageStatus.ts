@@ -1,6 +1,6 @@
 import { ref } from 'vue';
 import { browser } from 'wxt/browser';
-import { isPageStatus, type PageStatus } from '@/utils/messages';
+import { isPageStatus, type PageStatus } from '@/utils/core/messages';
 
 /** The tab the popup acts on: `?tabId=N` (tests, the side panel) or the active tab. */
 export async function targetTabId(search = location.search): Promise<number | null> {

@@ -1,10 +1,10 @@
 import { computed, ref } from 'vue';
 import { browser } from 'wxt/browser';
-import { isIndexedEntry, type IndexedEntry } from '@/utils/glossary';
-import { termView } from '@/utils/glossary/view';
-import { groupTerms, type TermRow } from '@/utils/glossary/rows';
-import type { PageTerms } from '@/utils/messages';
-import { getUserTerms } from '@/utils/storage/items';
+import { isIndexedEntry, type IndexedEntry } from '@/utils/core/glossary';
+import { termView } from '@/utils/core/glossary/view';
+import { groupTerms, type TermRow } from '@/utils/core/glossary/rows';
+import type { PageTerms } from '@/utils/core/messages';
+import { getUserTerms } from '@/utils/extension/storage/items';
 
 function isPageTerms(x: unknown): x is PageTerms {
   if (typeof x !== 'object' || x === null) return false;

@@ -1,7 +1,7 @@
 // The one writer of the reader's own terms (the options page). Everything goes through here.
 import { ref } from 'vue';
-import { getUserTerms, userTermsItem } from '@/utils/storage/items';
-import { exportCsv, exportJson, ImportError, mergeTerms, newTermId, parseCsv, parseJson, validateTerm, type TermInput, type UserTerm } from '@/utils/user-terms/model';
+import { getUserTerms, userTermsItem } from '@/utils/extension/storage/items';
+import { exportCsv, exportJson, ImportError, mergeTerms, newTermId, parseCsv, parseJson, validateTerm, type TermInput, type UserTerm } from '@/utils/core/user-terms/model';
 
 /** Other-script forms of what the reader typed, so a term entered in one script matches in both. */
 async function deriveForms(forms: string[]): Promise<string[]> {

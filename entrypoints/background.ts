@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { parseMessage, type PageStatus } from '@/utils/messages';
-import { isScriptMode, SCRIPT_MODES, scriptLabelKey } from '@/utils/convert/modes';
-import { getSettings } from '@/utils/storage/items';
-import { entriesOf, formsOf, isCompiledGlossary } from '@/utils/glossary';
-import { allPages, deleteAnnotation, importAnnotations, listPage, putAnnotation } from '@/utils/annotate/store';
-import type { CompiledGlossary } from '@/utils/glossary/types';
+import { parseMessage, type PageStatus } from '@/utils/core/messages';
+import { isScriptMode, SCRIPT_MODES, scriptLabelKey } from '@/utils/core/convert/modes';
+import { getSettings } from '@/utils/extension/storage/items';
+import { entriesOf, formsOf, isCompiledGlossary } from '@/utils/core/glossary';
+import { allPages, deleteAnnotation, importAnnotations, listPage, putAnnotation } from '@/utils/extension/annotate/store';
+import type { CompiledGlossary } from '@/utils/core/glossary/types';
 
 // The service worker can be stopped at any time; the glossary is reloaded on the next request,
 // and a request made while it loads waits for it rather than getting nothing.

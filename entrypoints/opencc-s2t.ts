@@ -1,7 +1,7 @@
 // opencc-js dictionaries (s2t), injected into the content script's world only when a conversion needs them.
 import STCharacters from 'opencc-js/dict/STCharacters';
 import STPhrases from 'opencc-js/dict/STPhrases';
-import { DICTS_GLOBAL, type Dicts } from '@/utils/convert/modes';
+import { DICTS_GLOBAL, type Dicts } from '@/utils/core/convert/modes';
 
 export default defineUnlistedScript(() => {
   const g = globalThis as Record<string, unknown>;

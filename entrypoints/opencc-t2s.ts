@@ -6,7 +6,7 @@ import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
 import TWPhrasesRev from 'opencc-js/dict/TWPhrasesRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import HKVariantsRevPhrases from 'opencc-js/dict/HKVariantsRevPhrases';
-import { DICTS_GLOBAL, type Dicts } from '@/utils/convert/modes';
+import { DICTS_GLOBAL, type Dicts } from '@/utils/core/convert/modes';
 
 export default defineUnlistedScript(() => {
   const g = globalThis as Record<string, unknown>;

@@ -4,7 +4,7 @@ import TWPhrasesIT from 'opencc-js/dict/TWPhrasesIT';
 import TWPhrasesName from 'opencc-js/dict/TWPhrasesName';
 import TWPhrasesOther from 'opencc-js/dict/TWPhrasesOther';
 import HKVariants from 'opencc-js/dict/HKVariants';
-import { DICTS_GLOBAL, type Dicts } from '@/utils/convert/modes';
+import { DICTS_GLOBAL, type Dicts } from '@/utils/core/convert/modes';
 
 export default defineUnlistedScript(() => {
   const g = globalThis as Record<string, unknown>;

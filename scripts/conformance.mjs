@@ -5,8 +5,8 @@
 // tests/unit/convert-page.test.ts; this script reports the figures for the README.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
-import { ConverterCache } from '../utils/convert/converters.ts';
-import { S2T_DICTS, T2S_DICTS, VARIANT_DICTS } from '../utils/convert/modes.ts';
+import { ConverterCache } from '../utils/core/convert/converters.ts';
+import { S2T_DICTS, T2S_DICTS, VARIANT_DICTS } from '../utils/core/convert/modes.ts';
 
 const cases = JSON.parse(readFileSync('tests/fixtures/opencc-testcases.json', 'utf8')).cases;
 const dicts = {};

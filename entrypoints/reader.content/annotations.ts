@@ -1,12 +1,12 @@
 // The reader's highlights on this page: anchored through the text model, drawn with CSS custom
 // highlights (one name per colour), stored by the background. Unplaced ones stay listed as orphans.
 import { browser } from 'wxt/browser';
-import type { PageTextModel } from '@/utils/text/model';
-import { anchor, describe } from '@/utils/annotate/anchor';
-import { pageText } from '@/utils/annotate/page-text';
-import { canonicalUrl } from '@/utils/annotate/url';
-import { HIGHLIGHT_COLORS, isAnnotation, noteOf, quoteOf, type Annotation, type HighlightColor } from '@/utils/annotate/types';
-import type { PageHighlight } from '@/utils/messages';
+import type { PageTextModel } from '@/utils/dom/text/model';
+import { anchor, describe } from '@/utils/core/annotate/anchor';
+import { pageText } from '@/utils/dom/annotate/page-text';
+import { canonicalUrl } from '@/utils/core/annotate/url';
+import { HIGHLIGHT_COLORS, isAnnotation, noteOf, quoteOf, type Annotation, type HighlightColor } from '@/utils/core/annotate/types';
+import type { PageHighlight } from '@/utils/core/messages';
 import { markLayer, redrawOverlays, type MarkLayer } from './mark-layers';
 
 const FILL: Record<HighlightColor, string> = { yellow: 'rgba(253, 224, 71, 0.55)', green: 'rgba(134, 239, 172, 0.6)', blue: 'rgba(147, 197, 253, 0.6)', pink: 'rgba(249, 168, 212, 0.6)' };

@@ -2,8 +2,8 @@
 // The ::highlight() rules come with the content script (highlights.css, declared in the manifest):
 // present from the page's first layout, they add no element to the page, and a stylesheet added
 // later would force a full relayout (60–90 ms on a page of a million characters).
-import type { PageTextModel, TextBlock } from '@/utils/text/model';
-import type { Occurrence } from '@/utils/glossary/occurrences';
+import type { PageTextModel, TextBlock } from '@/utils/dom/text/model';
+import type { Occurrence } from '@/utils/core/glossary/occurrences';
 
 export const TERM_HIGHLIGHT = 'bilingual-reader-term';
 export const FOCUS_HIGHLIGHT = 'bilingual-reader-term-focus';

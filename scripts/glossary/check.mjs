@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { listSourceFiles, loadFiles, checkGlossary } from './lib.mjs';
 import { compileGlossary } from './compile.mjs';
-import { TermMatcher } from '../../utils/glossary/matcher.ts';
+import { TermMatcher } from '../../utils/core/glossary/matcher.ts';
 
 const args = process.argv.slice(2);
 const fileIdx = args.indexOf('--file');

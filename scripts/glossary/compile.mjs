@@ -1,4 +1,4 @@
-// Compiles assets/glossary/*.json into the index the extension loads (see utils/glossary/types.ts).
+// Compiles assets/glossary/*.json into the index the extension loads (see utils/core/glossary/types.ts).
 // Derived forms: what opencc produces from the simplified form for every Traditional mode we offer,
 // so a page machine-converted with Taiwan phrasing (規範性檔案) or Hong Kong forms still matches.
 import * as OpenCC from 'opencc-js';
@@ -24,7 +24,7 @@ function taiwanPhrasing() {
   };
 }
 
-/** @returns {{ index: import('../../utils/glossary/types').CompiledGlossary, errors: string[], warnings: string[] }} */
+/** @returns {{ index: import('../../utils/core/glossary/types').CompiledGlossary, errors: string[], warnings: string[] }} */
 export function compileGlossary(files = listSourceFiles()) {
   const { errors, warnings, entries } = checkGlossary(loadFiles(files));
   const blockers = loadBlockers();

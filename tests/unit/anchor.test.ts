@@ -1,9 +1,9 @@
 import { describe as suite, expect, it } from 'vitest';
-import { anchor, describe } from '@/utils/annotate/anchor';
-import { folderFrom } from '@/utils/annotate/fold';
-import { canonicalUrl, cleanUrl } from '@/utils/annotate/url';
-import { PageTextModel } from '@/utils/text/model';
-import { pageText } from '@/utils/annotate/page-text';
+import { anchor, describe } from '@/utils/core/annotate/anchor';
+import { folderFrom } from '@/utils/core/annotate/fold';
+import { canonicalUrl, cleanUrl } from '@/utils/core/annotate/url';
+import { PageTextModel } from '@/utils/dom/text/model';
+import { pageText } from '@/utils/dom/annotate/page-text';
 
 const text = '一、法治政府建设。加强行政复议工作。二、规范性文件管理。加强行政复议工作，纠正违法行为。三、结语。';
 

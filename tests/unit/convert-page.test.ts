@@ -2,10 +2,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PageTextModel } from '@/utils/text/model';
-import { ConverterCache } from '@/utils/convert/converters';
-import { PageConverter } from '@/utils/convert/apply';
-import type { Converting } from '@/utils/convert/modes';
+import { PageTextModel } from '@/utils/dom/text/model';
+import { ConverterCache } from '@/utils/core/convert/converters';
+import { PageConverter } from '@/utils/dom/convert/apply';
+import type { Converting } from '@/utils/core/convert/modes';
 import { loadDictsForTests } from './dicts';
 
 const cache = new ConverterCache(loadDictsForTests, 0);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as OpenCC from 'opencc-js';
-import { StageTrie, convertParts, convertString } from '@/utils/convert/trie';
-import { ConverterCache } from '@/utils/convert/converters';
+import { StageTrie, convertParts, convertString } from '@/utils/core/convert/trie';
+import { ConverterCache } from '@/utils/core/convert/converters';
 import { loadDictsForTests } from './dicts';
 
 const cache = new ConverterCache(loadDictsForTests, 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectReport, chineseShare, type DetectBlock } from '@/utils/detect/report';
-import { guessScript } from '@/utils/text/cjk';
+import { detectReport, chineseShare, type DetectBlock } from '@/utils/core/detect/report';
+import { guessScript } from '@/utils/core/text/cjk';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { checkGlossary, loadFiles, listSourceFiles } from '../../scripts/glossary/lib.mjs';
 // @ts-expect-error: plain ESM build script without type declarations
 import { compileGlossary } from '../../scripts/glossary/compile.mjs';
-import { isCompiledGlossary } from '@/utils/glossary';
+import { isCompiledGlossary } from '@/utils/core/glossary';
 
 const good = {
   id: 'administrative-reconsideration',

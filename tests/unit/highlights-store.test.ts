@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { allPages, deleteAnnotation, importAnnotations, listPage, migratePage, putAnnotation } from '@/utils/annotate/store';
-import { parseImport, toCsv, toJson, toMarkdown } from '@/utils/annotate/export';
-import { isAnnotation, type Annotation } from '@/utils/annotate/types';
+import { allPages, deleteAnnotation, importAnnotations, listPage, migratePage, putAnnotation } from '@/utils/extension/annotate/store';
+import { parseImport, toCsv, toJson, toMarkdown } from '@/utils/core/annotate/export';
+import { isAnnotation, type Annotation } from '@/utils/core/annotate/types';
 
 function make(id: string, exact: string, note = '', source = 'https://a.gov.cn/r'): Annotation {
   return {

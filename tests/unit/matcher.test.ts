@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TermMatcher } from '@/utils/glossary/matcher';
-import { scanBlocks, countTerms } from '@/utils/glossary/scan';
-import { PageTextModel } from '@/utils/text/model';
+import { TermMatcher } from '@/utils/core/glossary/matcher';
+import { scanBlocks, countTerms } from '@/utils/core/glossary/scan';
+import { PageTextModel } from '@/utils/dom/text/model';
 
 const forms: [string, number][] = [
   ['行政复议', 0],

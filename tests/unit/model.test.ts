@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeEach } from 'vitest';
-import { PageTextModel, OWN_UI_ATTR, composedCompare } from '@/utils/text/model';
+import { PageTextModel, OWN_UI_ATTR, composedCompare } from '@/utils/dom/text/model';
 
 function page(html: string): Document {
   document.documentElement.innerHTML = `<head></head><body>${html}</body>`;
@@ -200,7 +200,7 @@ describe('composedCompare', () => {
 
 describe('sampleText', () => {
   it('reads the title and text in order, skipping scripts and styles, up to a limit', async () => {
-    const { sampleText } = await import('@/utils/text/model');
+    const { sampleText } = await import('@/utils/dom/text/model');
     page('<script>var x="脚本";</script><style>p{}</style><p>正文<b>加粗</b></p><p>第二段很长很长</p>');
     document.title = '标题';
     const s = sampleText(document, 100);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { matchAt, selectOccurrences, stepOccurrence } from '@/utils/glossary/occurrences';
-import { citation, termView } from '@/utils/glossary/view';
-import type { IndexedEntry } from '@/utils/glossary';
+import { matchAt, selectOccurrences, stepOccurrence } from '@/utils/core/glossary/occurrences';
+import { citation, termView } from '@/utils/core/glossary/view';
+import type { IndexedEntry } from '@/utils/core/glossary';
 
 const matches = new Map([
   [1, [{ start: 0, end: 4, entry: 7 }, { start: 6, end: 9, entry: 3 }, { start: 12, end: 16, entry: 7 }]],

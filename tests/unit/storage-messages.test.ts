@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DEFAULT_SETTINGS, getSettings, getSiteMode, setSiteMode, settingsItem, siteModesItem } from '@/utils/storage/items';
-import { parseMessage, isPageStatus, type PageStatus } from '@/utils/messages';
-import { readerState, htmlMarker } from '@/utils/reader/state';
+import { DEFAULT_SETTINGS } from '@/utils/core/settings';
+import { getSettings, getSiteMode, setSiteMode, settingsItem, siteModesItem } from '@/utils/extension/storage/items';
+import { parseMessage, isPageStatus, type PageStatus } from '@/utils/core/messages';
+import { readerState, htmlMarker } from '@/utils/core/reader/state';
 
 beforeEach(() => fakeBrowser.reset());
 

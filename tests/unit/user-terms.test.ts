@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   exportCsv, exportJson, ImportError, mergeTerms, parseCsv, parseCsvRows, parseJson, sanitizeStored, validateTerm, type UserTerm, type TermInput,
-} from '@/utils/user-terms/model';
+} from '@/utils/core/user-terms/model';
 
 const make = (t: TermInput, i = 0): UserTerm => ({ ...t, id: `u${i}`, derived: [], created: 1, updated: 1 });
 const terms: UserTerm[] = [

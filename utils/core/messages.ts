@@ -1,0 +1,152 @@
+// The one protocol between contexts. Every message is validated on receipt: a content script shares
+// its runtime with nothing, but a message can still come from a page-compromised frame of ours.
+import type { Detection, Reason, ReasonId } from '@/utils/core/detect/report';
+import { isSiteMode, type SiteMode } from '@/utils/core/settings';
+import { isAnnotation, type Annotation, type HighlightColor } from '@/utils/core/annotate/types';
+import { DICT_BUNDLES, isScriptMode, type DictBundle, type ScriptMode } from '@/utils/core/convert/modes';
+
+export type ReaderState = 'report' | 'zh' | 'off' | 'not-chinese';
+
+export interface PageStatus {
+  host: string;
+  url: string;
+  mode: SiteMode;
+  state: ReaderState;
+  detection: Pick<Detection, 'isReport' | 'isChinese' | 'score' | 'reasons' | 'script' | 'cjkShare'>;
+  /** Distinct glossary terms on the page; null until the glossary has run. */
+  termCount: number | null;
+  /** The script the page is shown in now. */
+  script: ScriptMode;
+  /** Where the content script spent its time on this page, for the popup's details and `npm run bench`. */
+  timing: { probeMs: number; modelMs: number; detectMs: number; totalMs: number; glossaryMs: number; markMs: number; convertLoadMs: number; convertMs: number; convertBusyMs: number; anchorMs: number };
+}
+
+export type Message =
+  | { type: 'page-status'; status: PageStatus }
+  | { type: 'get-status' }
+  | { type: 'get-glossary-forms' }
+  /** Entries by index in the compiled glossary, or by id (related terms). At most 200 at once. */
+  | { type: 'get-entries'; indices?: number[]; ids?: string[] }
+  /** side panel → content: the terms on the page with their counts */
+  | { type: 'get-terms' }
+  /** side panel → content: scroll to the next occurrence of a term and open its popover */
+  | { type: 'reveal-term'; index: number }
+  /** content → background: open the options page to add this text as the reader's own term */
+  | { type: 'add-term'; text: string }
+  /** content → background: inject the page UI bundle into the sender's frame */
+  | { type: 'load-ui' }
+  /** popup / background → content: show the page in this script */
+  | { type: 'set-script'; mode: ScriptMode }
+  /** content → background: inject a dictionary bundle into the sender's frame */
+  | { type: 'load-dicts'; bundle: DictBundle }
+  // Highlights. The background is their only writer.
+  | { type: 'hl-list'; source: string }
+  | { type: 'hl-put'; annotation: Annotation }
+  | { type: 'hl-delete'; source: string; id: string }
+  | { type: 'hl-all' }
+  | { type: 'hl-import'; annotations: Annotation[] }
+  /** popup / side panel → content: this page's highlights, placed or not */
+  | { type: 'hl-page' }
+  /** popup / side panel → content: scroll to a highlight */
+  | { type: 'hl-reveal'; id: string };
+
+export interface PageHighlight {
+  id: string;
+  exact: string;
+  note: string;
+  color: HighlightColor;
+  placed: boolean;
+}
+
+export interface PageTerms {
+  script: 'simplified' | 'traditional';
+  /** [entry index, occurrences] in order of first appearance */
+  counts: [number, number][];
+  /** entry indices at or above this belong to the reader's own terms */
+  userBase: number;
+}
+
+const REASON_IDS: readonly ReasonId[] = [
+  'chinese', 'title-doc-type', 'heading-doc-type', 'issuer', 'addressee', 'sections', 'subsections',
+  'signature-date', 'gov-domain', 'glossary-density',
+];
+const STATES: readonly ReaderState[] = ['report', 'zh', 'off', 'not-chinese'];
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isStr = (x: unknown, max = 4096): x is string => typeof x === 'string' && x.length <= max;
+const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+function isReason(x: unknown): x is Reason {
+  return isObj(x) && (REASON_IDS as readonly unknown[]).includes(x.id) && isNum(x.points) && isStr(x.evidence, 200);
+}
+
+export function isPageStatus(x: unknown): x is PageStatus {
+  if (!isObj(x)) return false;
+  const d = x.detection;
+  return (
+    isStr(x.host, 300) &&
+    isStr(x.url, 8192) &&
+    isSiteMode(x.mode) &&
+    (STATES as readonly unknown[]).includes(x.state) &&
+    (x.termCount === null || (isNum(x.termCount) && x.termCount >= 0)) &&
+    isScriptMode(x.script) &&
+    isObj(x.timing) &&
+    ['probeMs', 'modelMs', 'detectMs', 'totalMs', 'glossaryMs', 'markMs', 'convertLoadMs', 'convertMs', 'convertBusyMs', 'anchorMs'].every((k) => isNum((x.timing as Record<string, unknown>)[k])) &&
+    isObj(d) &&
+    typeof d.isReport === 'boolean' &&
+    typeof d.isChinese === 'boolean' &&
+    isNum(d.score) &&
+    isNum(d.cjkShare) &&
+    ['simplified', 'traditional', 'unknown'].includes(d.script as string) &&
+    Array.isArray(d.reasons) &&
+    d.reasons.length <= 50 &&
+    d.reasons.every(isReason)
+  );
+}
+
+/** Returns the message if it is one of ours and well-formed, else null. */
+export function parseMessage(x: unknown): Message | null {
+  if (!isObj(x) || typeof x.type !== 'string') return null;
+  switch (x.type) {
+    case 'page-status':
+      return isPageStatus(x.status) ? { type: 'page-status', status: x.status } : null;
+    case 'get-status':
+      return { type: 'get-status' };
+    case 'get-glossary-forms':
+      return { type: 'get-glossary-forms' };
+    case 'get-entries': {
+      const okIndices = x.indices === undefined || (Array.isArray(x.indices) && x.indices.length <= 200 && x.indices.every((i) => Number.isInteger(i) && (i as number) >= 0));
+      const okIds = x.ids === undefined || (Array.isArray(x.ids) && x.ids.length <= 200 && x.ids.every((i) => isStr(i, 100)));
+      if (!okIndices || !okIds) return null;
+      return { type: 'get-entries', indices: x.indices as number[] | undefined, ids: x.ids as string[] | undefined };
+    }
+    case 'add-term':
+      return isStr(x.text, 40) && (x.text as string).trim().length > 0 ? { type: 'add-term', text: (x.text as string).trim() } : null;
+    case 'get-terms':
+      return { type: 'get-terms' };
+    case 'load-ui':
+      return { type: 'load-ui' };
+    case 'set-script':
+      return isScriptMode(x.mode) ? { type: 'set-script', mode: x.mode } : null;
+    case 'load-dicts':
+      return typeof x.bundle === 'string' && x.bundle in DICT_BUNDLES ? { type: 'load-dicts', bundle: x.bundle as DictBundle } : null;
+    case 'reveal-term':
+      return Number.isInteger(x.index) && (x.index as number) >= 0 ? { type: 'reveal-term', index: x.index as number } : null;
+    case 'hl-list':
+      return isStr(x.source, 4000) ? { type: 'hl-list', source: x.source as string } : null;
+    case 'hl-put':
+      return isAnnotation(x.annotation) ? { type: 'hl-put', annotation: x.annotation } : null;
+    case 'hl-delete':
+      return isStr(x.source, 4000) && isStr(x.id, 200) ? { type: 'hl-delete', source: x.source as string, id: x.id as string } : null;
+    case 'hl-all':
+      return { type: 'hl-all' };
+    case 'hl-import':
+      return Array.isArray(x.annotations) && x.annotations.length <= 100_000 && x.annotations.every(isAnnotation) ? { type: 'hl-import', annotations: x.annotations } : null;
+    case 'hl-page':
+      return { type: 'hl-page' };
+    case 'hl-reveal':
+      return isStr(x.id, 200) ? { type: 'hl-reveal', id: x.id as string } : null;
+    default:
+      return null;
+  }
+}

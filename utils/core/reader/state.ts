@@ -1,0 +1,17 @@
+// Decides whether the reader is on for a page. Pure.
+import type { Detection } from '@/utils/core/detect/report';
+import type { ReaderState } from '@/utils/core/messages';
+import type { Settings, SiteMode } from '@/utils/core/settings';
+
+export function readerState(mode: SiteMode, settings: Settings, d: Pick<Detection, 'isReport' | 'isChinese'>): ReaderState {
+  if (mode === 'off') return 'off';
+  if (!d.isChinese) return mode === 'on' ? 'zh' : 'not-chinese';
+  if (d.isReport) return 'report';
+  if (mode === 'on' || settings.autoScope === 'chinese') return 'zh';
+  return 'off';
+}
+
+/** Value of `<html data-bilingual-reader>` for a state, or null to remove it. */
+export function htmlMarker(state: ReaderState): 'report' | 'zh' | null {
+  return state === 'report' ? 'report' : state === 'zh' ? 'zh' : null;
+}

@@ -1,0 +1,81 @@
+// The page text that highlights are anchored in: the model's blocks joined by "\n", folded to one
+// script, with offsets mapped to DOM positions and back through the model.
+import type { PageTextModel, TextBlock } from '@/utils/dom/text/model';
+
+export interface PageText {
+  text: string;
+  /** offsets in `text` → a DOM Range over the page */
+  toRange(start: number, end: number): Range | null;
+  /** a DOM Range → offsets in `text`, or null if it is not in the model */
+  fromRange(range: Range): { start: number; end: number } | null;
+  /** blocks a [start, end) span touches */
+  blocksIn(start: number, end: number): TextBlock[];
+}
+
+export function pageText(model: PageTextModel, fold: (s: string) => string): PageText {
+  const blocks = model.blocks;
+  const starts: number[] = [];
+  let acc = 0;
+  for (const b of blocks) {
+    starts.push(acc);
+    acc += b.text.length + 1;
+  }
+  const text = fold(blocks.map((b) => b.text).join('\n'));
+  const blockAt = (offset: number): number => {
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const indexOfBlock = new Map(blocks.map((b, i) => [b, i]));
+  return {
+    text,
+    toRange(start, end) {
+      if (!blocks.length || start < 0 || end > text.length || end < start) return null;
+      const bi = blockAt(start);
+      // An end right after a block's last character belongs to that block, not the separator.
+      let bj = blockAt(Math.max(start, end - 1));
+      if (end - starts[bj]! > blocks[bj]!.text.length) bj = blockAt(end);
+      const a = model.locate(blocks[bi]!, Math.min(start - starts[bi]!, blocks[bi]!.text.length));
+      const b = model.locate(blocks[bj]!, Math.min(end - starts[bj]!, blocks[bj]!.text.length), true);
+      if (!a || !b) return null;
+      const r = document.createRange();
+      try {
+        r.setStart(a.node, a.offset);
+        r.setEnd(b.node, b.offset);
+      } catch {
+        return null;
+      }
+      return r;
+    },
+    fromRange(range) {
+      const pos = (node: Node, offset: number, isEnd: boolean): number | null => {
+        if (node.nodeType !== 3) {
+          // Element boundary: use the nearest text node inside or after it.
+          const child = node.childNodes[offset] ?? null;
+          const walker = document.createTreeWalker(child ?? node, 4);
+          const t = child && child.nodeType === 3 ? child : walker.nextNode();
+          if (!t) return null;
+          node = t;
+          offset = isEnd && !child ? (t as Text).data.length : 0;
+        }
+        const hit = model.offsetOf(node as Text, offset);
+        if (!hit) return null;
+        return starts[indexOfBlock.get(hit.block)!]! + hit.offset;
+      };
+      const start = pos(range.startContainer, range.startOffset, false);
+      const end = pos(range.endContainer, range.endOffset, true);
+      if (start === null || end === null || end <= start) return null;
+      return { start, end };
+    },
+    blocksIn(start, end) {
+      const out: TextBlock[] = [];
+      for (let i = blockAt(start); i < blocks.length && starts[i]! < end; i++) out.push(blocks[i]!);
+      return out;
+    },
+  };
+}

@@ -3,19 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPopup, waitForStatus } from '../support/browser.mjs';
 import { useSession } from '../support/session.mjs';
-import { hover, popoverText, waitForTerms } from '../support/page-text.mjs';
+import { hover, pageSnapshot, popoverText, waitForTerms } from '../support/page-text.mjs';
 
 const session = useSession();
 
-/** The page as the reader sees it, minus our own UI host and markers. */
-const snapshot = (page) =>
-  page.evaluate(() => {
-    const html = document.documentElement.cloneNode(true);
-    html.querySelectorAll('[data-bilingual-reader-ui], bilingual-reader-popover').forEach((e) => e.remove());
-    html.removeAttribute('data-bilingual-reader');
-    html.removeAttribute('data-bilingual-reader-script');
-    return { html: html.outerHTML, title: document.title };
-  });
+const snapshot = pageSnapshot;
 
 async function setScript(page, mode) {
   const popup = await openPopup(session.ext, page);

@@ -78,13 +78,16 @@ export async function launchFirefox() {
 
   async function openExtensionPage(path) {
     const url = `${origin}/${path}`;
-    extWindow ??= await browser.newPage({ type: 'window' });
+    // (The popup may close itself, as it does after opening the sidebar.)
+    if (!extWindow || extWindow.isClosed()) extWindow = await browser.newPage({ type: 'window' });
     const p = extWindow;
     // WebDriver navigation into the extension's origin never reports a load: watch the page instead.
+    // Mark the document being left, so that the same URL loaded again is told apart from it.
+    await p.evaluate(() => (window.__leaving = true)).catch(() => undefined);
     p.goto(url, { timeout: 60_000 }).catch(() => undefined);
     const end = Date.now() + 20_000;
     for (;;) {
-      const ok = await p.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false);
+      const ok = await p.evaluate((u) => !window.__leaving && location.href === u && document.readyState === 'complete', url).catch(() => false);
       if (ok) break;
       if (Date.now() > end) throw new Error(`${url} did not load`);
       await new Promise((r) => setTimeout(r, 100));
@@ -98,7 +101,7 @@ export async function launchFirefox() {
 
   async function inExtension(fn, arg) {
     // Any extension page has the extension APIs; the popup without ?tabId is a harmless one.
-    if (!extPage) await openExtensionPage('popup.html');
+    if (!extPage || extWindow.isClosed()) await openExtensionPage('popup.html');
     return extPage.evaluate(fn, arg);
   }
 

@@ -72,7 +72,8 @@ export async function launchFirefox() {
   const origin = `moz-extension://${EXTENSION_UUID}`;
   // Extension pages (popup, sidebar page, settings) open one at a time in a window of their own, so
   // that the page they act on stays the visible tab of its window (Firefox throttles hidden tabs);
-  // opening a window costs seconds, so there is one, navigated from page to page.
+  // opening a window costs seconds, so there is one, navigated from page to page: a scenario holds
+  // one extension page at a time (the previous one is gone when the next opens).
   let extWindow = null;
   let extPage = null;
 

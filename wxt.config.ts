@@ -17,7 +17,19 @@ export default defineConfig({
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              // 140 ESR is the oldest supported Firefox, and the first to read the declaration below.
+              strict_min_version: '140.0',
+              // Nothing leaves the browser (README, Privacy): no data types to declare.
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads the declaration from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
   webExt: { disabled: true },

@@ -3,8 +3,8 @@
 // Bootstraps itself, builds the extension, serves the bundled sample report and opens Chromium on it
 // with the extension loaded. Headless (or with no display) it prints what the extension found and
 // writes screenshots instead.
-import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { ensureDeps } from './deps.mjs';
 
 const args = process.argv.slice(2);
 const headless = args.includes('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
@@ -19,10 +19,7 @@ function run(cmd, cmdArgs) {
   }
 }
 
-if (!existsSync('node_modules/wxt') || !existsSync('node_modules/playwright-core')) {
-  console.log('Installing node modules (first run)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
-}
+ensureDeps();
 
 const { findChromium, CHROMIUM_HINT, launchWithExtension, openPopup, waitForStatus } = await import('../tests/support/browser.mjs');
 if (!findChromium()) {

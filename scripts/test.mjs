@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// npm test: everything a change must pass, in the order that fails fastest.
+// npm test [-- step-name-prefix…]: everything a change must pass, in the order that fails fastest.
+// Installs the node modules first when they are missing or differ from package-lock.json.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { ensureDeps } from './deps.mjs';
+
+ensureDeps();
 
 const RESULTS = '.test-results';
 rmSync(RESULTS, { recursive: true, force: true });
@@ -15,12 +19,14 @@ const steps = [
   ['build (chrome)', 'npx', ['wxt', 'build']],
   ['build (firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']],
   ['manifest check', 'node', ['scripts/check-manifests.mjs']],
-  [
-    'e2e tests (chromium)',
-    'node',
-    ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${RESULTS}/e2e.tap`, 'tests/e2e/'],
-  ],
+  ['web-ext lint (firefox)', 'node', ['scripts/lint-firefox.mjs']],
+  ['e2e tests (chromium)', 'node', e2e('tests/e2e/', 'e2e-chromium.tap')],
+  ['e2e tests (firefox)', 'node', e2e('tests/e2e-firefox/', 'e2e-firefox.tap')],
 ];
+
+function e2e(dir, tap) {
+  return ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${RESULTS}/${tap}`, dir];
+}
 
 const only = process.argv.slice(2);
 let failedStep = null;
@@ -36,7 +42,7 @@ for (const [name, cmd, args] of steps) {
   }
 }
 
-// One closing line over both test runners.
+// One closing line over the unit tests and both browsers' e2e tests.
 let passed = 0;
 let failed = 0;
 if (existsSync(`${RESULTS}/unit.json`)) {
@@ -44,8 +50,9 @@ if (existsSync(`${RESULTS}/unit.json`)) {
   passed += u.numPassedTests ?? 0;
   failed += u.numFailedTests ?? 0;
 }
-if (existsSync(`${RESULTS}/e2e.tap`)) {
-  const tap = readFileSync(`${RESULTS}/e2e.tap`, 'utf8');
+for (const file of ['e2e-chromium.tap', 'e2e-firefox.tap']) {
+  if (!existsSync(`${RESULTS}/${file}`)) continue;
+  const tap = readFileSync(`${RESULTS}/${file}`, 'utf8');
   passed += Number(tap.match(/^# pass (\d+)/m)?.[1] ?? 0);
   failed += Number(tap.match(/^# fail (\d+)/m)?.[1] ?? 0);
 }

@@ -3,19 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPopup, waitForStatus } from '../support/browser.mjs';
 import { useSession } from '../support/session.mjs';
-import { hover, popoverText, waitForTerms } from '../support/page-text.mjs';
+import { hover, pageSnapshot, popoverText, waitForTerms } from '../support/page-text.mjs';
 
 const session = useSession();
 
-/** The page as the reader sees it, minus our own UI host and markers. */
-const snapshot = (page) =>
-  page.evaluate(() => {
-    const html = document.documentElement.cloneNode(true);
-    html.querySelectorAll('[data-bilingual-reader-ui], bilingual-reader-popover').forEach((e) => e.remove());
-    html.removeAttribute('data-bilingual-reader');
-    html.removeAttribute('data-bilingual-reader-script');
-    return { html: html.outerHTML, title: document.title };
-  });
+const snapshot = pageSnapshot;
 
 async function setScript(page, mode) {
   const popup = await openPopup(session.ext, page);
@@ -133,10 +125,10 @@ test('a page that rewrites its own text on every change: no loop, no hang, origi
   await page.close();
 });
 
-test('a 5 MB page converts without hanging the tab and restores exactly', async () => {
-  const page = await openReady('generated/huge-text.html');
-  const before = await page.evaluate(() => document.body.innerHTML.length);
-  const sample = await page.evaluate(() => document.querySelector('p').textContent.slice(0, 40));
+// The 5 MB version of this page (40 such paragraphs) is timed in the bench (scripts/bench-huge.mjs).
+test('a giant paragraph (70 k characters in one text node) converts without hanging the tab and restores exactly', async () => {
+  const page = await openReady('generated/huge-text.html?paras=1');
+  const before = await page.evaluate(() => document.body.innerHTML);
   const popup = await openPopup(session.ext, page);
   await popup.getByTestId('script-zh-Hans').click();
   // While it converts, the page still answers.
@@ -145,10 +137,10 @@ test('a 5 MB page converts without hanging the tab and restores exactly', async 
   assert.ok(Date.now() - t0 < 1500);
   await popup.waitForFunction(() => document.querySelector('[data-testid="script-zh-Hans"]')?.getAttribute('aria-pressed') === 'true', null, { timeout: 60_000 });
   assert.equal(await page.evaluate(() => document.querySelector('p').textContent.slice(0, 12)), '行政复议是公民维护自身权');
+  assert.ok(await page.evaluate(() => [...document.querySelectorAll('p')].every((p) => !p.textContent.includes('規範性檔案'))), 'every paragraph converted');
   await popup.getByTestId('script-original').click();
   await popup.waitForFunction(() => document.querySelector('[data-testid="script-original"]')?.getAttribute('aria-pressed') === 'true', null, { timeout: 60_000 });
-  assert.equal(await page.evaluate(() => document.querySelector('p').textContent.slice(0, 40)), sample);
-  assert.equal(await page.evaluate(() => document.body.innerHTML.length), before);
+  assert.equal(await page.evaluate(() => document.body.innerHTML), before);
   await popup.close();
   await page.close();
 });

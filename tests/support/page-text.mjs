@@ -26,7 +26,12 @@ export async function textBox(page, text, nth = 0) {
       r.setEnd(...pos(at + text.length - 1));
       r.setEnd(r.endContainer, r.endOffset + 1);
       r.startContainer.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
-      const rect = r.getClientRects()[0];
+      let rect = r.getClientRects()[0];
+      // A paragraph taller than the viewport can leave the text itself outside it.
+      if (rect.top < 0 || rect.bottom > innerHeight) {
+        scrollBy({ top: rect.top - innerHeight / 2, behavior: 'instant' });
+        rect = r.getClientRects()[0];
+      }
       return { x: rect.left + Math.min(rect.width / 2, 12), y: rect.top + rect.height / 2 };
     },
     [text, nth],
@@ -36,7 +41,7 @@ export async function textBox(page, text, nth = 0) {
 export async function hover(page, text, nth = 0) {
   const box = await textBox(page, text, nth);
   if (!box) throw new Error(`"${text}" not on the page`);
-  await page.mouse.move(box.x - 40, box.y - 40);
+  await page.mouse.move(Math.max(0, box.x - 40), Math.max(0, box.y - 40));
   await page.mouse.move(box.x, box.y, { steps: 4 });
   return box;
 }
@@ -88,4 +93,15 @@ export async function selectText(page, text) {
 /** Texts of the ranges registered under a CSS highlight name. */
 export function highlightTexts(page, name) {
   return page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => r.toString()), name);
+}
+
+/** The page as the reader sees it, minus our own UI host and markers: what conversion must restore. */
+export function pageSnapshot(page) {
+  return page.evaluate(() => {
+    const html = document.documentElement.cloneNode(true);
+    html.querySelectorAll('[data-bilingual-reader-ui], bilingual-reader-popover').forEach((e) => e.remove());
+    html.removeAttribute('data-bilingual-reader');
+    html.removeAttribute('data-bilingual-reader-script');
+    return { html: html.outerHTML, title: document.title };
+  });
 }

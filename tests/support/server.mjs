@@ -36,10 +36,11 @@ export function startServer(port = 0) {
         return;
       }
       if (url.pathname === '/generated/huge-text.html') {
-        // 5 MB of text in one page, mostly in a few giant paragraphs.
+        // 5 MB of text in one page (?paras=N for fewer), in giant paragraphs of 70 k characters each.
         const unit = '行政複議是公民維護自身權益的重要途徑，規範性檔案應當納入三統一管理。';
         const para = unit.repeat(2000);
-        const body = Array.from({ length: 40 }, () => `<p>${para}</p>`).join('\n');
+        const paras = Math.min(Math.max(Number(url.searchParams.get('paras')) || 40, 1), 40);
+        const body = Array.from({ length: paras }, () => `<p>${para}</p>`).join('\n');
         res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
         res.end(`<!doctype html><html><head><meta charset="utf-8"><title>大頁面</title></head><body>${body}</body></html>`);
         return;

@@ -56,7 +56,7 @@ describe('OpenCC cases through the page pipeline equal the string conversion, sp
           expect(document.body.textContent).toBe(input);
         }
       }
-    });
+    }, 60_000); // builds opencc-js tries: seconds of CPU, more on a loaded 2-core machine
   }
 });
 

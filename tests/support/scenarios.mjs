@@ -1,0 +1,228 @@
+// What a reader does, written once and run in every browser we ship for (tests/e2e/reader-flows
+// for Chromium, tests/e2e-firefox/ for Firefox). Each scenario takes a driver (driver/chromium.mjs,
+// driver/firefox.mjs) and talks to pages only through it, so nothing here knows which browser runs.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { highlightTexts, hover, pageSnapshot, selectText } from './page-text.mjs';
+
+/** The content script's status once the glossary is matched (it runs at document_idle). */
+export async function termsReady(d, page, timeout = 15_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const s = await d.status(page);
+    if (s && (s.termCount !== null || s.state === 'off' || s.state === 'not-chinese')) return s;
+    if (Date.now() > end) throw new Error(`no terms from the content script on ${page.url()}: ${JSON.stringify(s)}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+async function openReady(d, path) {
+  const page = await d.open(path);
+  const status = await termsReady(d, page);
+  return { page, status };
+}
+
+async function openPopup(d, page) {
+  const popup = await d.openExtensionPage(`popup.html?tabId=${await d.tabIdOf(page)}`);
+  await popup.waitFor(() => !['loading', null, undefined].includes(document.querySelector('[data-testid="page-status"]')?.getAttribute('data-state')));
+  return popup;
+}
+
+/** The headword shown in our popover, once it is `term`. */
+async function popoverFor(page, term) {
+  await page.waitFor((t) => document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('[data-testid="term-headword"]')?.textContent === t, term);
+}
+
+const popoverGone = (page) => page.waitFor(() => !document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('[data-testid="term-popover"]'));
+
+/** Extension storage, from an extension context of either browser. */
+async function updateSettings(d, patch) {
+  await d.inExtension(async (p) => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    const { settings } = await api.storage.local.get('settings');
+    await api.storage.local.set({ settings: { ...(settings ?? {}), ...p } });
+  }, patch);
+}
+
+async function setScript(d, page, mode) {
+  const popup = await openPopup(d, page);
+  await popup.click(`script-${mode}`);
+  await popup.waitFor((m) => document.querySelector(`[data-testid="script-${m}"]`)?.getAttribute('aria-pressed') === 'true', mode, 30_000);
+  await popup.close();
+}
+
+const S = '全年制定、上報備案行政規範性檔案76件';
+const YELLOW = 'bilingual-reader-hl-yellow';
+
+export const scenarios = {
+  async 'detection: the seed report is detected with its reasons; the popup shows the state, reasons and term count'(d) {
+    const { page, status } = await openReady(d, 'seed-report.html');
+    assert.equal(status.state, 'report');
+    assert.equal(status.detection.isReport, true);
+    assert.equal(status.detection.script, 'traditional');
+    const ids = status.detection.reasons.map((r) => r.id);
+    for (const id of ['title-doc-type', 'issuer', 'sections', 'signature-date', 'glossary-density']) assert.ok(ids.includes(id), `reason ${id} in ${ids}`);
+    assert.ok(status.termCount >= 100, `distinct terms: ${status.termCount}`);
+    assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-bilingual-reader')), 'report');
+
+    const popup = await openPopup(d, page);
+    assert.equal(await popup.attr('page-status', 'data-state'), 'report');
+    assert.equal(await popup.text('page-status'), 'Government report detected');
+    const reasons = await popup.evaluate(() => [...document.querySelectorAll('[data-testid="status-reasons"] li')].map((li) => li.textContent));
+    assert.ok(reasons.some((r) => r.includes('湖州市人民政府')), `issuer shown: ${reasons}`);
+    assert.ok(reasons.some((r) => r.includes('2019年2月28日')), `date shown: ${reasons}`);
+    await popup.waitForTestId('term-count');
+    assert.match(await popup.text('term-count'), new RegExp(`^${status.termCount} glossary terms`));
+    await popup.close();
+
+    const { page: en, status: s2 } = await openReady(d, 'english.html');
+    assert.equal(s2.state, 'not-chinese');
+    assert.equal(await en.evaluate(() => document.documentElement.hasAttribute('data-bilingual-reader')), false);
+    const popup2 = await openPopup(d, en);
+    assert.equal(await popup2.attr('page-status', 'data-state'), 'not-chinese');
+    await popup2.close();
+    await en.close();
+    await page.close();
+  },
+
+  async 'popover: hovering 行政複議 and 三統一 explains them with pinyin and English; moving away closes'(d) {
+    const { page } = await openReady(d, 'seed-report.html');
+    await page.waitFor(() => (CSS.highlights.get('bilingual-reader-term')?.size ?? 0) > 0);
+    const bodyBefore = await page.evaluate(() => document.body.innerHTML);
+    for (const [term, context, pinyin, english, other, zh, unofficial] of [
+      ['行政複議', '行政複議案件', 'xíngzhèng fùyì', /administrative reconsideration/, '行政复议', '公民、法人或者其他組織認為行政機關', false],
+      ['三統一', '三統一', 'sān tǒngyī', /three unifications/, '三统一', '規範性文件經合法性審查後', true],
+    ]) {
+      await hover(page, context);
+      await popoverFor(page, term);
+      assert.equal(await page.text('term-pinyin'), pinyin);
+      assert.match(await page.text('term-english'), english);
+      assert.equal(await page.text('term-other-script'), other);
+      assert.ok((await page.text('term-definition')).includes(zh), term);
+      assert.equal(await page.count('term-unofficial'), unofficial ? 1 : 0, `${term} unofficial flag`);
+    }
+    // Inside the viewport, and the page's own DOM untouched.
+    const box = await page.testId('term-popover', 'box');
+    const vp = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
+    assert.ok(box.left >= 0 && box.top >= 0 && box.left + box.width <= vp.w && box.top + box.height <= vp.h, JSON.stringify({ box, vp }));
+    assert.equal(await page.evaluate(() => document.body.innerHTML), bodyBefore);
+    await page.mouse.move(5, 5);
+    await popoverGone(page);
+    await page.close();
+  },
+
+  async 'terms index: the side panel / sidebar page lists the terms with counts, filters, and reveals one on the page'(d) {
+    const { page, status } = await openReady(d, 'seed-report.html');
+    const panel = await d.openExtensionPage(`sidepanel.html?tabId=${await d.tabIdOf(page)}`);
+    await panel.waitForTestId('term-item');
+    assert.equal(await panel.count('term-item'), status.termCount);
+    const headings = await panel.evaluate(() => [...document.querySelectorAll('h2')].map((h) => h.textContent));
+    assert.ok(headings.some((h) => h.startsWith('Administrative law')), headings.join());
+    const occurrences = await page.evaluate(() => document.body.textContent.split('三統一').length - 1);
+    const row = '[data-testid="term-item"][data-term-id="three-unifications"]';
+    assert.equal(await panel.evaluate((r) => document.querySelector(`${r} [data-testid="term-item-count"]`).textContent.trim(), row), String(occurrences));
+
+    await panel.fill('terms-filter', 'biaozhun');
+    await panel.waitFor(() => document.querySelectorAll('[data-testid="term-item"]').length < 10);
+    assert.equal(await panel.evaluate(() => document.querySelectorAll('[data-term-id="standard-land"]').length), 1);
+    await panel.fill('terms-filter', '');
+    await panel.waitFor((n) => document.querySelectorAll('[data-testid="term-item"]').length === n, status.termCount);
+
+    await panel.clickCss(row);
+    await popoverFor(page, '三統一');
+    assert.equal(await page.evaluate(() => CSS.highlights.get('bilingual-reader-term-focus')?.size), 1);
+    await panel.close();
+    await page.close();
+  },
+
+  async 'conversion: the seed to 简体 gives mainland wording; back to Original is byte-identical'(d) {
+    await d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('siteScripts'));
+    const { page } = await openReady(d, 'seed-report.html');
+    const before = await pageSnapshot(page);
+    await setScript(d, page, 'zh-Hans');
+    await page.waitFor(() => document.documentElement.getAttribute('data-bilingual-reader-script') === 'zh-Hans');
+    const text = await page.evaluate(() => document.body.textContent);
+    for (const w of ['优化', '规范性文件', '制定程序', '知识产权', '数字化', '人民群众', '行政复议']) assert.ok(text.includes(w), w);
+    for (const w of ['最佳化', '規範性檔案', '制定程式', '智慧財產權', '數位化', '人民民眾']) assert.ok(!text.includes(w), w);
+    assert.match(await page.evaluate(() => document.title), /^湖州市人民政府关于2018年度法治政府建设情况的报告/);
+    assert.equal(await page.evaluate(() => document.querySelector('a.kw').textContent), '行政');
+    assert.equal((await d.status(page)).script, 'zh-Hans');
+    // Popovers follow the shown script.
+    await hover(page, '行政复议案件');
+    await popoverFor(page, '行政复议');
+    await page.press('Escape');
+
+    await setScript(d, page, 'original');
+    await page.waitFor(() => !document.documentElement.hasAttribute('data-bilingual-reader-script'));
+    assert.deepEqual(await pageSnapshot(page), before);
+    await page.close();
+  },
+
+  async 'highlights: a highlight made on the page is listed, and drawn again after a reload'(d) {
+    const { page } = await openReady(d, 'seed-report.html');
+    await selectText(page, S);
+    await page.click('highlight-color-yellow');
+    await page.waitFor(([n, t]) => [...(CSS.highlights.get(n) ?? [])].some((r) => r.toString() === t), [YELLOW, S]);
+    await page.press('Escape');
+
+    await page.reload();
+    await termsReady(d, page);
+    await page.waitFor(([n, t]) => [...(CSS.highlights.get(n) ?? [])].some((r) => r.toString() === t), [YELLOW, S]);
+    assert.deepEqual(await highlightTexts(page, YELLOW), [S]);
+
+    const popup = await openPopup(d, page);
+    await popup.waitFor(() => document.querySelectorAll('[data-testid="highlight-item"]').length > 0);
+    const items = await popup.evaluate(() => [...document.querySelectorAll('[data-testid="highlight-item"]')].map((e) => ({ text: e.textContent, orphan: e.dataset.orphan === 'true' })));
+    assert.equal(items.length, 1);
+    assert.ok(items[0].text.includes(S) && !items[0].orphan, JSON.stringify(items));
+    await popup.close();
+    await page.close();
+  },
+
+  async 'own terms: a CSV imported in the settings is matched on the page and explained as the reader\'s own'(d) {
+    const options = await d.openExtensionPage('options.html');
+    await options.waitFor(() => document.querySelector('[data-testid="user-terms"]')?.getAttribute('data-loaded') === 'true');
+    const dir = mkdtempSync(join(tmpdir(), 'terms-'));
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'forms,pinyin,english,note\r\n開門聽建議,,,\r\n');
+    await options.setInputFile('user-terms-import', bad);
+    await options.waitFor(() => /Nothing was imported/.test(document.querySelector('[data-testid="user-terms-message"]')?.textContent ?? ''));
+    assert.match(await options.text('user-terms-message'), /line 2, english: empty/);
+    assert.equal(await options.count('user-term-item'), 0);
+
+    const good = join(dir, 'terms.csv');
+    writeFileSync(good, 'forms,pinyin,english,note\r\n開門聽建議|开门听建议,kāi mén tīng jiànyì,"""Open Door, Hear Suggestions"" forums",Huzhou city forums\r\n');
+    await options.setInputFile('user-terms-import', good);
+    await options.waitFor(() => /Imported 1 terms/.test(document.querySelector('[data-testid="user-terms-message"]')?.textContent ?? ''));
+    assert.equal(await options.count('user-term-item'), 1);
+    await options.close();
+
+    const { page } = await openReady(d, 'seed-report.html');
+    await hover(page, '開門聽建議');
+    await popoverFor(page, '開門聽建議');
+    assert.match(await page.text('term-english'), /Open Door, Hear Suggestions/);
+    assert.equal(await page.text('term-user'), 'One of your own terms');
+    await page.close();
+  },
+
+  async 'overlay marks (for browsers without the Highlight API): marks and highlights drawn by our overlay, page DOM untouched'(d) {
+    await updateSettings(d, { overlayMarks: true });
+    try {
+      const page = await d.open('seed-report.html');
+      const body = await page.evaluate(() => document.body.innerHTML);
+      await termsReady(d, page);
+      await page.waitFor(() => (document.querySelector('bilingual-reader-marks')?.shadowRoot?.querySelector('[data-layer="bilingual-reader-term"]')?.children.length ?? 0) > 10);
+      assert.equal(await page.evaluate(() => CSS.highlights.has('bilingual-reader-term')), false);
+      // The highlight made in the scenario above is drawn there too.
+      await page.waitFor(() => Number(document.querySelector('bilingual-reader-marks').shadowRoot.querySelector('[data-layer="bilingual-reader-hl-yellow"]')?.dataset.count ?? 0) >= 1);
+      await hover(page, '標準地+');
+      await popoverFor(page, '標準地');
+      assert.equal(await page.evaluate(() => document.body.innerHTML), body);
+      await page.close();
+    } finally {
+      await updateSettings(d, { overlayMarks: false });
+    }
+  },
+};

@@ -11,7 +11,18 @@ export type Category =
   | 'economy-land'
   | 'party-ideology'
   | 'plans-campaigns'
-  | 'institutions';
+  | 'institutions'
+  | 'industry-technology'
+  | 'fiscal-financial'
+  | 'regional-development'
+  | 'urban-housing'
+  | 'rural-agriculture'
+  | 'social-policy'
+  | 'ecology-carbon'
+  | 'ethnic-religious'
+  | 'hong-kong-macao-taiwan'
+  | 'foreign-affairs'
+  | 'party-building';
 
 export interface CompiledEntry {
   id: string;
@@ -29,6 +40,8 @@ export interface CompiledEntry {
   off: boolean;
   /** where the official rendering is published */
   src?: string;
+  /** address of the official English text, when one is published online */
+  srcu?: string;
   /** zh is Simplified as authored; zht is derived by the build (opencc cn→tw) */
   def: { en: string; zh: string; zht: string };
   /** expansion of a numbered slogan */

@@ -50,9 +50,12 @@ function toTaiwan(s) {
   return cnToTw(s);
 }
 
-/** Tone-marked pinyin of a word as pinyin-pro reads it, syllables joined without spaces. */
+/**
+ * Tone-marked pinyin of a word as pinyin-pro reads it, syllables joined without spaces.
+ * Base tones, no sandhi: GB/T 16159-2012 and dictionaries write 一带一路 yīdài yīlù and 不忘 bùwàng.
+ */
 export function referencePinyin(word) {
-  return pinyin(word, { type: 'array', toneType: 'symbol', nonZh: 'consecutive' }).join('');
+  return pinyin(word, { type: 'array', toneType: 'symbol', nonZh: 'consecutive', toneSandhi: false }).join('');
 }
 
 const normPinyin = (p) => p.toLowerCase().replace(/[\s'’,-]/g, '').replace(/[a-z]+/g, (m) => m).normalize('NFC');
@@ -107,6 +110,8 @@ export function checkGlossary(loaded, { crossFile = true } = {}) {
         errors.push(`form "${form}" maps to both ${prev.id} (${prev.file}) and ${e.id} (${e.file}); mark both ambiguous if intended`);
       forms.set(form, e);
     }
+    if (e.official && (typeof e.englishSource !== 'object' || !e.englishSource.title || !e.englishSource.year))
+      errors.push(`${e.file}: ${e.id}: official English needs englishSource {title, year} naming the document it comes from`);
     if (e.expands) for (const [i, x] of e.expands.entries()) if (!x.zh.trim() || !x.en.trim()) errors.push(`${e.id}: expands[${i}] lacks a language`);
   }
   if (crossFile)

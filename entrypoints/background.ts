@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { parseMessage, type PageStatus } from '@/utils/messages';
 import { isScriptMode, SCRIPT_MODES, scriptLabelKey } from '@/utils/convert/modes';
 import { getSettings } from '@/utils/storage/items';
-import { entriesOf, formsOf, isCompiledGlossary } from '@/utils/glossary';
+import { entriesOf, formsOf, isCompiledGlossary, packForms } from '@/utils/glossary';
 import { allPages, deleteAnnotation, importAnnotations, listPage, putAnnotation } from '@/utils/annotate/store';
 import type { CompiledGlossary } from '@/utils/glossary/types';
 
@@ -70,7 +70,7 @@ export default defineBackground(() => {
     if (msg.type === 'page-status' && sender.tab?.id !== undefined) {
       return updateBadge(sender.tab.id, msg.status).then(() => true);
     }
-    if (msg.type === 'get-glossary-forms') return loadGlossary().then(formsOf);
+    if (msg.type === 'get-glossary-forms') return loadGlossary().then((g) => packForms(formsOf(g)));
     if (msg.type === 'load-ui' && sender.tab?.id !== undefined) return inject(sender.tab.id, sender.frameId ?? 0, '/reader-ui.js');
     if (msg.type === 'load-dicts' && sender.tab?.id !== undefined) return inject(sender.tab.id, sender.frameId ?? 0, `/${msg.bundle}.js`);
     if (msg.type === 'hl-list') return listPage(msg.source);

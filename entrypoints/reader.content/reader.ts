@@ -13,7 +13,7 @@ import { userForms, userTermView } from '@/utils/user-terms/view';
 import { TermMatcher as Matcher } from '@/utils/glossary/matcher';
 import type { GlossaryForms } from '@/utils/glossary/types';
 import { htmlMarker, readerState } from '@/utils/reader/state';
-import { isGlossaryForms, isIndexedEntry, type IndexedEntry } from '@/utils/glossary';
+import { isIndexedEntry, unpackForms, type IndexedEntry } from '@/utils/glossary';
 import type { TermMatch, TermMatcher } from '@/utils/glossary/matcher';
 import { countTerms, scanBlocks } from '@/utils/glossary/scan';
 import { matchAt, selectOccurrences, stepOccurrence, type Occurrence } from '@/utils/glossary/occurrences';
@@ -361,8 +361,8 @@ export class Reader {
   private runGlossary(): Promise<void> {
     this.glossaryRun ??= (async () => {
       const t0 = performance.now();
-      const g: unknown = await browser.runtime.sendMessage({ type: 'get-glossary-forms' }).catch(() => null);
-      if (!isGlossaryForms(g) || !this.model || this.stopped) {
+      const g = unpackForms(await browser.runtime.sendMessage({ type: 'get-glossary-forms' }).catch(() => null));
+      if (!g || !this.model || this.stopped) {
         this.glossaryRun = null;
         return;
       }

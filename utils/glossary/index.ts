@@ -1,5 +1,5 @@
 // Checks a compiled glossary that crossed a context boundary, and builds its matcher.
-import { GLOSSARY_FORMAT, type CompiledEntry, type CompiledGlossary, type GlossaryForms } from './types';
+import { GLOSSARY_FORMAT, type CompiledEntry, type CompiledGlossary, type GlossaryForms, type PackedForms } from './types';
 
 export function isCompiledGlossary(x: unknown): x is CompiledGlossary {
   if (typeof x !== 'object' || x === null) return false;
@@ -21,20 +21,51 @@ export function formsOf(g: CompiledGlossary): GlossaryForms {
   return { format: g.format, count: g.count, forms: g.forms, blockers: g.blockers };
 }
 
-export function isGlossaryForms(x: unknown): x is GlossaryForms {
-  if (typeof x !== 'object' || x === null) return false;
-  const g = x as Partial<GlossaryForms>;
-  return (
-    g.format === GLOSSARY_FORMAT &&
-    Number.isInteger(g.count) &&
-    Array.isArray(g.forms) &&
-    Array.isArray(g.blockers) &&
-    g.blockers.every((b) => typeof b === 'string') &&
-    g.forms.every((f) => Array.isArray(f) && typeof f[0] === 'string' && Number.isInteger(f[1]) && f[1] >= 0 && f[1] < g.count!)
-  );
+const SEP = '|';
+
+/** The forms, packed for the trip to a page (see PackedForms). */
+export function packForms(f: GlossaryForms): PackedForms {
+  const byEntry: string[][] = Array.from({ length: f.count }, () => []);
+  for (const [form, entry] of f.forms) {
+    if (form.includes(SEP)) throw new Error(`form "${form}" contains the separator ${SEP}`);
+    byEntry[entry]!.push(form);
+  }
+  const packed = byEntry.map((forms) => {
+    let prev = '';
+    return forms
+      .sort()
+      .map((form) => {
+        let k = 0;
+        while (k < 9 && k < form.length && form[k] === prev[k]) k++;
+        prev = form;
+        return k + form.slice(k);
+      })
+      .join(SEP);
+  });
+  return { format: f.format, count: f.count, packed, blockers: f.blockers };
 }
 
-
+/** The forms a page received, checked and unpacked; null when the message is not packed forms. */
+export function unpackForms(x: unknown): GlossaryForms | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const p = x as Partial<PackedForms>;
+  if (p.format !== GLOSSARY_FORMAT || !Number.isInteger(p.count) || !Array.isArray(p.packed) || p.packed.length !== p.count) return null;
+  if (!Array.isArray(p.blockers) || !p.blockers.every((b) => typeof b === 'string')) return null;
+  const forms: [string, number][] = [];
+  for (let entry = 0; entry < p.packed.length; entry++) {
+    const s = p.packed[entry];
+    if (typeof s !== 'string') return null;
+    if (!s) continue;
+    let prev = '';
+    for (const item of s.split(SEP)) {
+      const k = item.charCodeAt(0) - 48;
+      if (!(k >= 0 && k <= 9) || k > prev.length) return null;
+      prev = prev.slice(0, k) + item.slice(1);
+      forms.push([prev, entry]);
+    }
+  }
+  return { format: GLOSSARY_FORMAT, count: p.count!, forms, blockers: p.blockers };
+}
 
 export type IndexedEntry = CompiledEntry & { index: number };
 

@@ -67,3 +67,15 @@ export interface CompiledGlossary {
 
 /** The part of the index a page loads to find terms. */
 export type GlossaryForms = Pick<CompiledGlossary, 'format' | 'count' | 'forms' | 'blockers'>;
+
+/**
+ * GlossaryForms as sent to a page: `packed[i]` holds entry i's forms, sorted, joined by `|`, each
+ * preceded by one digit, the number of leading characters it shares with the form before it
+ * (行政复议|行政复议法 → "0行政复议|4法"). A third of the size of the pairs, which keeps the message small.
+ */
+export interface PackedForms {
+  format: typeof GLOSSARY_FORMAT;
+  count: number;
+  packed: string[];
+  blockers: string[];
+}

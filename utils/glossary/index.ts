@@ -22,25 +22,45 @@ export function formsOf(g: CompiledGlossary): GlossaryForms {
 }
 
 const SEP = '|';
+/** In a positional item, a character the form shares with the form it refers to. */
+const SAME = '`';
+
+/** One form, coded against the forms of its entry before it: the shorter of the two codings. */
+function codeForm(form: string, before: readonly string[]): string {
+  const prev = before[before.length - 1] ?? '';
+  let k = 0;
+  while (k < 9 && k < form.length && form[k] === prev[k]) k++;
+  let best = k + form.slice(k);
+  // A Traditional form differs from its Simplified one in a few characters at the same places.
+  for (let j = 0; j < Math.min(before.length, 10); j++) {
+    const base = before[j]!;
+    if (base.length !== form.length) continue;
+    let code = `~${j}`;
+    for (let i = 0; i < form.length; i++) code += form[i] === base[i] ? SAME : form[i];
+    if (utf8Length(code) < utf8Length(best)) best = code;
+  }
+  return best;
+}
+
+const utf8Length = (s: string) => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 2 : 3;
+  }
+  return n;
+};
 
 /** The forms, packed for the trip to a page (see PackedForms). */
 export function packForms(f: GlossaryForms): PackedForms {
   const byEntry: string[][] = Array.from({ length: f.count }, () => []);
   for (const [form, entry] of f.forms) {
-    if (form.includes(SEP)) throw new Error(`form "${form}" contains the separator ${SEP}`);
+    if (form.includes(SEP) || form.includes(SAME)) throw new Error(`form "${form}" contains a separator (${SEP} or ${SAME})`);
     byEntry[entry]!.push(form);
   }
   const packed = byEntry.map((forms) => {
-    let prev = '';
-    return forms
-      .sort()
-      .map((form) => {
-        let k = 0;
-        while (k < 9 && k < form.length && form[k] === prev[k]) k++;
-        prev = form;
-        return k + form.slice(k);
-      })
-      .join(SEP);
+    const sorted = forms.sort();
+    return sorted.map((form, i) => codeForm(form, sorted.slice(0, i))).join(SEP);
   });
   return { format: f.format, count: f.count, packed, blockers: f.blockers };
 }
@@ -56,12 +76,23 @@ export function unpackForms(x: unknown): GlossaryForms | null {
     const s = p.packed[entry];
     if (typeof s !== 'string') return null;
     if (!s) continue;
-    let prev = '';
+    const decoded: string[] = [];
     for (const item of s.split(SEP)) {
-      const k = item.charCodeAt(0) - 48;
-      if (!(k >= 0 && k <= 9) || k > prev.length) return null;
-      prev = prev.slice(0, k) + item.slice(1);
-      forms.push([prev, entry]);
+      let form: string;
+      if (item[0] === '~') {
+        const base = decoded[item.charCodeAt(1) - 48];
+        const code = item.slice(2);
+        if (base === undefined || base.length !== code.length) return null;
+        form = '';
+        for (let i = 0; i < code.length; i++) form += code[i] === SAME ? base[i] : code[i];
+      } else {
+        const prev = decoded[decoded.length - 1] ?? '';
+        const k = item.charCodeAt(0) - 48;
+        if (!(k >= 0 && k <= 9) || k > prev.length) return null;
+        form = prev.slice(0, k) + item.slice(1);
+      }
+      decoded.push(form);
+      forms.push([form, entry]);
     }
   }
   return { format: GLOSSARY_FORMAT, count: p.count!, forms, blockers: p.blockers };

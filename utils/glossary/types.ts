@@ -69,9 +69,11 @@ export interface CompiledGlossary {
 export type GlossaryForms = Pick<CompiledGlossary, 'format' | 'count' | 'forms' | 'blockers'>;
 
 /**
- * GlossaryForms as sent to a page: `packed[i]` holds entry i's forms, sorted, joined by `|`, each
- * preceded by one digit, the number of leading characters it shares with the form before it
- * (行政复议|行政复议法 → "0行政复议|4法"). A third of the size of the pairs, which keeps the message small.
+ * GlossaryForms as sent to a page: `packed[i]` holds entry i's forms, sorted, joined by `|`. Each is
+ * coded against the forms before it, whichever is shorter: a digit, the number of leading characters
+ * it shares with the previous form, then the rest (行政复议|行政复议法 → "0行政复议|4法"); or `~`, the
+ * index of an earlier form of the same length, then the form with each shared character as a backtick
+ * (行政复议|行政複議 → "0行政复议|~0``複議"). Less than two thirds the size of the pairs.
  */
 export interface PackedForms {
   format: typeof GLOSSARY_FORMAT;

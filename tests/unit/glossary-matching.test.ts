@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM build script without type declarations
 import { compileGlossary } from '../../scripts/glossary/compile.mjs';
 import { TermMatcher } from '@/utils/glossary/matcher';
+import { formsOf, packForms, unpackForms } from '@/utils/glossary';
 import type { CompiledGlossary } from '@/utils/glossary/types';
 
 const { index } = compileGlossary() as { index: CompiledGlossary };
@@ -52,5 +53,15 @@ describe('five-year plans', () => {
     expect(ids('开展“六五”环境日活动')).toEqual([]);
     expect(ids('商品打八五折')).toEqual([]);
     expect(ids('“七五”普法')).toEqual(['seventh-five-year-legal-education']);
+  });
+});
+
+describe('the forms a page receives', () => {
+  it('unpack to exactly the compiled forms, within the 150 KiB budget', () => {
+    const wire = JSON.stringify(packForms(formsOf(index)));
+    expect(new TextEncoder().encode(wire).length).toBeLessThanOrEqual(150 * 1024);
+    const back = unpackForms(JSON.parse(wire))!;
+    const key = ([f, i]: readonly [string, number]) => `${i}\u0000${f}`;
+    expect(back.forms.map(key).sort()).toEqual(index.forms.map(key).sort());
   });
 });

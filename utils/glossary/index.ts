@@ -83,8 +83,15 @@ export function unpackForms(x: unknown): GlossaryForms | null {
         const base = decoded[item.charCodeAt(1) - 48];
         const code = item.slice(2);
         if (base === undefined || base.length !== code.length) return null;
+        // Runs of shared characters are copied as slices, not one by one.
         form = '';
-        for (let i = 0; i < code.length; i++) form += code[i] === SAME ? base[i] : code[i];
+        let from = 0;
+        for (let i = 0; i <= code.length; i++) {
+          if (i < code.length && code[i] === SAME) continue;
+          if (i > from) form += base.slice(from, i);
+          if (i < code.length) form += code[i];
+          from = i + 1;
+        }
       } else {
         const prev = decoded[decoded.length - 1] ?? '';
         const k = item.charCodeAt(0) - 48;

@@ -48,6 +48,11 @@ describe('glossary checks', () => {
     expect(check([{ ...good, englishSource: { title: 'X', year: 2023, url: 'http://example.org' } }]).errors.join()).toMatch(/url/);
     expect(check([{ ...good, englishSource: { title: 'X', year: 2023, url: 'https://www.npc.gov.cn/englishnpc/' } }]).errors).toEqual([]);
   });
+  it('accepts capitals with tone marks for proper names', () => {
+    const gba = { ...good, id: 'gba', simplified: '粤港澳', traditional: '粵港澳', pinyin: 'Yuè-Gǎng-Ào', official: false, englishSource: undefined };
+    expect(check([gba]).errors).toEqual([]);
+    expect(check([{ ...gba, pinyin: 'Yuè-Gǎng-Ào 2' }]).errors.join()).toMatch(/pinyin/);
+  });
   it('wants base tones for 一 and 不, as GB/T 16159-2012 writes them', () => {
     const ydyl = { ...good, id: 'belt-and-road', simplified: '一带一路', traditional: '一帶一路', official: false, englishSource: undefined };
     expect(check([{ ...ydyl, pinyin: 'yīdài yīlù' }]).errors).toEqual([]);

@@ -78,3 +78,11 @@ describe('parsePageNotes on the fixture page', () => {
     expect(parsePageNotes(blocks.slice(0, blocks.indexOf('名词解释')))).toEqual([]);
   });
 });
+
+describe('parsePageNotes on real reports without notes', () => {
+  it('finds nothing in the 20 national reports of the corpus, numbered lists and all', async () => {
+    const { readFileSync } = await import('node:fs');
+    const docs = readFileSync('tests/fixtures/national-reports.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string });
+    for (const d of docs) expect(parsePageNotes(d.text.split(/\n+/))).toEqual([]);
+  });
+});

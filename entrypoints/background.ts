@@ -4,7 +4,7 @@ import { errorMessage } from '@/utils/core/errors';
 import { sendToTab } from '@/utils/extension/messaging';
 import { isScriptMode, SCRIPT_MODES, scriptLabelKey } from '@/utils/core/convert/modes';
 import { getSettings } from '@/utils/extension/storage/items';
-import { entriesOf, formsOf, isCompiledGlossary } from '@/utils/core/glossary';
+import { entriesOf, formsOf, isCompiledGlossary, packForms } from '@/utils/core/glossary';
 import { allPages, deleteAnnotation, importAnnotations, listPage, putAnnotation } from '@/utils/extension/annotate/store';
 import type { CompiledGlossary } from '@/utils/core/glossary/types';
 
@@ -55,7 +55,7 @@ const injectFor = (sender: Sender, file: string) => (sender.tab?.id === undefine
 
 const handlers: MessageHandlers<Sender> = {
   'page-status': (msg, sender) => (sender.tab?.id === undefined ? Promise.resolve(false) : updateBadge(sender.tab.id, msg.status).then(() => true)),
-  'get-glossary-forms': () => loadGlossary().then(formsOf),
+  'get-glossary-forms': () => loadGlossary().then((g) => packForms(formsOf(g))),
   'get-entries': (msg) => loadGlossary().then((g) => entriesOf(g, msg.indices, msg.ids)),
   'load-ui': (_msg, sender) => injectFor(sender, '/reader-ui.js'),
   'load-dicts': (msg, sender) => injectFor(sender, `/${msg.bundle}.js`),

@@ -5,7 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageTextModel, type TextBlock } from '@/utils/dom/text/model';
 import { dispatch } from '@/utils/core/messages';
 import type { ScriptMode } from '@/utils/core/convert/modes';
-import { isGlossaryForms } from '@/utils/core/glossary';
+import { unpackForms } from '@/utils/core/glossary';
 import { getScriptFor, getSettings, getUserTerms, setSiteScript, settingsItem, siteModesItem, userTermsItem } from '@/utils/extension/storage/items';
 import { send } from '@/utils/extension/messaging';
 import { highlightApi } from './mark-layers';
@@ -211,8 +211,8 @@ export class Reader {
   private runGlossary(page: Page): Promise<void> {
     this.glossaryRun ??= (async () => {
       const t0 = performance.now();
-      const forms = await send({ type: 'get-glossary-forms' }).catch(() => null);
-      if (!isGlossaryForms(forms) || this.stopped) {
+      const forms = unpackForms(await send({ type: 'get-glossary-forms' }).catch(() => null));
+      if (!forms || this.stopped) {
         this.glossaryRun = null;
         return;
       }

@@ -7,6 +7,9 @@ import { resolve } from 'node:path';
 import { listSourceFiles, loadFiles, checkGlossary } from './lib.mjs';
 import { compileGlossary } from './compile.mjs';
 import { TermMatcher } from '../../utils/core/glossary/matcher.ts';
+import { frequentPolicyTerms, quotedCoverage, termsCoverage } from '../../utils/core/glossary/coverage.ts';
+import { formsOf, packForms } from '../../utils/core/glossary/index.ts';
+import { loadExclusions } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const fileIdx = args.indexOf('--file');
@@ -36,6 +39,25 @@ const found = new Set(matcher.match(pageText).map((m) => m.entry));
 const seedFound = seed.filter((t) => formMap.has(t) && found.has(formMap.get(t)));
 const seedAbsent = seed.filter((t) => formMap.has(t) && !found.has(formMap.get(t)));
 
+// Coverage over the national corpus (State Council work reports 2010–2025, Party congress reports 16–20):
+// quoted shorthand in ≥ 2 documents must be covered by a form or excluded with a reason.
+const QUOTED_BAR = 0.95;
+const FORMS_BUDGET = 150 * 1024;
+const corpus = readFileSync('tests/fixtures/national-reports.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const texts = corpus.map((d) => d.text);
+const exclusions = loadExclusions();
+errors.push(...exclusions.errors);
+const formSet = new Set(formMap.keys());
+const quoted = quotedCoverage(texts, matcher, formSet, exclusions.reasons);
+const stale = [...exclusions.reasons.keys()].filter((t) => quoted.covered.some((c) => c.term === t));
+for (const t of stale) warnings.push(`coverage-exclusions.json: "${t}" is covered by the glossary now; drop the exclusion`);
+if (quoted.share < QUOTED_BAR)
+  errors.push(`quoted shorthand coverage ${(quoted.share * 100).toFixed(1)}% is below ${QUOTED_BAR * 100}%: cover or exclude the uncovered terms listed above`);
+const frequent = frequentPolicyTerms(texts);
+const frequentCov = termsCoverage(frequent.map((t) => t.term), matcher, formSet);
+const formsBytes = Buffer.byteLength(JSON.stringify(packForms(formsOf(index))));
+if (formsBytes > FORMS_BUDGET) errors.push(`forms sent to a page: ${(formsBytes / 1024).toFixed(1)} KiB, over the ${FORMS_BUDGET / 1024} KiB budget`);
+
 const perCategory = {};
 for (const e of entries) perCategory[e.category] = (perCategory[e.category] ?? 0) + 1;
 const unofficial = entries.filter((e) => !e.official).length;
@@ -50,6 +72,22 @@ if (!args.includes('--quiet')) {
   console.log(`  distinct glossary entries the matcher finds in the seed fixture: ${found.size}`);
   console.log(`  seed terms found in the seed fixture: ${seedFound.length}/${seed.length}`);
   if (seedAbsent.length) console.log(`  seed terms in the glossary but not written that way on the seed page: ${seedAbsent.join('、')}`);
+  console.log(`  forms sent to a page: ${(formsBytes / 1024).toFixed(1)} KiB (budget ${FORMS_BUDGET / 1024} KiB)`);
+  const pct = (x) => `${(x * 100).toFixed(1)}%`;
+  console.log(`  corpus: ${corpus.length} documents, ${texts.reduce((n, t) => n + t.length, 0)} characters (tests/fixtures/national-reports.jsonl)`);
+  console.log(
+    `  quoted shorthand in ≥2 documents: ${quoted.total}; glossary covers ${quoted.covered.length} (${pct(quoted.glossaryShare)}), ` +
+      `excluded ${quoted.excluded.length}; covered or excluded ${pct(quoted.share)} (bar ${pct(QUOTED_BAR)})`,
+  );
+  const how = {};
+  for (const c of quoted.covered) how[c.how] = (how[c.how] ?? 0) + 1;
+  console.log(`    covered as: ${Object.entries(how).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  console.log(`    uncovered (${quoted.uncovered.length}): ${quoted.uncovered.map((q) => `${q.term}(${q.docs.length})`).join(' ') || 'none'}`);
+  console.log(
+    `  frequent policy terms (suffix-ended runs in ≥3 documents, utils/core/glossary/coverage.ts): ${frequent.length}; ` +
+      `glossary covers ${frequentCov.covered.length} (${pct(frequentCov.share)})`,
+  );
+  if (args.includes('--verbose')) console.log(`    not covered: ${frequentCov.uncovered.join(' ')}`);
 }
 for (const w of warnings) console.warn(`warning: ${w}`);
 for (const e of errors) console.error(`error: ${e}`);

@@ -24,6 +24,13 @@ function taiwanPhrasing() {
   };
 }
 
+/** The popover shows a source as one line; the address stays separate so it can be copied whole. */
+export function sourceText(src) {
+  if (typeof src === 'string') return { text: src };
+  const text = `${src.title} (${src.year})${src.note ? `; ${src.note}` : ''}`;
+  return src.url ? { text, url: src.url } : { text };
+}
+
 /** @returns {{ index: import('../../utils/core/glossary/types').CompiledGlossary, errors: string[], warnings: string[] }} */
 export function compileGlossary(files = listSourceFiles()) {
   const { errors, warnings, entries } = checkGlossary(loadFiles(files));
@@ -54,7 +61,11 @@ export function compileGlossary(files = listSourceFiles()) {
     const def = { en: e.definition.en, zh: e.definition.zh, zht: toTw(e.definition.zh) };
     const out = { id: e.id, s: e.simplified, t: e.traditional, p: e.pinyin, en: e.english, off: e.official, def, cat: e.category };
     if (e.alternatives?.length) out.alt = e.alternatives;
-    if (e.englishSource) out.src = e.englishSource;
+    if (e.englishSource) {
+      const { text, url } = sourceText(e.englishSource);
+      out.src = text;
+      if (url) out.srcu = url;
+    }
     if (e.expands?.length) out.ex = e.expands.map((x) => ({ zh: x.zh, zht: toTw(x.zh), en: x.en }));
     if (e.related?.length) out.rel = e.related;
     if (e.basis) {

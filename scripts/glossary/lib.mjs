@@ -7,7 +7,7 @@ import { pinyin } from 'pinyin-pro';
 
 export const GLOSSARY_DIR = new URL('../../assets/glossary/', import.meta.url).pathname;
 
-const NOT_CATEGORIES = new Set(['schema.json', 'blockers.json']);
+const NOT_CATEGORIES = new Set(['schema.json', 'blockers.json', 'coverage-exclusions.json']);
 
 /** Blockers: runs that contain a form by accident (see assets/glossary/blockers.json). */
 export function loadBlockers(dir = GLOSSARY_DIR) {
@@ -20,6 +20,20 @@ export function loadBlockers(dir = GLOSSARY_DIR) {
     else forms.push(b.form);
   }
   return { forms, errors };
+}
+
+/** Quoted terms the coverage check need not find in the glossary, each with its one-line reason. */
+export function loadExclusions(dir = GLOSSARY_DIR) {
+  const data = JSON.parse(readFileSync(join(dir, 'coverage-exclusions.json'), 'utf8'));
+  const errors = [];
+  const reasons = new Map();
+  for (const [i, x] of (data.exclusions ?? []).entries()) {
+    if (typeof x?.term !== 'string' || !x.term.trim()) errors.push(`coverage-exclusions.json: exclusion ${i} has no term`);
+    else if (typeof x.reason !== 'string' || !x.reason.trim() || x.reason.includes('\n')) errors.push(`coverage-exclusions.json: "${x.term}" needs a one-line reason`);
+    else if (reasons.has(x.term)) errors.push(`coverage-exclusions.json: "${x.term}" is listed twice`);
+    else reasons.set(x.term, x.reason.trim());
+  }
+  return { reasons, errors };
 }
 
 export function listSourceFiles(dir = GLOSSARY_DIR) {
@@ -50,12 +64,16 @@ function toTaiwan(s) {
   return cnToTw(s);
 }
 
-/** Tone-marked pinyin of a word as pinyin-pro reads it, syllables joined without spaces. */
+/**
+ * Tone-marked pinyin of a word as pinyin-pro reads it, syllables joined without spaces.
+ * Base tones, no sandhi: GB/T 16159-2012 and dictionaries write 一带一路 yīdài yīlù and 不忘 bùwàng.
+ */
 export function referencePinyin(word) {
-  return pinyin(word, { type: 'array', toneType: 'symbol', nonZh: 'consecutive' }).join('');
+  return pinyin(word, { type: 'array', toneType: 'symbol', nonZh: 'consecutive', toneSandhi: false }).join('');
 }
 
-const normPinyin = (p) => p.toLowerCase().replace(/[\s'’,-]/g, '').replace(/[a-z]+/g, (m) => m).normalize('NFC');
+// Only letters count: spacing, apostrophes and any punctuation pinyin-pro copies from the headword (、) do not.
+const normPinyin = (p) => p.toLowerCase().normalize('NFC').replace(/[^\p{L}]/gu, '');
 
 /**
  * Validates every file and the set as a whole. Returns { errors: string[], warnings: string[], entries }.
@@ -107,6 +125,8 @@ export function checkGlossary(loaded, { crossFile = true } = {}) {
         errors.push(`form "${form}" maps to both ${prev.id} (${prev.file}) and ${e.id} (${e.file}); mark both ambiguous if intended`);
       forms.set(form, e);
     }
+    if (e.official && (typeof e.englishSource !== 'object' || !e.englishSource.title || !e.englishSource.year))
+      errors.push(`${e.file}: ${e.id}: official English needs englishSource {title, year} naming the document it comes from`);
     if (e.expands) for (const [i, x] of e.expands.entries()) if (!x.zh.trim() || !x.en.trim()) errors.push(`${e.id}: expands[${i}] lacks a language`);
   }
   if (crossFile)

@@ -17,7 +17,7 @@ const good = {
   pinyin: 'xíngzhèng fùyì',
   english: 'administrative reconsideration',
   official: true,
-  englishSource: 'Administrative Reconsideration Law, NPC English version',
+  englishSource: { title: 'Administrative Reconsideration Law of the People\'s Republic of China', year: 2023, note: 'NPC English version' },
   definition: { en: 'A review.', zh: '复查。' },
   category: 'administrative-law',
 };
@@ -40,6 +40,26 @@ describe('glossary checks', () => {
   it('requires a source for official English', () => {
     const { englishSource: _s, ...noSource } = good;
     expect(check([noSource]).errors.join()).toMatch(/englishSource/);
+    expect(check([{ ...noSource, official: false }]).errors).toEqual([]);
+  });
+  it('requires the source of official English to name a document and its year', () => {
+    expect(check([{ ...good, englishSource: 'NPC English version' }]).errors.join()).toMatch(/englishSource \{title, year\}/);
+    expect(check([{ ...good, englishSource: { title: 'Administrative Reconsideration Law' } }]).errors.join()).toMatch(/year/);
+    expect(check([{ ...good, englishSource: { title: 'X', year: 2023, url: 'http://example.org' } }]).errors.join()).toMatch(/url/);
+    expect(check([{ ...good, englishSource: { title: 'X', year: 2023, url: 'https://www.npc.gov.cn/englishnpc/' } }]).errors).toEqual([]);
+  });
+  it('accepts capitals with tone marks for proper names', () => {
+    const gba = { ...good, id: 'gba', simplified: '粤港澳', traditional: '粵港澳', pinyin: 'Yuè-Gǎng-Ào', official: false, englishSource: undefined };
+    expect(check([gba]).errors).toEqual([]);
+    expect(check([{ ...gba, pinyin: 'Yuè-Gǎng-Ào 2' }]).errors.join()).toMatch(/pinyin/);
+  });
+  it('wants base tones for 一 and 不, as GB/T 16159-2012 writes them', () => {
+    const ydyl = { ...good, id: 'belt-and-road', simplified: '一带一路', traditional: '一帶一路', official: false, englishSource: undefined };
+    expect(check([{ ...ydyl, pinyin: 'yīdài yīlù' }]).errors).toEqual([]);
+    expect(check([{ ...ydyl, pinyin: 'yídài yílù' }]).errors.join()).toMatch(/pinyin-pro "yīdàiyīlù"/);
+    const bw = { ...ydyl, id: 'bu-wang', simplified: '不忘初心', traditional: '不忘初心' };
+    expect(check([{ ...bw, pinyin: 'bùwàng chūxīn' }]).errors).toEqual([]);
+    expect(check([{ ...bw, pinyin: 'búwàng chūxīn' }]).errors.join()).toMatch(/pinyin-pro/);
   });
   it('rejects duplicate ids and forms shared by two entries', () => {
     expect(check([good, good]).errors.join()).toMatch(/duplicate id/);
@@ -72,5 +92,21 @@ describe('the real glossary', () => {
     expect(id('縣鄉法治政府行動計畫')).toBe('county-township-rule-of-law-action-plan');
     expect(id('行政複議')).toBe('administrative-reconsideration');
     expect(id('三統一')).toBe('three-unifications');
+  });
+  it('keeps the review fixes: no unofficial short forms, separate concepts apart', () => {
+    const forms = new Map(index.forms as [string, number][]);
+    const id = (f: string) => index.entries[forms.get(f)!]?.id;
+    expect(forms.has('习近平思想')).toBe(false);
+    expect(forms.has('综合纠错率')).toBe(false);
+    expect(id('依宪执政')).toBe('constitution-based-exercise-of-power');
+    expect(id('依宪治国')).toBe('constitution-based-governance');
+    const byId = (i: string) => index.entries.find((e: { id: string }) => e.id === i);
+    expect(byId('compulsory-administrative-measures').en).toBe('administrative compulsory measures');
+    expect(byId('administrative-compulsory-enforcement').en).toMatch(/^administrative compulsory /);
+    expect(byId('compulsory-administrative-measures').src).toMatch(/Administrative Compulsion Law.*\(2011\)/);
+  });
+  it('cites a document and year for every official rendering', () => {
+    for (const e of index.entries as { id: string; off: boolean; src?: string }[])
+      if (e.off) expect(e.src, e.id).toMatch(/\((19|20)\d\d\)/);
   });
 });

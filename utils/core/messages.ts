@@ -4,8 +4,8 @@ import type { Detection, Reason, ReasonId } from '@/utils/core/detect/report';
 import { isSiteMode, type SiteMode } from '@/utils/core/settings';
 import { isAnnotation, type Annotation, type HighlightColor } from '@/utils/core/annotate/types';
 import { DICT_BUNDLES, isScriptMode, type DictBundle, type ScriptMode } from '@/utils/core/convert/modes';
-import { isGlossaryForms, isIndexedEntry, type IndexedEntry } from '@/utils/core/glossary';
-import type { GlossaryForms } from '@/utils/core/glossary/types';
+import { isIndexedEntry, isPackedForms, type IndexedEntry } from '@/utils/core/glossary';
+import type { PackedForms } from '@/utils/core/glossary/types';
 import type { PageHighlights } from '@/utils/core/annotate/export';
 
 export type ReaderState = 'report' | 'zh' | 'off' | 'not-chinese';
@@ -71,7 +71,7 @@ export type StoreResult = { ok: true } | { ok: false; error: string };
 export interface Replies {
   'page-status': boolean;
   'get-status': PageStatus | null;
-  'get-glossary-forms': GlossaryForms;
+  'get-glossary-forms': PackedForms;
   'get-entries': IndexedEntry[];
   'get-terms': PageTerms | null;
   'reveal-term': boolean;
@@ -224,7 +224,7 @@ function isPageHighlights(x: unknown): x is PageHighlights {
 export const REPLY_CHECKS: { [K in MessageType]: (x: unknown) => x is Reply<K> } = {
   'page-status': isBool,
   'get-status': (x): x is PageStatus | null => x === null || isPageStatus(x),
-  'get-glossary-forms': isGlossaryForms,
+  'get-glossary-forms': isPackedForms,
   'get-entries': arrayOf(isIndexedEntry),
   'get-terms': (x): x is PageTerms | null => x === null || isPageTerms(x),
   'reveal-term': isBool,

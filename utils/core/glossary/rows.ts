@@ -24,6 +24,17 @@ export const CATEGORY_ORDER: (Category | 'user')[] = [
   'party-ideology',
   'plans-campaigns',
   'institutions',
+  'industry-technology',
+  'fiscal-financial',
+  'regional-development',
+  'urban-housing',
+  'rural-agriculture',
+  'social-policy',
+  'ecology-carbon',
+  'ethnic-religious',
+  'hong-kong-macao-taiwan',
+  'foreign-affairs',
+  'party-building',
 ];
 
 const toneless = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, '');

@@ -16,6 +16,7 @@ export interface TermView {
   english: string;
   official: boolean;
   englishSource?: string;
+  englishSourceUrl?: string;
   alternatives: string[];
   definitionEn: string;
   definitionZh: string;
@@ -41,6 +42,7 @@ export function termView(e: IndexedEntry, script: ShownScript): TermView {
     english: e.en,
     official: e.off,
     englishSource: e.src,
+    englishSourceUrl: e.srcu,
     alternatives: e.alt ?? [],
     definitionEn: e.def.en,
     definitionZh: trad ? e.def.zht : e.def.zh,
@@ -60,7 +62,7 @@ export function citation(v: TermView, page: { title: string; url: string }, date
     v.definitionEn,
   ];
   if (v.basis) lines.push(`Basis: ${v.basis}`);
-  if (v.official && v.englishSource) lines.push(`English: ${v.englishSource}`);
+  if (v.official && v.englishSource) lines.push(`English: ${v.englishSource}${v.englishSourceUrl ? ` <${v.englishSourceUrl}>` : ''}`);
   lines.push(`Seen in: ${page.title} <${page.url}>, ${date.toISOString().slice(0, 10)}`);
   return lines.join('\n');
 }

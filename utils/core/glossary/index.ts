@@ -5,8 +5,16 @@ import { GLOSSARY_FORMAT, type CompiledEntry, type CompiledGlossary, type Glossa
 export function isCompiledGlossary(x: unknown): x is CompiledGlossary {
   if (typeof x !== 'object' || x === null) return false;
   const g = x as Partial<CompiledGlossary>;
-  const entries = g.entries;
-  return Array.isArray(entries) && g.count === entries.length && isGlossaryForms(g) && entries.every((e, index) => isIndexedEntry({ ...e, index }));
+  return (
+    g.format === GLOSSARY_FORMAT &&
+    Array.isArray(g.entries) &&
+    Array.isArray(g.forms) &&
+    Array.isArray(g.blockers) &&
+    g.blockers.every((b) => typeof b === 'string') &&
+    g.count === g.entries.length &&
+    g.entries.every((e, index) => isIndexedEntry({ ...e, index })) &&
+    g.forms.every((f) => Array.isArray(f) && typeof f[0] === 'string' && Number.isInteger(f[1]) && f[1] >= 0 && f[1] < g.entries!.length)
+  );
 }
 
 /** What a page needs to find terms: forms and blockers, without the entries (a tenth of the size). */

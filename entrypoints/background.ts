@@ -5,6 +5,7 @@ import { getSettings } from '@/utils/storage/items';
 import { entriesOf, formsOf, isCompiledGlossary } from '@/utils/glossary';
 import { allPages, deleteAnnotation, importAnnotations, listPage, putAnnotation } from '@/utils/annotate/store';
 import type { CompiledGlossary } from '@/utils/glossary/types';
+import { dictService } from '@/utils/extension/dict-service';
 
 // The service worker can be stopped at any time; the glossary is reloaded on the next request,
 // and a request made while it loads waits for it rather than getting nothing.
@@ -80,6 +81,7 @@ export default defineBackground(() => {
     if (msg.type === 'hl-import') return importAnnotations(msg.annotations).then((r) => ({ ok: true, ...r }), failed);
     if (msg.type === 'add-term') return openAddTerm(msg.text).then(() => true);
     if (msg.type === 'get-entries') return loadGlossary().then((g) => entriesOf(g, msg.indices, msg.ids));
+    if (msg.type === 'dict-lookup') return dictService.lookup(msg.text);
     return undefined;
   });
 });

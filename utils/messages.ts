@@ -48,7 +48,12 @@ export type Message =
   /** popup / side panel → content: this page's highlights, placed or not */
   | { type: 'hl-page' }
   /** popup / side panel → content: scroll to a highlight */
-  | { type: 'hl-reveal'; id: string };
+  | { type: 'hl-reveal'; id: string }
+  /**
+   * content / extension pages → background: CC-CEDICT lookup of the text at the caret (up to
+   * MAX_LOOKUP_TEXT characters from it); answers a DictLookupReply, empty for text not looked up.
+   */
+  | { type: 'dict-lookup'; text: string };
 
 export interface PageHighlight {
   id: string;
@@ -146,6 +151,10 @@ export function parseMessage(x: unknown): Message | null {
       return { type: 'hl-page' };
     case 'hl-reveal':
       return isStr(x.id, 200) ? { type: 'hl-reveal', id: x.id as string } : null;
+    case 'dict-lookup':
+      // Any string is accepted here so that odd text (over-long, lone surrogates, not Chinese) gets an
+      // empty reply from the lookup rather than no reply at all.
+      return typeof x.text === 'string' ? { type: 'dict-lookup', text: x.text } : null;
     default:
       return null;
   }

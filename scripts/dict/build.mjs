@@ -80,10 +80,10 @@ const isStr = (x) => typeof x === 'string';
 // Tabs and line breaks are our separators; '/' separates definitions as in CC-CEDICT itself.
 const clean = (s) => !/[\t\n\r]/.test(s);
 
-function validate(data, path) {
+function validate(data, path, minEntries) {
   if (typeof data !== 'object' || data === null || !Array.isArray(data.all) || !Array.isArray(data.classifierLookup))
     fail(`${path} is corrupt: expected {all: [...], classifierLookup: [...]}`);
-  if (data.all.length < MIN_ENTRIES) fail(`${path} is corrupt: ${data.all.length} entries, expected at least ${MIN_ENTRIES}`);
+  if (data.all.length < minEntries) fail(`${path} is corrupt: ${data.all.length} entries, expected at least ${minEntries}`);
   data.classifierLookup.forEach((c, i) => {
     if (!Array.isArray(c) || !c.slice(0, 3).every(isStr)) fail(`${path} is corrupt: classifier ${i} is malformed`);
   });
@@ -130,10 +130,18 @@ export function foldPairs(rows) {
   return [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-/** @returns {{ text: string, stats: { entries: number, lines: number, foldPairs: number, date: string, bytes: number, sha256: string } }} */
+/** Compiles a whole snapshot from the package folder. Throws with what is wrong when the source is missing or corrupt. */
 export function compileDictionary(dir = defaultSourceDir()) {
   const { data, date, version, path } = readSource(dir);
-  validate(data, path);
+  return compileData(data, { date, version, path });
+}
+
+/**
+ * Compiles data in the shape of the package's all.js ({all, classifierLookup}).
+ * @returns {{ text: string, stats: { entries: number, lines: number, foldPairs: number, date: string, bytes: number, sha256: string } }}
+ */
+export function compileData(data, { date, version = '', path = 'data/all.js', minEntries = MIN_ENTRIES }) {
+  validate(data, path, minEntries);
   const pairs = foldPairs(data.all);
   const fold = folderFrom(pairs);
   const cls = (r) =>

@@ -36,6 +36,8 @@ export interface DictData {
   header: DictHeader;
   /** Folds Traditional, Taiwan and Hong Kong forms to the script keys are written in. */
   fold: (s: string) => string;
+  /** The longest key, in UTF-16 units: no lookup needs to try a longer string. */
+  maxKeyLength: number;
   readonly count: number;
   /** The entry lines whose key equals `key` (already folded), in the compiled order. */
   linesFor(key: string): number[];

@@ -34,8 +34,10 @@ export interface DictLookupReply {
   entries: DictEntryView[];
   /** Shorter dictionary words inside `word` (行政复议 → 行政, 复议), by position. */
   subwords: DictWordView[];
-  /** Each character of `word` with its entries. */
+  /** Each character of `word` with its entries (none when the word is one character). */
   chars: DictWordView[];
+  /** Set when the dictionary could not be loaded: nothing was looked up. */
+  error?: string;
 }
 
 export const EMPTY_REPLY: DictLookupReply = Object.freeze({ word: '', script: 'simplified', entries: [], subwords: [], chars: [] }) as DictLookupReply;

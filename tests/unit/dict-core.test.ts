@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDict, DictFormatError, EMPTY_REPLY, formatDefinition, formatPinyin, isLookupText, lookup, longestWordLength, markSyllable, rawEntriesFor, subwordsOf } from '@/utils/core/dict';
+import { Dict, decodeHeader, DictFormatError, DictShardMissing, EMPTY_REPLY, lookupShards, shardOf, formatDefinition, formatPinyin, isLookupText, lookup, longestWordLength, markSyllable, rawEntriesFor, subwordsOf } from '@/utils/core/dict';
 import { compileSample, sampleDict } from './dict-sample';
 
 const d = sampleDict();
@@ -153,13 +153,36 @@ describe('definitions', () => {
 });
 
 describe('compiled format', () => {
-  it('refuses a truncated or foreign file', () => {
-    const text = compileSample();
-    expect(() => decodeDict(text.slice(0, text.length - 40))).toThrow(DictFormatError);
-    expect(() => decodeDict(text + 'x')).toThrow(DictFormatError);
-    expect(() => decodeDict('{"format":2}\n')).toThrow(DictFormatError);
-    expect(() => decodeDict('')).toThrow(DictFormatError);
-    expect(() => decodeDict(text)).not.toThrow();
+  const files = compileSample();
+  const index = JSON.parse(files.get('cedict/index.json')!);
+
+  it('refuses a truncated shard or a foreign index', () => {
+    const d = new Dict(decodeHeader(index));
+    const n = shardOf('提', index.shards);
+    const text = files.get(`cedict/${n}.txt`)!;
+    expect(() => d.addShard(n, text.slice(0, text.length - 10))).toThrow(DictFormatError);
+    expect(() => d.addShard(n, text + 'x')).toThrow(DictFormatError);
+    expect(() => d.addShard(index.shards, '')).toThrow(DictFormatError);
+    expect(() => decodeHeader({ ...index, format: 1 })).toThrow(DictFormatError);
+    expect(() => decodeHeader({ ...index, shardLines: [] })).toThrow(DictFormatError);
+    expect(() => decodeHeader(null)).toThrow(DictFormatError);
+    expect(() => d.addShard(n, text)).not.toThrow();
+  });
+
+  it('asks for the shard of the first character, then those of the word', () => {
+    const d = new Dict(decodeHeader(index));
+    const shard = (c: string) => shardOf(c, index.shards);
+    const add = (ns: number[]) => ns.forEach((n) => d.addShard(n, files.get(`cedict/${n}.txt`)!));
+    expect(lookupShards(d, '行政复议机关')).toEqual([shard('行')]);
+    expect(() => lookup(d, '行政复议机关')).toThrow(DictShardMissing);
+    add(lookupShards(d, '行政复议机关'));
+    const second = lookupShards(d, '行政复议机关');
+    expect(second.sort()).toEqual([...new Set(['政', '复', '议'].map(shard))].filter((n) => n !== shard('行')).sort());
+    add(second);
+    expect(lookupShards(d, '行政复议机关')).toEqual([]);
+    expect(lookup(d, '行政复议机关').subwords.map((s) => s.word)).toEqual(['行政', '复议']);
+    // Traditional text asks for the shard its folded form lives in.
+    expect(lookupShards(new Dict(decodeHeader(index)), '著力')).toEqual([shard('着')]);
   });
 
   it('folds to a fixed point, so a query and a headword fold alike', () => {

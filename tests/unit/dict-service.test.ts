@@ -4,17 +4,23 @@ import { EMPTY_REPLY } from '@/utils/core/dict';
 import { parseMessage } from '@/utils/messages';
 import { compileSample } from './dict-sample';
 
-const text = compileSample();
+const files = compileSample();
+const read = async (path: string) => {
+  const t = files.get(path);
+  if (t === undefined) throw new Error(`no ${path}`);
+  return t;
+};
 
-/** A loader the test releases by hand, counting how often the service asked for the file. */
-function gatedLoader(result: () => Promise<string> = async () => text) {
+/** A loader the test releases by hand, counting how often the service asked for each file. */
+function gatedLoader(result: (path: string) => Promise<string> = read) {
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
-  const state = { calls: 0, release };
-  const load = async () => {
+  const state = { calls: 0, paths: [] as string[], release };
+  const load = async (path: string) => {
     state.calls++;
+    state.paths.push(path);
     await gate;
-    return result();
+    return result(path);
   };
   return { state, load };
 }
@@ -29,9 +35,13 @@ describe('dictionary service', () => {
     expect((await a).word).toBe('提振');
     expect((await a).entries[0]!.definitions).toEqual(['to boost', 'to stimulate']);
     expect((await b).word).toBe('巩固');
-    expect(state.calls).toBe(1);
-    await svc.lookup('着力');
-    expect(state.calls).toBe(1);
+    // Each file once: the index, then only the shards these words live in.
+    expect(state.paths.filter((p) => p.endsWith('index.json'))).toHaveLength(1);
+    expect(new Set(state.paths).size).toBe(state.paths.length);
+    expect(state.paths.length).toBeLessThan(8);
+    const before = state.calls;
+    await svc.lookup('提振');
+    expect(state.calls).toBe(before);
   });
 
   it('rebuilds after a restart: a new worker loads the file again', async () => {
@@ -41,17 +51,24 @@ describe('dictionary service', () => {
     const second = gatedLoader();
     second.state.release();
     expect((await createDictService(second.load).lookup('着力')).word).toBe('着力');
-    expect([first.state.calls, second.state.calls]).toEqual([1, 1]);
+    expect(second.state.paths).toEqual(first.state.paths);
   });
 
   it('says so when the file cannot load, and tries again on the next lookup', async () => {
-    let calls = 0;
-    const svc = createDictService(async () => (++calls === 1 ? text.slice(0, text.length - 500) : text));
+    let broken = true;
+    const svc = createDictService(async (path) => {
+      const t = await read(path);
+      return broken && path.endsWith('.txt') ? t.slice(0, -20) : t;
+    });
     const failed = await svc.lookup('提振');
     expect(failed.entries).toEqual([]);
-    expect(failed.error).toMatch(/dictionary: expected/);
-    expect((await svc.lookup('提振')).word).toBe('提振');
-    expect(calls).toBe(2);
+    expect(failed.error).toMatch(/dictionary: shard \d+ has/);
+    broken = false;
+    expect(await svc.lookup('提振')).toMatchObject({ word: '提振' });
+    const missing = await createDictService(async () => {
+      throw new Error('dictionary: cedict/index.json answered 404');
+    }).lookup('提振');
+    expect(missing).toEqual({ ...EMPTY_REPLY, error: 'dictionary: cedict/index.json answered 404' });
   });
 
   it('answers odd text with an empty reply without loading anything', async () => {

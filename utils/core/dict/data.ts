@@ -1,9 +1,12 @@
-// Reads the compiled dictionary (scripts/dict/build.mjs) without parsing it: the text stays one string,
-// and only the start of each line is indexed, so loading costs one pass over the text (a few ms for
-// 124 k entries) and a lookup is a binary search on keys. Pure: no DOM, no extension APIs.
+// Reads the compiled dictionary (scripts/dict/build.mjs): an index (metadata, character folding) and
+// shards by the first character of the key, each loaded only when a lookup needs it. A shard stays
+// one string; only the start of each line is indexed, and a lookup is a binary search on keys.
+// Pure: no DOM, no extension APIs; whoever holds a Dict fetches the shards it asks for.
 import { folderFrom } from '../../annotate/fold';
 
-export const DICT_FORMAT = 1;
+export const DICT_FORMAT = 2;
+/** How many shards the build writes; the index says so too, this lets a reader guess before it has the index. */
+export const DICT_SHARDS = 256;
 
 export interface DictHeader {
   format: number;
@@ -17,6 +20,9 @@ export interface DictHeader {
   lines: number;
   /** The longest key, in UTF-16 units: no lookup needs to try a longer string. */
   maxKeyLength: number;
+  shards: number;
+  /** Lines in each shard, to tell a complete shard from a truncated one. */
+  shardLines: number[];
   /** Folding pairs as consecutive UTF-16 units: from, to, from, to… */
   fold: string;
 }
@@ -32,96 +38,137 @@ export interface RawEntry {
   classifiers: string;
 }
 
-export interface DictData {
-  header: DictHeader;
-  /** Folds Traditional, Taiwan and Hong Kong forms to the script keys are written in. */
-  fold: (s: string) => string;
-  /** The longest key, in UTF-16 units: no lookup needs to try a longer string. */
-  maxKeyLength: number;
-  readonly count: number;
-  /** The entry lines whose key equals `key` (already folded), in the compiled order. */
-  linesFor(key: string): number[];
-  entry(line: number): RawEntry;
-}
-
 export class DictFormatError extends Error {}
 
-function isHeader(x: unknown): x is DictHeader {
-  if (typeof x !== 'object' || x === null) return false;
-  const h = x as Record<string, unknown>;
-  return (
-    h.format === DICT_FORMAT &&
-    typeof h.date === 'string' &&
-    typeof h.source === 'string' &&
-    typeof h.license === 'string' &&
-    typeof h.url === 'string' &&
-    typeof h.package === 'string' &&
-    Number.isInteger(h.entries) &&
-    Number.isInteger(h.lines) &&
-    Number.isInteger(h.maxKeyLength) &&
-    typeof h.fold === 'string' &&
-    h.fold.length % 2 === 0
-  );
+/** A lookup touched a shard nobody loaded: a bug in the caller, never an empty answer. */
+export class DictShardMissing extends Error {
+  constructor(readonly shard: number) {
+    super(`dictionary: shard ${shard} is not loaded`);
+  }
 }
 
-/** Indexes the compiled text. Throws DictFormatError when it is not a complete dictionary of our format. */
-export function decodeDict(text: string): DictData {
-  const first = text.indexOf('\n');
-  if (first < 0) throw new DictFormatError('dictionary: no header line');
-  let header: unknown;
-  try {
-    header = JSON.parse(text.slice(0, first));
-  } catch {
-    throw new DictFormatError('dictionary: header is not JSON');
-  }
-  if (!isHeader(header)) throw new DictFormatError('dictionary: unknown format');
-  const starts = new Uint32Array(header.lines + 1);
-  let n = 0;
-  let at = first + 1;
-  while (at < text.length && n < header.lines) {
-    starts[n++] = at;
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
+export function decodeHeader(x: unknown): DictHeader {
+  const h = isObj(x) ? x : {};
+  const ok =
+    h.format === DICT_FORMAT &&
+    ['date', 'source', 'license', 'url', 'package', 'fold'].every((k) => typeof h[k] === 'string') &&
+    ['entries', 'lines', 'maxKeyLength', 'shards'].every((k) => Number.isInteger(h[k]) && (h[k] as number) > 0) &&
+    Array.isArray(h.shardLines) &&
+    h.shardLines.length === h.shards &&
+    h.shardLines.every((n) => Number.isInteger(n) && n >= 0) &&
+    (h.fold as string).length % 2 === 0;
+  if (!ok) throw new DictFormatError('dictionary: unknown index format');
+  return h as unknown as DictHeader;
+}
+
+/** The shard a key lives in (the build files keys by the same rule). */
+export const shardOf = (key: string, shards: number): number => key.charCodeAt(0) % shards;
+
+interface Shard {
+  text: string;
+  starts: Uint32Array;
+}
+
+function decodeShard(text: string, lines: number, n: number): Shard {
+  const starts = new Uint32Array(lines + 1);
+  let count = 0;
+  let at = 0;
+  while (at < text.length && count < lines) {
+    starts[count++] = at;
     const end = text.indexOf('\n', at);
     if (end < 0) break;
     at = end + 1;
   }
-  // A truncated download or a half-written file must not pass for a smaller dictionary.
-  if (n !== header.lines || at !== text.length || !text.endsWith('\n')) throw new DictFormatError(`dictionary: expected ${header.lines} lines, found ${n}${at !== text.length ? ' and trailing data' : ''}`);
-  starts[n] = text.length;
-  const pairs: [string, string][] = [];
-  for (let i = 0; i < header.fold.length; i += 2) pairs.push([header.fold[i]!, header.fold[i + 1]!]);
-  const fold = folderFrom(pairs);
-  const count = n;
+  // A truncated or half-written file must not pass for a smaller dictionary.
+  if (count !== lines || at !== text.length) throw new DictFormatError(`dictionary: shard ${n} has ${count} of ${lines} lines${at !== text.length ? ' or trailing data' : ''}`);
+  starts[count] = text.length;
+  return { text, starts };
+}
 
-  const keyAt = (i: number) => text.slice(starts[i]!, text.indexOf('\t', starts[i]!));
-
+function entryOf(s: Shard, i: number): RawEntry {
+  const f = s.text.slice(s.starts[i]!, s.starts[i + 1]! - 1).split('\t');
+  const simplified = f[1] || f[0] || '';
   return {
-    header,
-    fold,
-    maxKeyLength: header.maxKeyLength,
-    count,
-    linesFor(key: string): number[] {
-      let lo = 0;
-      let hi = count;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (keyAt(mid) < key) lo = mid + 1;
-        else hi = mid;
-      }
-      const out: number[] = [];
-      for (let i = lo; i < count && keyAt(i) === key; i++) out.push(i);
-      return out;
-    },
-    entry(line: number): RawEntry {
-      const f = text.slice(starts[line]!, starts[line + 1]! - 1).split('\t');
-      const key = f[0] ?? '';
-      const simplified = f[1] || key;
-      return {
-        simplified,
-        traditional: f[2] || simplified,
-        pinyin: f[3] ?? '',
-        definitions: f[4] ? f[4].split('/') : [],
-        classifiers: f[5] ?? '',
-      };
-    },
+    simplified,
+    traditional: f[2] || simplified,
+    pinyin: f[3] ?? '',
+    definitions: f[4] ? f[4].split('/') : [],
+    classifiers: f[5] ?? '',
   };
+}
+
+function entriesIn(s: Shard, key: string): RawEntry[] {
+  const count = s.starts.length - 1;
+  const keyAt = (i: number) => s.text.slice(s.starts[i]!, s.text.indexOf('\t', s.starts[i]!));
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keyAt(mid) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: RawEntry[] = [];
+  for (let i = lo; i < count && keyAt(i) === key; i++) out.push(entryOf(s, i));
+  return out;
+}
+
+export class Dict {
+  readonly header: DictHeader;
+  /** Folds Traditional, Taiwan and Hong Kong forms to the script keys are written in. */
+  readonly fold: (s: string) => string;
+  private readonly shards = new Map<number, Shard>();
+
+  constructor(header: DictHeader) {
+    this.header = header;
+    const pairs: [string, string][] = [];
+    for (let i = 0; i < header.fold.length; i += 2) pairs.push([header.fold[i]!, header.fold[i + 1]!]);
+    this.fold = folderFrom(pairs);
+  }
+
+  get maxKeyLength(): number {
+    return this.header.maxKeyLength;
+  }
+
+  /** Checks and keeps a shard's text. Throws DictFormatError when it is incomplete. */
+  addShard(n: number, text: string): void {
+    if (!Number.isInteger(n) || n < 0 || n >= this.header.shards) throw new DictFormatError(`dictionary: no shard ${n}`);
+    this.shards.set(n, decodeShard(text, this.header.shardLines[n]!, n));
+  }
+
+  hasShard(n: number): boolean {
+    return this.shards.has(n);
+  }
+
+  /** The shards not loaded yet that words starting at any character of `text` live in. */
+  missingShards(text: string): number[] {
+    const folded = this.fold(text);
+    const out = new Set<number>();
+    for (let i = 0; i < folded.length; i++) {
+      const n = shardOf(folded.slice(i, i + 1), this.header.shards);
+      if (!this.shards.has(n)) out.add(n);
+    }
+    return [...out];
+  }
+
+  /** The entries filed under `key` (already folded), in the compiled order. */
+  entriesOf(key: string): RawEntry[] {
+    if (!key) return [];
+    const n = shardOf(key, this.header.shards);
+    const s = this.shards.get(n);
+    if (!s) throw new DictShardMissing(n);
+    return entriesIn(s, key);
+  }
+
+  has(key: string): boolean {
+    return this.entriesOf(key).length > 0;
+  }
+}
+
+/** A whole dictionary in memory (tests, tools): the index and every shard. */
+export function dictFrom(index: unknown, shard: (n: number) => string): Dict {
+  const d = new Dict(decodeHeader(index));
+  for (let n = 0; n < d.header.shards; n++) d.addShard(n, shard(n));
+  return d;
 }

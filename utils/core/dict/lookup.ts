@@ -1,7 +1,7 @@
 // Lookups like Zhongwen's: the longest dictionary word starting at the caret, in Simplified,
 // Traditional or mixed text (Taiwan and Hong Kong forms too, through the character folding), its
 // entries, the shorter words inside it and each character. Pure: no DOM, no extension APIs.
-import type { DictData, RawEntry } from './data';
+import type { Dict, RawEntry } from './data';
 import { formatClassifiers, formatDefinition, type DictScript } from './definitions';
 import { formatPinyin } from './pinyin';
 
@@ -64,8 +64,8 @@ function writtenAs(text: string, e: RawEntry): boolean {
  * those written exactly so come first and alone, folded matches only when nothing is written so (a
  * Hong Kong form CC-CEDICT lacks). Within them CC-CEDICT's order, proper names after the rest.
  */
-export function rawEntriesFor(d: DictData, word: string): RawEntry[] {
-  const all = d.linesFor(d.fold(word)).map((i) => d.entry(i));
+export function rawEntriesFor(d: Dict, word: string): RawEntry[] {
+  const all = d.entriesOf(d.fold(word));
   const exact = all.filter((e) => writtenAs(word, e));
   const chosen = exact.length ? exact : all;
   const proper = (e: RawEntry) => /^[A-Z]/.test(e.pinyin);
@@ -73,24 +73,25 @@ export function rawEntriesFor(d: DictData, word: string): RawEntry[] {
 }
 
 /** The longest dictionary word at the start of `text`, in UTF-16 units (0 when none). */
-export function longestWordLength(d: DictData, text: string, max = MAX_LOOKUP_TEXT): number {
+export function longestWordLength(d: Dict, text: string, max = MAX_LOOKUP_TEXT): number {
   const folded = d.fold(text);
   for (let len = Math.min(text.length, max, d.maxKeyLength); len > 0; len--) {
     // Never cut a surrogate pair in two.
     const c = text.charCodeAt(len - 1);
     if (c >= 0xd800 && c <= 0xdbff) continue;
-    if (d.linesFor(folded.slice(0, len)).length) return len;
+    if (d.has(folded.slice(0, len))) return len;
   }
   return 0;
 }
 
-export function scriptOf(d: DictData, word: string): DictScript {
+export function scriptOf(d: Dict, word: string): DictScript {
   return d.fold(word) === word ? 'simplified' : 'traditional';
 }
 
-export function viewEntry(d: DictData, e: RawEntry, script: DictScript): DictEntryView {
-  const isWord = (han: string) => d.linesFor(d.fold(han)).length > 0;
-  const opts = { script, isWord };
+export function viewEntry(d: Dict, e: RawEntry, script: DictScript): DictEntryView {
+  const isWord = (han: string) => d.has(d.fold(han));
+  // References are formatted without the dictionary: their words may live in shards not loaded.
+  const opts = { script };
   const defs = e.definitions.map((x) => formatDefinition(x, opts));
   const cl = formatClassifiers(e.classifiers, opts);
   if (cl) defs.push(cl);
@@ -104,22 +105,34 @@ export function viewEntry(d: DictData, e: RawEntry, script: DictScript): DictEnt
   };
 }
 
-const wordView = (d: DictData, word: string, script: DictScript): DictWordView => ({ word, entries: rawEntriesFor(d, word).map((e) => viewEntry(d, e, script)) });
+const wordView = (d: Dict, word: string, script: DictScript): DictWordView => ({ word, entries: rawEntriesFor(d, word).map((e) => viewEntry(d, e, script)) });
 
 /** Dictionary words of 2 characters or more strictly inside `word`, by position then longest first. */
-export function subwordsOf(d: DictData, word: string): string[] {
+export function subwordsOf(d: Dict, word: string): string[] {
   const cs = [...word];
   const out: string[] = [];
   for (let i = 0; i < cs.length; i++)
     for (let len = cs.length - i - (i === 0 ? 1 : 0); len >= 2; len--) {
       const w = cs.slice(i, i + len).join('');
-      if (d.linesFor(d.fold(w)).length) out.push(w);
+      if (d.has(d.fold(w))) out.push(w);
     }
   return out;
 }
 
-/** The full reply for a lookup: EMPTY_REPLY for text we don't look up or where no word starts. */
-export function lookup(d: DictData, text: unknown): DictLookupReply {
+/**
+ * The full reply for a lookup: EMPTY_REPLY for text we don't look up or where no word starts.
+ * Needs the shards of `d.missingShards(text[0])`, then of `d.missingShards(word)` once the word is
+ * known (lookupShards() says which); a missing one throws DictShardMissing.
+ */
+/** The shards lookup() still needs for `text`: first those of its first character, then those of the word found. */
+export function lookupShards(d: Dict, text: string): number[] {
+  if (!isLookupText(text)) return [];
+  const first = d.missingShards(text.slice(0, text.codePointAt(0)! > 0xffff ? 2 : 1));
+  if (first.length) return first;
+  return d.missingShards(text.slice(0, longestWordLength(d, text)));
+}
+
+export function lookup(d: Dict, text: unknown): DictLookupReply {
   if (!isLookupText(text)) return EMPTY_REPLY;
   const len = longestWordLength(d, text);
   if (!len) return EMPTY_REPLY;

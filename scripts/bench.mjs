@@ -193,6 +193,50 @@ for (let i = 0; i < runs; i++) {
 results.englishProbeMs = round(median(probes) * 100) / 100;
 console.log({ englishProbeMs: results.englishProbeMs });
 
+// Dictionary lookups, from an extension page (the popup) to the background, as a page's would go.
+// "First after restart": the service worker is stopped through CDP (ServiceWorker.stopAllWorkers),
+// so the lookup starts it again and loads the dictionary's index and the shards it needs. The same
+// for a message that loads nothing (odd text answers empty at once) tells the worker's own start.
+{
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  const cdp = await ext.context.newCDPSession(popup);
+  const running = new Map();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) running.set(v.versionId, v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  const stopWorker = async () => {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const end = Date.now() + 5000;
+    while ([...running.values()].some((s) => s !== 'stopped') && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 100));
+  };
+  const ask = (text) =>
+    popup.evaluate(async (t) => {
+      const t0 = performance.now();
+      const r = await chrome.runtime.sendMessage({ type: 'dict-lookup', text: t });
+      return { ms: performance.now() - t0, word: r?.word ?? null };
+    }, text);
+  const WORDS = ['提振消费', '着力激发', '巩固拓展', '培育壮大', '挖掘潜力', '补贴政策', '消费券的', '托育服务', '业态创新', '场景应用', '行政复议', '鞏固發展'];
+  const cold = [];
+  const restartOnly = [];
+  const dictRuns = Math.max(runs, 7);
+  for (let i = 0; i < dictRuns; i++) {
+    await stopWorker();
+    restartOnly.push((await ask('abc')).ms);
+    await stopWorker();
+    const r = await ask(WORDS[i % WORDS.length]);
+    if (!r.word) throw new Error(`no word for ${WORDS[i % WORDS.length]}`);
+    cold.push(r.ms);
+  }
+  const warm = [];
+  for (let i = 0; i < 3; i++) for (const w of WORDS) warm.push((await ask(w)).ms);
+  results.dictionary = { firstAfterRestartMs: round(median(cold)), restartOnlyMs: round(median(restartOnly)), warmMs: round(median(warm) * 10) / 10, runs: dictRuns };
+  console.log(results.dictionary);
+  await popup.close();
+}
+
 await plain.close();
 await ext.close();
 await srv.close();
@@ -220,6 +264,8 @@ const table = [
   `Highlights: ${results.anchoring.highlights} stored highlights on the 200 k page are placed in ${results.anchoring.medianMs} ms when it loads (${results.anchoring.placed} drawn; position, then quote with context, then fuzzy).`,
   '',
   `Non-Chinese page (English fixture): the probe decides in ${results.englishProbeMs} ms and loads nothing else.`,
+  '',
+  `Dictionary (CC-CEDICT in the background), a lookup from an extension page: first lookup after the service worker was stopped ${results.dictionary.firstAfterRestartMs} ms (of which restarting the worker and answering a message that loads nothing: ${results.dictionary.restartOnlyMs} ms), warm lookup round trip ${results.dictionary.warmMs} ms (medians of ${results.dictionary.runs} restarts and ${12 * 3} lookups).`,
 ].join('\n');
 const readme = readFileSync('README.md', 'utf8');
 const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);

@@ -39,7 +39,7 @@ describe('reply checks', () => {
     expect(REPLY_CHECKS['get-entries']([])).toBe(true);
   });
   it('send() returns a checked reply and refuses a malformed one', async () => {
-    fakeBrowser.runtime.onMessage.addListener((msg: { type: string }) => Promise.resolve(msg.type === 'load-ui' ? true : 'garbage'));
+    fakeBrowser.runtime.onMessage.addListener((msg: unknown) => Promise.resolve((msg as { type: string }).type === 'load-ui' ? true : 'garbage'));
     expect(await send({ type: 'load-ui' })).toBe(true);
     await expect(send({ type: 'hl-all' })).rejects.toBeInstanceOf(BadReply);
     fakeBrowser.reset();

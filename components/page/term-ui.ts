@@ -9,7 +9,7 @@ import SelectionToolbar from '@/components/SelectionToolbar.vue';
 import HighlightCard from '@/components/HighlightCard.vue';
 import type { HighlightColor } from '@/utils/core/annotate/types';
 import type { TermView } from '@/utils/core/glossary/view';
-import type { PopoverProps } from './popover-props';
+import { POPOVER_KEYS, type PopoverKey, type PopoverProps } from './popover-props';
 import { OWN_UI_ATTR } from '@/utils/dom/text/model';
 import { errorMessage } from '@/utils/core/errors';
 import css from './popover.css?inline';
@@ -20,14 +20,20 @@ export interface Anchor {
   contextElement?: Element;
 }
 
+/** What a popover shows: a glossary entry (view), dictionary entries (dict), or both. */
 export interface PopoverContent {
-  view: TermView;
+  view: TermView | null;
   related: PopoverProps['related'];
+  dict?: PopoverProps['dict'];
+  script?: PopoverProps['script'];
 }
+
 
 /** What the page UI tells the content script; it never reaches into the page itself. */
 export interface TermUiEvents {
-  copy(view: TermView): Promise<void>;
+  copy(content: PopoverContent): Promise<void>;
+  /** a popover key pressed while focus is in the popover */
+  popoverKey(key: PopoverKey): void;
   openRelated(id: string): void;
   /** "highlight" in a popover that shows an occurrence on the page; resolves once saved */
   highlightTerm(): Promise<void>;
@@ -65,7 +71,7 @@ function follow(anchor: Anchor, el: HTMLElement, placement: Placement, gap: numb
 }
 
 export class TermUi {
-  readonly state = reactive<State>({ open: false, view: null, related: [], loading: false, error: '', pinned: false, copied: false, canHighlight: false, highlighted: false, announce: '', toolbar: null, canLookUp: false, card: null, alert: '' });
+  readonly state = reactive<State>({ open: false, view: null, related: [], loading: false, error: '', pinned: false, copied: false, canHighlight: false, highlighted: false, announce: '', toolbar: null, canLookUp: false, card: null, alert: '', dict: null, script: undefined });
   private readonly cardRef = ref<{ focus(): void } | null>(null);
   private cardReturnFocus: HTMLElement | null = null;
   /** how to stop the toolbar and the card following their anchors */
@@ -112,7 +118,7 @@ export class TermUi {
         onMount: (container) => {
           const app = createApp({
             render: () =>
-              h('div', { class: 'layer' }, [
+              h('div', { class: 'layer', onKeydown: (e: KeyboardEvent) => this.onKey(e) }, [
                 this.state.open
                   ? h(TermPopover, {
                       ref: this.popoverRef,
@@ -124,6 +130,8 @@ export class TermUi {
                       copied: this.state.copied,
                       canHighlight: this.state.canHighlight,
                       highlighted: this.state.highlighted,
+                      dict: this.state.dict,
+                      script: this.state.script,
                       onHighlight: () => void this.events.highlightTerm().then(() => (this.state.highlighted = true), () => undefined),
                       onClose: () => this.hide(),
                       onTogglePin: () => (this.state.pinned = !this.state.pinned),
@@ -205,10 +213,10 @@ export class TermUi {
     try {
       const content = await load();
       if (req !== this.request) return;
-      Object.assign(this.state, { view: content.view, related: content.related, loading: false });
+      Object.assign(this.state, { view: content.view, related: content.related, dict: content.dict ?? null, script: content.script, loading: false });
     } catch (e) {
       if (req !== this.request) return;
-      Object.assign(this.state, { view: null, related: [], loading: false, error: errorMessage(e) });
+      Object.assign(this.state, { view: null, related: [], dict: null, loading: false, error: errorMessage(e) });
     }
     await this.place();
     if (opts.focus) this.popoverRef.value?.focus();
@@ -236,7 +244,7 @@ export class TermUi {
     this.request++;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
-    Object.assign(this.state, { open: false, pinned: false, view: null, related: [] });
+    Object.assign(this.state, { open: false, pinned: false, view: null, related: [], dict: null });
     const back = this.returnFocus;
     this.returnFocus = null;
     if (back?.isConnected) back.focus({ preventScroll: true });
@@ -319,9 +327,23 @@ export class TermUi {
   }
 
   private async copy(): Promise<void> {
-    if (!this.state.view) return;
-    await this.events.copy(this.state.view);
+    const { view, related, dict, script } = this.state;
+    if (!view && !dict) return;
+    await this.events.copy({ view, related, dict, script });
     this.state.copied = true;
+  }
+
+  /** Shows that the entry was copied (when copied with the keyboard from the page). */
+  markCopied(): void {
+    this.state.copied = true;
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const key = POPOVER_KEYS[e.code];
+    const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName));
+    if (!key || !this.state.open || typing || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
+    this.events.popoverKey(key);
   }
 
   remove(): void {

@@ -36,7 +36,7 @@ export type Message =
   /** side panel → content: scroll to the next occurrence of a term and open its popover */
   | { type: 'reveal-term'; index: number }
   /** content → background: open the options page to add this text as the reader's own term */
-  | { type: 'add-term'; text: string }
+  | { type: 'add-term'; text: string; pinyin?: string; english?: string }
   /** content → background: inject the page UI bundle into the sender's frame */
   | { type: 'load-ui' }
   /** popup / background → content: show the page in this script */
@@ -169,7 +169,8 @@ export function parseMessage(x: unknown): Message | null {
       return { type: 'get-entries', indices: x.indices as number[] | undefined, ids: x.ids as string[] | undefined };
     }
     case 'add-term':
-      return isStr(x.text, 40) && (x.text as string).trim().length > 0 ? { type: 'add-term', text: (x.text as string).trim() } : null;
+      if (!isStr(x.text, 40) || !x.text.trim() || !(x.pinyin === undefined || isStr(x.pinyin, 200)) || !(x.english === undefined || isStr(x.english, 500))) return null;
+      return { type: 'add-term', text: x.text.trim(), pinyin: x.pinyin as string | undefined, english: x.english as string | undefined };
     case 'get-terms':
       return { type: 'get-terms' };
     case 'load-ui':

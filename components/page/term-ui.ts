@@ -58,14 +58,30 @@ interface State extends PopoverProps {
 
 /**
  * Keeps a floating element of ours next to an anchor while the page scrolls and resizes, inside the
- * viewport. Returns how to stop following, and when the first placement is done.
+ * viewport. With `fit`, the element's height is sized to the room on the side chosen: it goes where
+ * its whole natural height fits (flipping above the anchor when there is room there and not below),
+ * else to the side with the most room, and scrolls inside. Returns how to stop following, and when
+ * the first placement is done.
  */
-function follow(anchor: Anchor, el: HTMLElement, placement: Placement, gap: number, extra: Middleware[] = []): { stop: () => void; placed: Promise<void> } {
-  const update = () =>
-    computePosition(anchor, el, { strategy: 'fixed', placement, middleware: [offset(gap), flip({ padding: 8 }), shift({ padding: 8 }), ...extra] }).then(({ x, y }) => {
+function follow(anchor: Anchor, el: HTMLElement, placement: Placement, gap: number, fit?: { min: number; max: number }): { stop: () => void; placed: Promise<void> } {
+  const middleware: Middleware[] = [offset(gap), flip({ padding: 8, fallbackStrategy: 'bestFit' }), shift({ padding: 8 })];
+  if (fit)
+    middleware.push(
+      size({
+        padding: 8,
+        apply: ({ availableHeight }) => {
+          el.style.maxHeight = `${Math.max(fit.min, Math.min(fit.max, Math.floor(availableHeight)))}px`;
+        },
+      }),
+    );
+  const update = () => {
+    // Measure the natural height each time: a height clamped to one side would never flip.
+    if (fit) el.style.maxHeight = `${fit.max}px`;
+    return computePosition(anchor, el, { strategy: 'fixed', placement, middleware }).then(({ x, y }) => {
       el.style.left = `${x}px`;
       el.style.top = `${y}px`;
     });
+  };
   const stop = autoUpdate(anchor, el, update, { animationFrame: false });
   return { stop, placed: update() };
 }
@@ -228,13 +244,7 @@ export class TermUi {
     const anchor = this.anchor;
     if (!floating || !anchor) return;
     this.stopAutoUpdate?.();
-    const fitHeight = size({
-      padding: 8,
-      apply: ({ availableHeight }) => {
-        floating.style.maxHeight = `${Math.max(160, Math.min(560, availableHeight))}px`;
-      },
-    });
-    const f = follow(anchor, floating, 'bottom-start', 6, [fitHeight]);
+    const f = follow(anchor, floating, 'bottom-start', 6, { min: 120, max: 560 });
     this.stopAutoUpdate = f.stop;
     await f.placed;
   }

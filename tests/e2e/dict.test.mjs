@@ -70,3 +70,14 @@ test('after the service worker is stopped, the next lookup loads the dictionary 
   assert.deepEqual(reply.entries[0].definitions, ['administration', '(attributive) administrative; executive']);
   await page.close();
 });
+
+test('the settings page credits CC-CEDICT with its snapshot date', async () => {
+  const page = await session.ext.context.newPage();
+  await page.goto(`chrome-extension://${session.ext.extensionId}/options.html`);
+  const about = page.getByTestId('about-dictionary');
+  await page.waitForFunction(() => document.querySelector('[data-testid="about-dictionary"]')?.getAttribute('data-date'));
+  const text = await about.textContent();
+  assert.match(text, /CC-CEDICT, snapshot of 2026-01-04/);
+  assert.match(text, /CC BY-SA 4\.0/);
+  await page.close();
+});

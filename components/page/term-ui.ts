@@ -14,6 +14,9 @@ import { OWN_UI_ATTR } from '@/utils/dom/text/model';
 import { errorMessage } from '@/utils/core/errors';
 import css from './popover.css?inline';
 
+/** A lookup slower than this shows the popover in its loading state first. */
+const LOADING_AFTER_MS = 60;
+
 export interface Anchor {
   getBoundingClientRect(): DOMRect;
   /** element whose scrolling containers moving the anchor are watched */
@@ -217,23 +220,30 @@ export class TermUi {
    */
   async show(anchor: Anchor, load: () => Promise<PopoverContent>, opts: { focus?: boolean; canHighlight?: boolean } = {}): Promise<void> {
     const req = ++this.request;
+    // Loading starts at once, alongside mounting; the popover appears with its content when that
+    // comes within LOADING_AFTER_MS (cached entries: at once), so most lookups draw and place once.
+    const content = load().then(
+      (c): { c: PopoverContent } => ({ c }),
+      (e: unknown) => ({ e }),
+    );
     await this.ensure();
     if (req !== this.request) return;
     if (opts.focus && !this.state.open) {
       const active = document.activeElement;
       this.returnFocus = active instanceof HTMLElement && !this.host?.contains(active) ? active : null;
     }
-    Object.assign(this.state, { open: true, loading: true, error: '', copied: false, highlighted: false, canHighlight: !!opts.canHighlight });
     this.anchor = anchor;
-    await this.place();
-    try {
-      const content = await load();
+    const reset = { open: true, error: '', copied: false, highlighted: false, canHighlight: !!opts.canHighlight };
+    let result = await Promise.race([content, new Promise<null>((r) => setTimeout(() => r(null), LOADING_AFTER_MS))]);
+    if (req !== this.request) return;
+    if (!result) {
+      Object.assign(this.state, reset, { loading: true });
+      await this.place();
+      result = await content;
       if (req !== this.request) return;
-      Object.assign(this.state, { view: content.view, related: content.related, dict: content.dict ?? null, script: content.script, loading: false });
-    } catch (e) {
-      if (req !== this.request) return;
-      Object.assign(this.state, { view: null, related: [], dict: null, loading: false, error: errorMessage(e) });
     }
+    if ('c' in result) Object.assign(this.state, reset, { view: result.c.view, related: result.c.related, dict: result.c.dict ?? null, script: result.c.script, loading: false });
+    else Object.assign(this.state, reset, { view: null, related: [], dict: null, loading: false, error: errorMessage(result.e) });
     await this.place();
     if (opts.focus) this.popoverRef.value?.focus();
   }

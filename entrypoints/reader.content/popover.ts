@@ -117,10 +117,10 @@ export class PagePopover implements TermUiEvents {
     words?.show(range);
     const script = this.host.script();
     const load = async (): Promise<PopoverContent> => {
+      const glossary = hit.kind === 'term' ? this.content(hit.entry, block.text.slice(hit.start, hit.end)) : null;
       const reply = await dict;
       if (this.shown?.hit === hit) this.shown.dict = reply;
-      if (hit.kind === 'word') return { view: null, related: [], dict: reply, script };
-      return { ...(await this.content(hit.entry, block.text.slice(hit.start, hit.end))), dict: reply, script };
+      return glossary ? { ...(await glossary), dict: reply, script } : { view: null, related: [], dict: reply, script };
     };
     await ui.show(anchor, load, { focus, canHighlight: !!this.host.annotator() });
     const first = this.shown?.hit === hit && hit.kind === 'word' ? this.shown.dict?.entries[0] : undefined;

@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
 // @ts-expect-error: plain ESM build script without type declarations
 import { compileGlossary } from './scripts/glossary/compile.mjs';
+// @ts-expect-error: plain ESM build script without type declarations
+import { compileDictionary } from './scripts/dict/build.mjs';
 
 // Firefox needs a stable add-on id for storage to survive reinstalls.
 const GECKO_ID = 'bilingual-reader@bilingual-reader.app';
@@ -39,6 +41,8 @@ export default defineConfig({
       const { index, errors } = compileGlossary();
       if (errors.length) throw new Error(`Glossary has ${errors.length} error(s); run npm run glossary:check\n${errors.slice(0, 10).join('\n')}`);
       files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(index) });
+      // CC-CEDICT likewise: a missing or corrupt source throws here with what is wrong.
+      for (const f of compileDictionary().files as { path: string; contents: string }[]) files.push({ relativeDest: f.path, contents: f.contents });
     },
   },
 });

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { dispatch, type MessageHandlers, type PageStatus } from '@/utils/core/messages';
 import { errorMessage } from '@/utils/core/errors';
 import { sendToTab } from '@/utils/extension/messaging';
+import { dictService } from '@/utils/extension/dict-service';
 import { isScriptMode, SCRIPT_MODES, scriptLabelKey } from '@/utils/core/convert/modes';
 import { getSettings } from '@/utils/extension/storage/items';
 import { entriesOf, formsOf, isCompiledGlossary, packForms } from '@/utils/core/glossary';
@@ -43,9 +44,10 @@ async function inject(tabId: number, frameId: number, file: string): Promise<boo
   }
 }
 
-/** Opens the options page at the "add a term" form, pre-filled with the text. */
-async function openAddTerm(text: string): Promise<void> {
-  const url = (browser.runtime.getURL as (path: string) => string)('/options.html') + '#add=' + encodeURIComponent(text);
+/** Opens the options page at the "add a term" form, pre-filled with the text (and pinyin, English). */
+async function openAddTerm(text: string, pinyin = '', english = ''): Promise<void> {
+  const fill = new URLSearchParams({ add: text, ...(pinyin ? { pinyin } : {}), ...(english ? { english } : {}) });
+  const url = (browser.runtime.getURL as (path: string) => string)('/options.html') + '#' + fill.toString();
   await browser.tabs.create({ url });
 }
 
@@ -64,7 +66,8 @@ const handlers: MessageHandlers<Sender> = {
   'hl-delete': (msg) => deleteAnnotation(msg.source, msg.id).then(ok, failed),
   'hl-all': () => allPages(),
   'hl-import': (msg) => importAnnotations(msg.annotations).then((r) => ({ ok: true as const, ...r }), failed),
-  'add-term': (msg) => openAddTerm(msg.text).then(() => true),
+  'add-term': (msg) => openAddTerm(msg.text, msg.pinyin, msg.english).then(() => true),
+  'dict-lookup': (msg) => dictService.lookup(msg.text),
 };
 
 export default defineBackground(() => {

@@ -7,10 +7,15 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../tests/support/server.mjs';
 import { findChromium, launchWithExtension, tabIdOf, waitForStatus } from '../tests/support/browser.mjs';
 import { OBSERVE_LONG_TASKS, benchHugePage } from './bench-huge.mjs';
+import { textBox } from '../tests/support/page-text.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 const SIZES = [20_000, 200_000, 1_000_000];
+// `--only hover` (or pages, anchoring, english, dictionary) runs one part and prints it; README and
+// bench/results.json are written only by a full run.
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const part = (name) => !only || only === name;
 
 if (!args.includes('--no-build')) {
   const r = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
@@ -51,7 +56,7 @@ const results = { date: new Date().toISOString(), chromium: ext.context.browser(
 // Baseline: the same pages without the extension, for the page's own longest task.
 const plain = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 
-for (const size of SIZES) {
+for (const size of part('pages') ? SIZES : []) {
   const rows = [];
   const base = [];
   for (let i = 0; i < runs; i++) {
@@ -134,7 +139,7 @@ for (const size of SIZES) {
 }
 
 // Anchoring: 500 stored highlights on the 200 k page, placed when the page loads.
-{
+if (part('anchoring')) {
   const probe = await ext.context.newPage();
   await probe.goto(`${srv.origin}/generated/report-200000.html`, { timeout: 120_000 });
   const quotes = await probe.evaluate(() => {
@@ -182,19 +187,106 @@ console.log(results.hugePage);
 
 // The non-Chinese exit.
 const probes = [];
-for (let i = 0; i < runs; i++) {
+for (let i = 0; i < (part('english') ? runs : 0); i++) {
   const page = await ext.context.newPage();
   await page.goto(`${srv.origin}/english.html`);
   const s = await waitForStatus(ext, page);
   probes.push(s.timing.probeMs);
   await page.close();
 }
-results.englishProbeMs = round(median(probes) * 100) / 100;
-console.log({ englishProbeMs: results.englishProbeMs });
+if (probes.length) results.englishProbeMs = round(median(probes) * 100) / 100;
+if (probes.length) console.log({ englishProbeMs: results.englishProbeMs });
+
+// Dictionary lookups, from an extension page (the popup) to the background, as a page's would go.
+// "First after restart": the service worker is stopped through CDP (ServiceWorker.stopAllWorkers),
+// so the lookup starts it again and loads the dictionary's index and the shards it needs. The same
+// for a message that loads nothing (odd text answers empty at once) tells the worker's own start.
+if (part('dictionary')) {
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  const cdp = await ext.context.newCDPSession(popup);
+  const running = new Map();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) running.set(v.versionId, v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  const stopWorker = async () => {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const end = Date.now() + 5000;
+    while ([...running.values()].some((s) => s !== 'stopped') && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 100));
+  };
+  const ask = (text) =>
+    popup.evaluate(async (t) => {
+      const t0 = performance.now();
+      const r = await chrome.runtime.sendMessage({ type: 'dict-lookup', text: t });
+      return { ms: performance.now() - t0, word: r?.word ?? null };
+    }, text);
+  const WORDS = ['提振消费', '着力激发', '巩固拓展', '培育壮大', '挖掘潜力', '补贴政策', '消费券的', '托育服务', '业态创新', '场景应用', '行政复议', '鞏固發展'];
+  const cold = [];
+  const restartOnly = [];
+  const dictRuns = Math.max(runs, 7);
+  for (let i = 0; i < dictRuns; i++) {
+    await stopWorker();
+    restartOnly.push((await ask('abc')).ms);
+    await stopWorker();
+    const r = await ask(WORDS[i % WORDS.length]);
+    if (!r.word) throw new Error(`no word for ${WORDS[i % WORDS.length]}`);
+    cold.push(r.ms);
+  }
+  const warm = [];
+  for (let i = 0; i < 3; i++) for (const w of WORDS) warm.push((await ask(w)).ms);
+  results.dictionary = { firstAfterRestartMs: round(median(cold)), restartOnlyMs: round(median(restartOnly)), warmMs: round(median(warm) * 10) / 10, runs: dictRuns };
+  console.log(results.dictionary);
+  await popup.close();
+}
+
+// Hover → popover visible with content, measured in the page from the pointer event that ends on
+// the word (its timeStamp) to the first animation frame in which the popover holds the entry, minus
+// the configured hover delay: the time the reader waits beyond the delay they chose.
+if (part('hover')) {
+  const HOVERS = Math.max(20, runs * 4);
+  const latency = async (path, targets, ready) => {
+    const page = await ext.context.newPage();
+    await page.goto(`${srv.origin}/${path}`);
+    await statusWithTerms(page);
+    await page.evaluate(() => addEventListener('pointermove', (e) => (window.__moveAt = e.timeStamp), { capture: true }));
+    const delay = await ext.serviceWorker.evaluate(async () => (await chrome.storage.local.get('settings')).settings?.hoverDelayMs ?? 300);
+    const out = [];
+    for (let i = 0; i < HOVERS + 3; i++) {
+      await page.mouse.move(5, 5);
+      await page.waitForFunction(() => !document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('[data-testid="term-popover"]'), null, { timeout: 5000 }).catch(() => undefined);
+      const box = await textBox(page, targets[i % targets.length]);
+      await page.mouse.move(box.x - 20, box.y);
+      await page.waitForTimeout(50);
+      const watch = page.evaluate(
+        (sel) =>
+          new Promise((resolve) => {
+            const tick = () => (document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector(sel) ? resolve(performance.now() - window.__moveAt) : requestAnimationFrame(tick));
+            requestAnimationFrame(tick);
+          }),
+        ready,
+      );
+      await page.mouse.move(box.x, box.y);
+      const ms = await watch;
+      if (i >= 3) out.push(ms - delay);
+    }
+    await page.close();
+    return round(median(out));
+  };
+  results.hover = {
+    glossaryTermMs: await latency('seed-report.html', ['三統一', '標準地', '行政複議案件'], '[data-testid="term-headword"]'),
+    dictionaryWordMs: await latency('work-report-2025.html', ['提振', '着力', '巩固'], '[data-testid="dict-entry"]'),
+    hovers: HOVERS,
+    budgetMs: 16,
+  };
+  console.log(results.hover);
+}
 
 await plain.close();
 await ext.close();
 await srv.close();
+if (only) process.exit(0);
 
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
@@ -221,6 +313,10 @@ const table = [
   `5 MB page (${results.hugePage.paras} paragraphs of 70 k characters, one text node each; one run): to 简体 in ${results.hugePage.toHansWallMs} ms (our work ${round(results.hugePage.convertBusyMs)} ms), longest task ${task(results.hugePage.toHansLongestTaskMs)}; back to the original in ${results.hugePage.restoreWallMs} ms, longest task ${task(results.hugePage.restoreLongestTaskMs)}; ${results.hugePage.converted ? 'every paragraph converted' : 'NOT every paragraph converted'}, ${results.hugePage.restored ? 'restored byte for byte' : 'NOT restored exactly'}.`,
   '',
   `Non-Chinese page (English fixture): the probe decides in ${results.englishProbeMs} ms and loads nothing else.`,
+  '',
+  `Hover to popover visible with its entry, beyond the configured hover delay, from the pointer event (medians of ${results.hover.hovers} warm hovers; budget ${results.hover.budgetMs} ms): glossary term ${results.hover.glossaryTermMs} ms, dictionary word ${results.hover.dictionaryWordMs} ms.`,
+  '',
+  `Dictionary (CC-CEDICT in the background), a lookup from an extension page: first lookup after the service worker was stopped ${results.dictionary.firstAfterRestartMs} ms (of which restarting the worker and answering a message that loads nothing: ${results.dictionary.restartOnlyMs} ms), warm lookup round trip ${results.dictionary.warmMs} ms (medians of ${results.dictionary.runs} restarts and ${12 * 3} lookups).`,
 ].join('\n');
 const readme = readFileSync('README.md', 'utf8');
 const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);

@@ -9,10 +9,13 @@ import SelectionToolbar from '@/components/SelectionToolbar.vue';
 import HighlightCard from '@/components/HighlightCard.vue';
 import type { HighlightColor } from '@/utils/core/annotate/types';
 import type { TermView } from '@/utils/core/glossary/view';
-import type { PopoverProps } from './popover-props';
+import { POPOVER_KEYS, type PopoverKey, type PopoverProps } from './popover-props';
 import { OWN_UI_ATTR } from '@/utils/dom/text/model';
 import { errorMessage } from '@/utils/core/errors';
 import css from './popover.css?inline';
+
+/** A lookup slower than this shows the popover in its loading state first. */
+const LOADING_AFTER_MS = 60;
 
 export interface Anchor {
   getBoundingClientRect(): DOMRect;
@@ -20,14 +23,20 @@ export interface Anchor {
   contextElement?: Element;
 }
 
+/** What a popover shows: a glossary entry (view), dictionary entries (dict), or both. */
 export interface PopoverContent {
-  view: TermView;
+  view: TermView | null;
   related: PopoverProps['related'];
+  dict?: PopoverProps['dict'];
+  script?: PopoverProps['script'];
 }
+
 
 /** What the page UI tells the content script; it never reaches into the page itself. */
 export interface TermUiEvents {
-  copy(view: TermView): Promise<void>;
+  copy(content: PopoverContent): Promise<void>;
+  /** a popover key pressed while focus is in the popover */
+  popoverKey(key: PopoverKey): void;
   openRelated(id: string): void;
   /** "highlight" in a popover that shows an occurrence on the page; resolves once saved */
   highlightTerm(): Promise<void>;
@@ -52,20 +61,36 @@ interface State extends PopoverProps {
 
 /**
  * Keeps a floating element of ours next to an anchor while the page scrolls and resizes, inside the
- * viewport. Returns how to stop following, and when the first placement is done.
+ * viewport. With `fit`, the element's height is sized to the room on the side chosen: it goes where
+ * its whole natural height fits (flipping above the anchor when there is room there and not below),
+ * else to the side with the most room, and scrolls inside. Returns how to stop following, and when
+ * the first placement is done.
  */
-function follow(anchor: Anchor, el: HTMLElement, placement: Placement, gap: number, extra: Middleware[] = []): { stop: () => void; placed: Promise<void> } {
-  const update = () =>
-    computePosition(anchor, el, { strategy: 'fixed', placement, middleware: [offset(gap), flip({ padding: 8 }), shift({ padding: 8 }), ...extra] }).then(({ x, y }) => {
+function follow(anchor: Anchor, el: HTMLElement, placement: Placement, gap: number, fit?: { min: number; max: number }): { stop: () => void; placed: Promise<void> } {
+  const middleware: Middleware[] = [offset(gap), flip({ padding: 8, fallbackStrategy: 'bestFit' }), shift({ padding: 8 })];
+  if (fit)
+    middleware.push(
+      size({
+        padding: 8,
+        apply: ({ availableHeight }) => {
+          el.style.maxHeight = `${Math.max(fit.min, Math.min(fit.max, Math.floor(availableHeight)))}px`;
+        },
+      }),
+    );
+  const update = () => {
+    // Measure the natural height each time: a height clamped to one side would never flip.
+    if (fit) el.style.maxHeight = `${fit.max}px`;
+    return computePosition(anchor, el, { strategy: 'fixed', placement, middleware }).then(({ x, y }) => {
       el.style.left = `${x}px`;
       el.style.top = `${y}px`;
     });
+  };
   const stop = autoUpdate(anchor, el, update, { animationFrame: false });
   return { stop, placed: update() };
 }
 
 export class TermUi {
-  readonly state = reactive<State>({ open: false, view: null, related: [], loading: false, error: '', pinned: false, copied: false, canHighlight: false, highlighted: false, announce: '', toolbar: null, canLookUp: false, card: null, alert: '' });
+  readonly state = reactive<State>({ open: false, view: null, related: [], loading: false, error: '', pinned: false, copied: false, canHighlight: false, highlighted: false, announce: '', toolbar: null, canLookUp: false, card: null, alert: '', dict: null, script: undefined });
   private readonly cardRef = ref<{ focus(): void } | null>(null);
   private cardReturnFocus: HTMLElement | null = null;
   /** how to stop the toolbar and the card following their anchors */
@@ -112,7 +137,7 @@ export class TermUi {
         onMount: (container) => {
           const app = createApp({
             render: () =>
-              h('div', { class: 'layer' }, [
+              h('div', { class: 'layer', onKeydown: (e: KeyboardEvent) => this.onKey(e) }, [
                 this.state.open
                   ? h(TermPopover, {
                       ref: this.popoverRef,
@@ -124,6 +149,8 @@ export class TermUi {
                       copied: this.state.copied,
                       canHighlight: this.state.canHighlight,
                       highlighted: this.state.highlighted,
+                      dict: this.state.dict,
+                      script: this.state.script,
                       onHighlight: () => void this.events.highlightTerm().then(() => (this.state.highlighted = true), () => undefined),
                       onClose: () => this.hide(),
                       onTogglePin: () => (this.state.pinned = !this.state.pinned),
@@ -193,23 +220,30 @@ export class TermUi {
    */
   async show(anchor: Anchor, load: () => Promise<PopoverContent>, opts: { focus?: boolean; canHighlight?: boolean } = {}): Promise<void> {
     const req = ++this.request;
+    // Loading starts at once, alongside mounting; the popover appears with its content when that
+    // comes within LOADING_AFTER_MS (cached entries: at once), so most lookups draw and place once.
+    const content = load().then(
+      (c): { c: PopoverContent } => ({ c }),
+      (e: unknown) => ({ e }),
+    );
     await this.ensure();
     if (req !== this.request) return;
     if (opts.focus && !this.state.open) {
       const active = document.activeElement;
       this.returnFocus = active instanceof HTMLElement && !this.host?.contains(active) ? active : null;
     }
-    Object.assign(this.state, { open: true, loading: true, error: '', copied: false, highlighted: false, canHighlight: !!opts.canHighlight });
     this.anchor = anchor;
-    await this.place();
-    try {
-      const content = await load();
+    const reset = { open: true, error: '', copied: false, highlighted: false, canHighlight: !!opts.canHighlight };
+    let result = await Promise.race([content, new Promise<null>((r) => setTimeout(() => r(null), LOADING_AFTER_MS))]);
+    if (req !== this.request) return;
+    if (!result) {
+      Object.assign(this.state, reset, { loading: true });
+      await this.place();
+      result = await content;
       if (req !== this.request) return;
-      Object.assign(this.state, { view: content.view, related: content.related, loading: false });
-    } catch (e) {
-      if (req !== this.request) return;
-      Object.assign(this.state, { view: null, related: [], loading: false, error: errorMessage(e) });
     }
+    if ('c' in result) Object.assign(this.state, reset, { view: result.c.view, related: result.c.related, dict: result.c.dict ?? null, script: result.c.script, loading: false });
+    else Object.assign(this.state, reset, { view: null, related: [], dict: null, loading: false, error: errorMessage(result.e) });
     await this.place();
     if (opts.focus) this.popoverRef.value?.focus();
   }
@@ -220,13 +254,7 @@ export class TermUi {
     const anchor = this.anchor;
     if (!floating || !anchor) return;
     this.stopAutoUpdate?.();
-    const fitHeight = size({
-      padding: 8,
-      apply: ({ availableHeight }) => {
-        floating.style.maxHeight = `${Math.max(160, Math.min(560, availableHeight))}px`;
-      },
-    });
-    const f = follow(anchor, floating, 'bottom-start', 6, [fitHeight]);
+    const f = follow(anchor, floating, 'bottom-start', 6, { min: 120, max: 560 });
     this.stopAutoUpdate = f.stop;
     await f.placed;
   }
@@ -236,7 +264,7 @@ export class TermUi {
     this.request++;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
-    Object.assign(this.state, { open: false, pinned: false, view: null, related: [] });
+    Object.assign(this.state, { open: false, pinned: false, view: null, related: [], dict: null });
     const back = this.returnFocus;
     this.returnFocus = null;
     if (back?.isConnected) back.focus({ preventScroll: true });
@@ -319,9 +347,23 @@ export class TermUi {
   }
 
   private async copy(): Promise<void> {
-    if (!this.state.view) return;
-    await this.events.copy(this.state.view);
+    const { view, related, dict, script } = this.state;
+    if (!view && !dict) return;
+    await this.events.copy({ view, related, dict, script });
     this.state.copied = true;
+  }
+
+  /** Shows that the entry was copied (when copied with the keyboard from the page). */
+  markCopied(): void {
+    this.state.copied = true;
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const key = POPOVER_KEYS[e.code];
+    const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName));
+    if (!key || !this.state.open || typing || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
+    this.events.popoverKey(key);
   }
 
   remove(): void {

@@ -178,3 +178,37 @@ export class Annotator {
     if (this.overlay) redrawOverlays();
   }
 }
+
+/** The page's one Annotator: made anew for another page or renderer, placed again after changes. */
+export class AnnotatorSlot {
+  current: Annotator | null = null;
+  private reanchorTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly model: PageTextModel,
+    private readonly fold: () => Promise<(s: string) => string>,
+    private readonly overlay: () => boolean,
+  ) {}
+
+  /** Highlights are loaded and drawn anew (first load, another page, another renderer). */
+  async replace(): Promise<void> {
+    this.current?.removeLayers();
+    this.current = new Annotator(this.model, this.fold, this.overlay());
+    await this.current.load().catch(() => undefined);
+  }
+
+  /** The page changed: place the highlights again once it settles. */
+  scheduleReanchor(): void {
+    // Most page changes leave every highlight where it was: then there is nothing to redo.
+    if (!this.current?.items.length || this.reanchorTimer || !this.current.stale()) return;
+    this.reanchorTimer = setTimeout(() => {
+      this.reanchorTimer = null;
+      void this.current?.anchorAll();
+    }, 300);
+  }
+
+  dispose(): void {
+    if (this.reanchorTimer) clearTimeout(this.reanchorTimer);
+    this.current?.removeLayers();
+  }
+}

@@ -10,6 +10,7 @@ import type { GlossarySession } from './glossary-session';
 
 export class EntryStore {
   private readonly byIndex = new Map<number, IndexedEntry>();
+  private readonly relatedOf = new Map<number, Promise<IndexedEntry[]>>();
 
   private remember(list: IndexedEntry[]): IndexedEntry[] {
     for (const e of list) this.byIndex.set(e.index, e);
@@ -18,6 +19,17 @@ export class EntryStore {
 
   private async fetch(query: { indices?: number[]; ids?: string[] }): Promise<IndexedEntry[]> {
     return this.remember(await send({ type: 'get-entries', ...query }));
+  }
+
+  /** An entry's related entries, fetched once (a popover opened again asks the background nothing). */
+  private related(e: IndexedEntry): Promise<IndexedEntry[]> {
+    let list = this.relatedOf.get(e.index);
+    if (!list) {
+      list = this.fetch({ ids: e.rel ?? [] });
+      list.catch(() => this.relatedOf.delete(e.index));
+      this.relatedOf.set(e.index, list);
+    }
+    return list.catch(() => []);
   }
 
   /** The index of the entry with this id (a related term), or null if the glossary has none. */
@@ -38,7 +50,7 @@ export class EntryStore {
     }
     const e = this.byIndex.get(index) ?? (await this.fetch({ indices: [index] }).catch(() => []))[0];
     if (!e) throw unavailable();
-    const related = e.rel?.length ? await this.fetch({ ids: e.rel }).catch(() => []) : [];
+    const related = e.rel?.length ? await this.related(e) : [];
     return {
       view: termView(e, script),
       related: related.map((r) => {
@@ -50,5 +62,6 @@ export class EntryStore {
 
   clear(): void {
     this.byIndex.clear();
+    this.relatedOf.clear();
   }
 }

@@ -76,12 +76,14 @@ export class GlossarySession {
     this.markMs = performance.now() - t0;
   }
 
-  /** Shows where the keyboard cursor is (null: nowhere). */
-  setFocus(occ: Occurrence | null): Range | null {
-    const block = occ && this.model.blockById(occ.blockId);
+  /** Shows where the keyboard cursor is, in view; returns the term's text (undefined: it is gone). */
+  showCursor(occ: Occurrence): string | undefined {
+    const block = this.model.blockById(occ.blockId);
     const range = block ? liveRange(this.model, block, occ.start, occ.end) : null;
     this.highlighter?.setFocus(range);
-    return range;
+    const r = range?.getBoundingClientRect();
+    if (r && (r.top < 60 || r.bottom > innerHeight - 60)) scrollBy({ top: r.top - innerHeight / 3, behavior: 'instant' as ScrollBehavior });
+    return block?.text.slice(occ.start, occ.end);
   }
 
   relayout(): void {
@@ -106,7 +108,7 @@ export class GlossarySession {
     for (const off of [offset, offset - 1]) {
       const m = off >= 0 ? matchAt(list, off) : null;
       const range = m && liveRange(this.model, block, m.start, m.end);
-      if (m && range && rangeContains(range, x, y)) return { kind: 'term', blockId: block.id, ...m };
+      if (m && range && rangeContains(range, x, y)) return { kind: 'term', blockId: block.id, ...m, caret: off };
     }
     return null;
   };

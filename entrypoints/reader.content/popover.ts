@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageTextModel } from '@/utils/dom/text/model';
 import { liveRange } from '@/utils/dom/text/range';
-import { citation, type ShownScript, type TermView } from '@/utils/core/glossary/view';
+import { citation, type ShownScript } from '@/utils/core/glossary/view';
 import { noteOf, quoteOf, type HighlightColor } from '@/utils/core/annotate/types';
 import { errorMessage } from '@/utils/core/errors';
 import { send } from '@/utils/extension/messaging';
@@ -14,9 +14,13 @@ import type { Annotator } from './annotations';
 import type { EntryStore } from './entries';
 import type { GlossarySession } from './glossary-session';
 import type { LookupHit, Spot } from './scanner';
+import type { WordLookup } from './word-lookup';
+import type { PopoverKey } from '@/components/page/popover-props';
+import type { DictLookupReply } from '@/utils/core/dict/lookup';
 
 export interface PopoverHost {
   annotator(): Annotator | null;
+  words(): WordLookup | null;
   session(): GlossarySession | null;
   script(): ShownScript;
   /** what the popover shows now (null: closed), for the scanner */
@@ -24,6 +28,9 @@ export interface PopoverHost {
 }
 
 const rectOf = (range: Range): Anchor => ({ getBoundingClientRect: () => range.getBoundingClientRect() });
+
+/** A dictionary entry as copied: headword, pinyin, definitions. */
+const dictText = (d: DictLookupReply): string => d.entries.map((e) => `${e.simplified}${e.traditional !== e.simplified ? ` ${e.traditional}` : ''} [${e.pinyin}] ${e.definitions.join('; ')}`).join('\n');
 
 export class PagePopover implements TermUiEvents {
   private ui: TermUi | null = null;
@@ -33,6 +40,10 @@ export class PagePopover implements TermUiEvents {
   private lastAnchor: Anchor | null = null;
   /** the page occurrence the popover shows, if it shows one */
   private occurrence: Range | null = null;
+  /** the lookup the popover shows (for next / previous word) and its dictionary reply */
+  private shown: { hit: LookupHit; end: number; dict: DictLookupReply | null } | null = null;
+  /** bumped by each open(): a dictionary reply that comes back late does not open a popover */
+  private opening = 0;
   /** the selection the toolbar was shown for (a click on the toolbar must not lose it) */
   private selection: { range: Range; text: string; entry: number | null } | null = null;
 
@@ -77,18 +88,62 @@ export class PagePopover implements TermUiEvents {
     return this.entries.content(session, index, this.host.script(), found);
   }
 
-  /** Opens the popover for what the scanner found. */
+  /**
+   * Opens the popover for what the scanner found: a glossary term (its entry first, then the
+   * dictionary's entries for the word at the caret), or any word (the dictionary's entries; nothing
+   * opens when no word starts there or the dictionary cannot answer).
+   */
   async open(hit: LookupHit, focus: boolean): Promise<void> {
+    const req = ++this.opening;
     const block = this.model.blockById(hit.blockId);
-    const range = block && liveRange(this.model, block, hit.start, hit.end);
-    if (!block || !range) return;
+    const words = this.host.words();
+    if (!block) return;
+    const dict = words ? words.at(block, hit.caret) : Promise.resolve(null);
+    let end = hit.end;
+    if (hit.kind === 'word') {
+      const reply = await dict;
+      if (!reply || req !== this.opening) return;
+      end = hit.caret + reply.word.length;
+    }
+    const range = liveRange(this.model, block, hit.start, end);
+    if (!range) return;
     const anchor: Anchor = { ...rectOf(range), contextElement: block.element };
     this.lastAnchor = anchor;
     this.host.shown(hit);
     const ui = await this.termUi();
+    if (req !== this.opening) return;
     this.occurrence = range;
-    const found = block.text.slice(hit.start, hit.end);
-    await ui.show(anchor, () => this.content(hit.entry, found), { focus, canHighlight: !!this.host.annotator() });
+    this.shown = { hit, end, dict: null };
+    words?.show(range);
+    const script = this.host.script();
+    const load = async (): Promise<PopoverContent> => {
+      const glossary = hit.kind === 'term' ? this.content(hit.entry, block.text.slice(hit.start, hit.end)) : null;
+      const reply = await dict;
+      if (this.shown?.hit === hit) this.shown.dict = reply;
+      return glossary ? { ...(await glossary), dict: reply, script } : { view: null, related: [], dict: reply, script };
+    };
+    await ui.show(anchor, load, { focus, canHighlight: !!this.host.annotator() });
+    const first = this.shown?.hit === hit && hit.kind === 'word' ? this.shown.dict?.entries[0] : undefined;
+    if (first) ui.announce(browser.i18n.getMessage('popoverWordAnnounce', [script === 'traditional' ? first.traditional : first.simplified, first.pinyin, first.definitions[0] ?? '']));
+  }
+
+  /** N / B / C / A for the open popover. */
+  popoverKey(key: PopoverKey): void {
+    const shown = this.shown;
+    const block = shown && this.model.blockById(shown.hit.blockId);
+    if (!shown || !block || !this.ui?.isOpen) return;
+    if (key === 'copy') {
+      void this.copy({ view: this.ui.state.view, related: [], dict: shown.dict }).then(() => this.ui?.markCopied());
+      return;
+    }
+    if (key === 'add') {
+      const e = shown.dict?.entries[0];
+      const text = block.text.slice(shown.hit.start, shown.end);
+      void send({ type: 'add-term', text: text.slice(0, 40), pinyin: e?.pinyin, english: e?.definitions[0]?.slice(0, 500) }).catch(() => undefined);
+      return;
+    }
+    const next = this.host.words()?.step(block, key === 'next' ? shown.end : shown.hit.caret - 1, key === 'next' ? 1 : -1);
+    if (next) void this.open(next, this.ui.host?.contains(document.activeElement) || this.ui.host === document.activeElement);
   }
 
   /** A selection was made (null: cleared): the toolbar offers highlight, note, add term, look up. */
@@ -167,8 +222,9 @@ export class PagePopover implements TermUiEvents {
 
   // ---- TermUiEvents ----
 
-  copy(v: TermView): Promise<void> {
-    return navigator.clipboard.writeText(citation(v, { title: document.title, url: location.href })).catch(() => undefined);
+  copy(c: PopoverContent): Promise<void> {
+    const text = c.view ? citation(c.view, { title: document.title, url: location.href }) : c.dict ? dictText(c.dict) : '';
+    return text ? navigator.clipboard.writeText(text).catch(() => undefined) : Promise.resolve();
   }
 
   openRelated(id: string): void {
@@ -206,6 +262,8 @@ export class PagePopover implements TermUiEvents {
 
   closed(): void {
     this.host.shown(null);
+    this.host.words()?.show(null);
+    this.shown = null;
   }
 
   addTerm(text: string): void {

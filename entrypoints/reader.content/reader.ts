@@ -9,18 +9,20 @@ import { unpackForms } from '@/utils/core/glossary';
 import { getScriptFor, getSettings, getUserTerms, setSiteScript, settingsItem, siteModesItem, userTermsItem } from '@/utils/extension/storage/items';
 import { send } from '@/utils/extension/messaging';
 import { highlightApi } from './mark-layers';
-import { Annotator } from './annotations';
+import { AnnotatorSlot, type Annotator } from './annotations';
 import { EntryStore } from './entries';
 import { GlossarySession } from './glossary-session';
 import { contentHandlers } from './message-handlers';
 import { PagePopover } from './popover';
 import { TermScanner } from './scanner';
 import { ScriptSwitcher } from './script-switcher';
+import { WordLookup } from './word-lookup';
 import { probe, StatusController, waitForContent } from './status';
 
 /** The parts that exist once the page is Chinese and its text model is built. */
 interface Page {
   model: PageTextModel;
+  words: WordLookup;
   switcher: ScriptSwitcher;
   popover: PagePopover;
   scanner: TermScanner;
@@ -31,10 +33,9 @@ export class Reader {
   private page: Page | null = null;
   private session: GlossarySession | null = null;
   private glossaryRun: Promise<void> | null = null;
-  private annotator: Annotator | null = null;
+  private highlights: AnnotatorSlot | null = null;
   private readonly entries = new EntryStore();
   private redetectTimer: ReturnType<typeof setTimeout> | null = null;
-  private reanchorTimer: ReturnType<typeof setTimeout> | null = null;
   private stopShellWatch: (() => void) | null = null;
   private stopped = false;
   private lastHref = location.href;
@@ -70,8 +71,12 @@ export class Reader {
     this.status.detect(model, undefined);
     Object.assign(this.status.timing, { modelMs: t2 - t1, detectMs: performance.now() - t2, totalMs: performance.now() - t0 });
     const switcher = new ScriptSwitcher(model, () => this.status.detection.script, this.status.timing);
+    const overlay = () => !highlightApi() || !!this.status.settings?.overlayMarks;
+    const words = new WordLookup(model, { mode: () => this.status.settings?.lookupAny ?? 'off', overlay });
+    this.highlights = new AnnotatorSlot(model, () => switcher.folder(), overlay);
     const popover = new PagePopover(this.ctx, model, this.entries, {
       annotator: () => this.annotator,
+      words: () => (this.on() ? words : null),
       session: () => this.session,
       script: () => switcher.shown(),
       shown: (spot) => this.page?.scanner.shown(spot),
@@ -81,8 +86,9 @@ export class Reader {
       settings: () => this.status.settings,
       owns: (e) => popover.current?.owns(e) ?? false,
       occurrences: () => this.session?.occurrences(true) ?? [],
+      popoverOpen: () => popover.current?.isOpen ?? false,
     });
-    this.page = { model, switcher, popover, scanner };
+    this.page = { model, words, switcher, popover, scanner };
     this.wire(this.page);
     await this.status.refreshMode();
     model.onChange((change) => void this.onPageChange(change.removed, change.added));
@@ -96,9 +102,12 @@ export class Reader {
   }
 
   /** What the scanner reports goes to the popover. */
-  private wire({ scanner, popover, switcher }: Page): void {
+  private wire({ scanner, popover, switcher, words }: Page): void {
+    // Glossary terms first: a term under the caret wins over the dictionary word there.
     scanner.addSource((block, offset, x, y) => this.session?.termAt(block, offset, x, y) ?? null);
+    scanner.addSource(words.wordAt);
     scanner.on('lookup', ({ hit, focus }) => void popover.open(hit, focus));
+    scanner.on('popover-key', (key) => popover.popoverKey(key));
     scanner.on('pointer-stay', () => popover.cancelClose());
     scanner.on('pointer-away', () => popover.scheduleClose());
     scanner.on('scroll', () => popover.hideUnpinned());
@@ -111,12 +120,8 @@ export class Reader {
       else if (!scanner.lookUpAt(x, y)) popover.hideUnpinned();
     });
     scanner.on('cursor', ({ occurrence, index, total }) => {
-      const block = this.page?.model.blockById(occurrence.blockId);
-      const range = block && this.session?.setFocus(occurrence);
-      if (!block) return;
-      const r = range?.getBoundingClientRect();
-      if (r && (r.top < 60 || r.bottom > innerHeight - 60)) scrollBy({ top: r.top - innerHeight / 3, behavior: 'instant' as ScrollBehavior });
-      popover.announceMove(browser.i18n.getMessage('termCursor', [String(index + 1), String(total), block.text.slice(occurrence.start, occurrence.end)]));
+      const text = this.session?.showCursor(occurrence);
+      if (text !== undefined) popover.announceMove(browser.i18n.getMessage('termCursor', [String(index + 1), String(total), text]));
     });
     scanner.on('command', (c) => {
       if (c === 'highlight-selection') void popover.highlightSelection('yellow', false);
@@ -137,9 +142,9 @@ export class Reader {
     if (this.annotator && location.href !== this.lastHref) {
       // An SPA navigation: this is another page for the reader's highlights.
       this.lastHref = location.href;
-      await this.replaceAnnotator();
+      await this.highlights?.replace();
     }
-    this.scheduleReanchor();
+    this.highlights?.scheduleReanchor();
     this.scheduleRedetect();
   }
 
@@ -151,24 +156,8 @@ export class Reader {
     return this.session?.termCount() ?? null;
   }
 
-  /** Highlights are drawn anew (first load, another page, another renderer). */
-  private async replaceAnnotator(): Promise<void> {
-    if (!this.page) return;
-    this.annotator?.removeLayers();
-    const switcher = this.page.switcher;
-    const overlay = !highlightApi() || !!this.status.settings?.overlayMarks;
-    this.annotator = new Annotator(this.page.model, () => switcher.folder(), overlay);
-    await this.annotator.load().catch(() => undefined);
-  }
-
-  /** The page changed: place the highlights again once it settles. */
-  private scheduleReanchor(): void {
-    // Most page changes leave every highlight where it was: then there is nothing to redo.
-    if (!this.annotator?.items.length || this.reanchorTimer || !this.annotator.stale()) return;
-    this.reanchorTimer = setTimeout(() => {
-      this.reanchorTimer = null;
-      void this.annotator?.anchorAll();
-    }, 300);
+  private get annotator(): Annotator | null {
+    return this.highlights?.current ?? null;
   }
 
   private scheduleRedetect(): void {
@@ -190,7 +179,7 @@ export class Reader {
     if (before.overlayMarks !== after.overlayMarks) {
       // Another renderer: draw everything again with it.
       this.session.drawMarks(true);
-      if (this.annotator) void this.replaceAnnotator();
+      if (this.annotator) void this.highlights?.replace();
     } else if (before.marking !== after.marking) this.session.drawMarks();
   }
 
@@ -232,7 +221,7 @@ export class Reader {
       this.status.timing.glossaryMs = performance.now() - t0 - session.markMs;
       page.scanner.listen();
       const ta = performance.now();
-      await this.replaceAnnotator();
+      await this.highlights?.replace();
       this.status.timing.anchorMs = performance.now() - ta;
       page.popover.preload();
       const unwatch = userTermsItem.watch(() => void this.onUserTermsChanged());
@@ -278,7 +267,7 @@ export class Reader {
       revealTerm: async (index: number) => {
         const occ = this.page?.scanner.revealEntry(index);
         if (!occ || !this.page) return false;
-        await this.page.popover.open({ kind: 'term', ...occ }, false);
+        await this.page.popover.open({ kind: 'term', ...occ, caret: occ.start }, false);
         return true;
       },
       pageHighlights: () => (this.annotator ? { source: this.annotator.source, items: this.annotator.list() } : null),
@@ -298,10 +287,10 @@ export class Reader {
     this.page?.model.disconnect();
     this.stopShellWatch?.();
     if (this.redetectTimer) clearTimeout(this.redetectTimer);
-    if (this.reanchorTimer) clearTimeout(this.reanchorTimer);
     this.page?.scanner.stop();
     this.session?.dispose();
-    this.annotator?.removeLayers();
+    this.highlights?.dispose();
     this.page?.popover.remove();
+    this.page?.words.dispose();
   }
 }

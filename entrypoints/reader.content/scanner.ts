@@ -5,6 +5,8 @@ import type { PageTextModel, TextBlock } from '@/utils/dom/text/model';
 import { caretAt } from '@/utils/dom/text/range';
 import { stepOccurrence, type Occurrence } from '@/utils/core/glossary/occurrences';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { LookupAny } from '@/utils/core/settings';
+import { POPOVER_KEYS, type PopoverKey } from '@/components/page/popover-props';
 
 /** A place in the page text: a block and an offset in it. */
 export interface Spot {
@@ -16,13 +18,24 @@ export function sameSpot(a: Spot | null, b: Spot | null): boolean {
   return !!a && !!b && a.blockId === b.blockId && a.start === b.start;
 }
 
-/** What a lookup source found at a caret: a span of one block, of one kind. */
-export type LookupHit = Spot & { end: number } & { kind: 'term'; entry: number };
-
-/** Given the caret (block, offset between characters) and the point, the span to look up, if any. */
-export type LookupSource = (block: TextBlock, offset: number, x: number, y: number) => LookupHit | null;
+/**
+ * What a lookup source found at a caret: a span of one block, of one kind (a glossary term, or any
+ * dictionary word), and `caret`, the character the reader pointed at (dictionary words start there).
+ */
+export type LookupHit = Spot & { end: number; caret: number } & ({ kind: 'term'; entry: number } | { kind: 'word' });
 
 export type Trigger = 'hover' | 'click' | 'key';
+
+/** How the caret was reached: a source may answer only to some triggers, or with a modifier held. */
+export interface SourceContext {
+  trigger: Trigger;
+  /** Shift was held */
+  modifier: boolean;
+}
+
+/** Given the caret (block, offset between characters) and the point, the span to look up, if any. */
+export type LookupSource = (block: TextBlock, offset: number, x: number, y: number, how: SourceContext) => LookupHit | null;
+
 
 export interface ScanEvents {
   /** the reader rested on, clicked or pressed Enter on something a source recognises */
@@ -31,6 +44,8 @@ export interface ScanEvents {
   'pointer-stay': void;
   /** the pointer left every lookup target */
   'pointer-away': void;
+  /** a key for the open popover (see PopoverKey) */
+  'popover-key': PopoverKey;
   /** a click that is not a lookup (a highlight may be there; an open popover may close) */
   tap: { x: number; y: number };
   /** the keyboard term cursor moved */
@@ -48,11 +63,13 @@ type Listener<K extends keyof ScanEvents> = (e: ScanEvents[K]) => void;
 export interface ScannerHost {
   /** false while the reader is off: nothing is scanned */
   active(): boolean;
-  settings(): { hover: boolean; hoverDelayMs: number; click: boolean } | null;
+  settings(): { hover: boolean; hoverDelayMs: number; click: boolean; lookupAny: LookupAny } | null;
   /** true if the event happened inside our own UI */
   owns(e: Event): boolean;
   /** occurrences the keyboard cursor moves through, in page order */
   occurrences(): Occurrence[];
+  /** true while a popover is open that the popover keys act on */
+  popoverOpen(): boolean;
 }
 
 const EDITABLE = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
@@ -70,6 +87,8 @@ export class TermScanner {
   private shownAt: Spot | null = null;
   /** the keyboard term cursor */
   private cursor: Spot | null = null;
+  /** where the pointer last was, for Shift pressed while it rests */
+  private lastPointer: { x: number; y: number } | null = null;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -115,12 +134,12 @@ export class TermScanner {
   }
 
   /** What the sources find under a viewport point. */
-  hitAt(x: number, y: number): LookupHit | null {
+  hitAt(x: number, y: number, how: SourceContext): LookupHit | null {
     const caret = caretAt(x, y, this.model.shadowRootList());
     const pos = caret && this.model.offsetOf(caret.node, caret.offset);
     if (!pos) return null;
     for (const source of this.sources) {
-      const hit = source(pos.block, pos.offset, x, y);
+      const hit = source(pos.block, pos.offset, x, y, how);
       if (hit) return hit;
     }
     return null;
@@ -128,25 +147,37 @@ export class TermScanner {
 
   private readonly onPointerMove = (e: PointerEvent): void => {
     if (!this.host.active() || !this.host.settings()?.hover || e.pointerType === 'touch') return;
-    const { clientX: x, clientY: y } = e;
-    const inPopover = this.host.owns(e);
+    this.lastPointer = { x: e.clientX, y: e.clientY };
+    this.rest(e.clientX, e.clientY, e.timeStamp, e.shiftKey, this.host.owns(e));
+  };
+
+  /**
+   * The pointer rests at a point since `since` (an event's time): the hover delay counts from then,
+   * not from the frame in which the caret is read, so the popover opens when the delay says.
+   */
+  private rest(x: number, y: number, since: number, modifier: boolean, inPopover: boolean): void {
     if (this.pointerFrame) cancelAnimationFrame(this.pointerFrame);
+    // Reading the caret forces layout: once a frame is enough, however fast the pointer moves.
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
       if (inPopover) return this.emit('pointer-stay', undefined);
-      const hit = this.hitAt(x, y);
+      const hit = this.hitAt(x, y, { trigger: 'hover', modifier });
       if (sameSpot(hit, this.shownAt)) return this.emit('pointer-stay', undefined);
       if (sameSpot(hit, this.hovered)) return;
       this.hovered = hit && { blockId: hit.blockId, start: hit.start };
       if (this.hoverTimer) clearTimeout(this.hoverTimer);
       this.hoverTimer = null;
       if (!hit) return this.emit('pointer-away', undefined);
-      this.hoverTimer = setTimeout(() => {
-        this.hoverTimer = null;
-        this.emit('lookup', { hit, trigger: 'hover', focus: false });
-      }, this.host.settings()?.hoverDelayMs ?? 300);
+      const delay = this.host.settings()?.hoverDelayMs ?? 300;
+      this.hoverTimer = setTimeout(
+        () => {
+          this.hoverTimer = null;
+          this.emit('lookup', { hit, trigger: 'hover', focus: false });
+        },
+        Math.max(0, delay - (performance.now() - since)),
+      );
     });
-  };
+  }
 
   private readonly onClick = (e: MouseEvent): void => {
     if (!this.host.active() || this.host.owns(e)) return;
@@ -161,7 +192,7 @@ export class TermScanner {
   /** A tap the listener did not claim (no highlight there): look up what is under it. */
   lookUpAt(x: number, y: number): boolean {
     if (!this.host.settings()?.click) return false;
-    const hit = this.hitAt(x, y);
+    const hit = this.hitAt(x, y, { trigger: 'click', modifier: false });
     if (hit) this.emit('lookup', { hit, trigger: 'click', focus: false });
     return !!hit;
   }
@@ -175,6 +206,16 @@ export class TermScanner {
     const t = e.target as HTMLElement | null;
     const editing = !!t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
     if (e.key === 'Escape') return this.emit('escape', undefined);
+    const plain = !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey;
+    if (plain && !editing && POPOVER_KEYS[e.code] && this.host.popoverOpen()) {
+      e.preventDefault();
+      return this.emit('popover-key', POPOVER_KEYS[e.code]!);
+    }
+    // Shift pressed while the pointer rests: a lookup that waits for the modifier can happen now.
+    if (e.key === 'Shift' && !e.repeat && this.lastPointer && this.host.settings()?.lookupAny === 'modifier' && this.host.settings()?.hover) {
+      this.hovered = null;
+      this.rest(this.lastPointer.x, this.lastPointer.y, performance.now(), true, false);
+    }
     if (isChord(e, 'KeyH') && !editing) {
       e.preventDefault();
       return this.emit('command', 'highlight-selection');
@@ -192,7 +233,7 @@ export class TermScanner {
       const occ = this.host.occurrences().find((o) => sameSpot(o, this.cursor));
       if (occ) {
         e.preventDefault();
-        this.emit('lookup', { hit: { kind: 'term', ...occ }, trigger: 'key', focus: true });
+        this.emit('lookup', { hit: { kind: 'term', ...occ, caret: occ.start }, trigger: 'key', focus: true });
       }
     }
   };

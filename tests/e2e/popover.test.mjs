@@ -86,12 +86,49 @@ test('click opens a popover; related terms open in place; Esc closes', async () 
   const box = await textBox(page, '三統一');
   await page.mouse.click(box.x, box.y);
   await popover(page).waitFor({ timeout: 5000 });
+  // Related terms sit in a collapsed section (the first screen shows headword, pinyin, English, definition).
+  await popover(page).locator('details.related > summary').click();
   const related = popover(page).getByTestId('term-related').first();
   const label = (await related.textContent()).trim();
   await related.click();
   await page.waitForFunction((t) => document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('[data-testid="term-headword"]')?.textContent === t, label);
   await page.keyboard.press('Escape');
   await popover(page).waitFor({ state: 'detached', timeout: 5000 });
+  await page.close();
+});
+
+test('a long entry fits a small viewport below or above the term, every line reachable', async () => {
+  const page = await openSeed();
+  await page.setViewportSize({ width: 800, height: 600 });
+  // Near the bottom; just below the middle (more room above, though the clamped box would fit below); near the top.
+  for (const target of [560, 340, 40]) {
+    await page.mouse.move(5, 5);
+    await popover(page).waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+    const c = await textBox(page, '三統一');
+    const before = await page.evaluate(() => window.scrollY);
+    await page.evaluate((dy) => window.scrollBy(0, dy), c.y - target);
+    const y = c.y - ((await page.evaluate(() => window.scrollY)) - before);
+    await page.mouse.move(c.x - 30, y - 30);
+    await page.mouse.move(c.x, y, { steps: 4 });
+    await page.waitForFunction(() => document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('[data-testid="term-headword"]')?.textContent === '三統一');
+    // Everything open: the longest this entry gets.
+    await popover(page).evaluate((el) => el.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await page.waitForTimeout(300);
+    const box = await popover(page).boundingBox();
+    const vp = page.viewportSize();
+    assert.ok(box.y >= 0 && box.y + box.height <= vp.height && box.x >= 0 && box.x + box.width <= vp.width, `inside the viewport: ${JSON.stringify(box)}`);
+    if (target > vp.height / 2) assert.ok(box.y + box.height <= y, `above the term where there is more room above: ${JSON.stringify(box)} term at ${y}`);
+    else assert.ok(box.y >= y, `below the term near the top: ${JSON.stringify(box)} term at ${y}`);
+    // The last line can be scrolled into the box, whole.
+    const last = await popover(page).evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+      const r = el.querySelector('footer').getBoundingClientRect();
+      const b = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, boxTop: b.top, boxBottom: b.bottom, scrolls: el.scrollHeight > el.clientHeight };
+    });
+    assert.ok(last.scrolls, 'the open entry is taller than the room and scrolls');
+    assert.ok(last.top >= last.boxTop && last.bottom <= last.boxBottom, `footer reachable: ${JSON.stringify(last)}`);
+  }
   await page.close();
 });
 

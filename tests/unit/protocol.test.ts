@@ -2,7 +2,8 @@
 // them; and the shared file helpers (CSV, JSON with a byte-order mark, error messages).
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { dispatch, REPLY_CHECKS, type MessageHandlers } from '@/utils/core/messages';
+import { dispatch, parseMessage, REPLY_CHECKS, type MessageHandlers } from '@/utils/core/messages';
+import { normalizeSettings } from '@/utils/core/settings';
 import { BadReply, send } from '@/utils/extension/messaging';
 import { csvField, parseCsvRows, toCsvText, unguardField, CsvError } from '@/utils/core/files/csv';
 import { parseJsonFile } from '@/utils/core/files/json';
@@ -43,6 +44,27 @@ describe('reply checks', () => {
     expect(await send({ type: 'load-ui' })).toBe(true);
     await expect(send({ type: 'hl-all' })).rejects.toBeInstanceOf(BadReply);
     fakeBrowser.reset();
+  });
+});
+
+describe('looking up any word', () => {
+  it('dictionary replies are checked entry by entry', () => {
+    const entry = { simplified: '提振', traditional: '提振', pinyin: 'tízhèn', pinyinNumbered: 'ti2 zhen4', definitions: ['to boost', 'to stimulate'], proper: false };
+    const reply = { word: '提振', script: 'simplified', entries: [entry], subwords: [], chars: [{ word: '提', entries: [entry] }] };
+    expect(REPLY_CHECKS['dict-lookup'](reply)).toBe(true);
+    expect(REPLY_CHECKS['dict-lookup']({ ...reply, error: 'index missing' })).toBe(true);
+    expect(REPLY_CHECKS['dict-lookup']({ ...reply, entries: [{ ...entry, definitions: 'to boost' }] })).toBe(false);
+    expect(REPLY_CHECKS['dict-lookup']({ ...reply, script: 'cantonese' })).toBe(false);
+  });
+  it('add-term carries the entry\'s pinyin and English when it comes from a dictionary popover', () => {
+    expect(parseMessage({ type: 'add-term', text: ' 提振 ', pinyin: 'tízhèn', english: 'to boost' })).toEqual({ type: 'add-term', text: '提振', pinyin: 'tízhèn', english: 'to boost' });
+    expect(parseMessage({ type: 'add-term', text: '提振', pinyin: 3 })).toBeNull();
+    expect(parseMessage({ type: 'add-term', text: '提振', english: 'x'.repeat(501) })).toBeNull();
+  });
+  it('the setting defaults to hover and keeps only known values', () => {
+    expect(normalizeSettings(null).lookupAny).toBe('hover');
+    expect(normalizeSettings({ lookupAny: 'modifier' }).lookupAny).toBe('modifier');
+    expect(normalizeSettings({ lookupAny: 'always' as never }).lookupAny).toBe('hover');
   });
 });
 

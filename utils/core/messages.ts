@@ -7,6 +7,7 @@ import { DICT_BUNDLES, isScriptMode, type DictBundle, type ScriptMode } from '@/
 import { isIndexedEntry, isPackedForms, type IndexedEntry } from '@/utils/core/glossary';
 import type { PackedForms } from '@/utils/core/glossary/types';
 import type { PageHighlights } from '@/utils/core/annotate/export';
+import type { DictEntryView, DictLookupReply, DictWordView } from '@/utils/core/dict';
 
 export type ReaderState = 'report' | 'zh' | 'off' | 'not-chinese';
 
@@ -35,7 +36,7 @@ export type Message =
   /** side panel → content: scroll to the next occurrence of a term and open its popover */
   | { type: 'reveal-term'; index: number }
   /** content → background: open the options page to add this text as the reader's own term */
-  | { type: 'add-term'; text: string }
+  | { type: 'add-term'; text: string; pinyin?: string; english?: string }
   /** content → background: inject the page UI bundle into the sender's frame */
   | { type: 'load-ui' }
   /** popup / background → content: show the page in this script */
@@ -51,7 +52,12 @@ export type Message =
   /** popup / side panel → content: this page's highlights, placed or not */
   | { type: 'hl-page' }
   /** popup / side panel → content: scroll to a highlight */
-  | { type: 'hl-reveal'; id: string };
+  | { type: 'hl-reveal'; id: string }
+  /**
+   * content / extension pages → background: CC-CEDICT lookup of the text at the caret (up to
+   * MAX_LOOKUP_TEXT characters from it); answers a DictLookupReply, empty for text not looked up.
+   */
+  | { type: 'dict-lookup'; text: string };
 
 export interface PageHighlight {
   id: string;
@@ -86,6 +92,7 @@ export interface Replies {
   'hl-import': StoreResult & { added?: number; skipped?: number };
   'hl-page': { source: string; items: PageHighlight[] } | null;
   'hl-reveal': boolean;
+  'dict-lookup': DictLookupReply;
 }
 export type Reply<T extends MessageType> = Replies[T];
 
@@ -162,7 +169,8 @@ export function parseMessage(x: unknown): Message | null {
       return { type: 'get-entries', indices: x.indices as number[] | undefined, ids: x.ids as string[] | undefined };
     }
     case 'add-term':
-      return isStr(x.text, 40) && (x.text as string).trim().length > 0 ? { type: 'add-term', text: (x.text as string).trim() } : null;
+      if (!isStr(x.text, 40) || !x.text.trim() || !(x.pinyin === undefined || isStr(x.pinyin, 200)) || !(x.english === undefined || isStr(x.english, 500))) return null;
+      return { type: 'add-term', text: x.text.trim(), pinyin: x.pinyin as string | undefined, english: x.english as string | undefined };
     case 'get-terms':
       return { type: 'get-terms' };
     case 'load-ui':
@@ -187,6 +195,10 @@ export function parseMessage(x: unknown): Message | null {
       return { type: 'hl-page' };
     case 'hl-reveal':
       return isStr(x.id, 200) ? { type: 'hl-reveal', id: x.id as string } : null;
+    case 'dict-lookup':
+      // Any string is accepted here so that odd text (over-long, lone surrogates, not Chinese) gets an
+      // empty reply from the lookup rather than no reply at all.
+      return typeof x.text === 'string' ? { type: 'dict-lookup', text: x.text } : null;
     default:
       return null;
   }
@@ -221,6 +233,23 @@ function isPageHighlights(x: unknown): x is PageHighlights {
   return isObj(x) && isStr(x.source, 8192) && isStr(x.title, 8192) && Array.isArray(x.items) && x.items.every(isAnnotation);
 }
 
+const isStrList = (x: unknown): x is string[] => Array.isArray(x) && x.length <= 500 && x.every((s) => isStr(s));
+const isDictEntry = (x: unknown): x is DictEntryView =>
+  isObj(x) && isStr(x.simplified, 64) && isStr(x.traditional, 64) && isStr(x.pinyin, 400) && isStr(x.pinyinNumbered, 400) && isStrList(x.definitions) && isBool(x.proper);
+const isDictWord = (x: unknown): x is DictWordView => isObj(x) && isStr(x.word, 64) && arrayOf(isDictEntry)(x.entries);
+
+export function isDictLookupReply(x: unknown): x is DictLookupReply {
+  return (
+    isObj(x) &&
+    isStr(x.word, 64) &&
+    (x.script === 'simplified' || x.script === 'traditional') &&
+    arrayOf(isDictEntry)(x.entries) &&
+    arrayOf(isDictWord)(x.subwords) &&
+    arrayOf(isDictWord)(x.chars) &&
+    (x.error === undefined || isStr(x.error))
+  );
+}
+
 export const REPLY_CHECKS: { [K in MessageType]: (x: unknown) => x is Reply<K> } = {
   'page-status': isBool,
   'get-status': (x): x is PageStatus | null => x === null || isPageStatus(x),
@@ -239,4 +268,5 @@ export const REPLY_CHECKS: { [K in MessageType]: (x: unknown) => x is Reply<K> }
   'hl-import': (x): x is Reply<'hl-import'> => isStoreResult(x),
   'hl-page': (x): x is Reply<'hl-page'> => x === null || (isObj(x) && isStr(x.source, 8192) && arrayOf(isPageHighlight)(x.items)),
   'hl-reveal': isBool,
+  'dict-lookup': isDictLookupReply,
 };

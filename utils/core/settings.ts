@@ -23,9 +23,14 @@ export interface Settings {
   defaultScript: ScriptMode;
   /** Draw marks in our own overlay instead of with the CSS Custom Highlight API (compatibility). */
   overlayMarks: boolean;
+  /** Look up any word (CC-CEDICT) when the pointer rests on it, only with Shift held, or never. */
+  lookupAny: LookupAny;
 }
 
-export const DEFAULT_SETTINGS: Settings = { autoScope: 'chinese', showBadge: true, marking: 'all', hover: true, hoverDelayMs: 300, click: true, defaultScript: 'original', overlayMarks: false };
+export type LookupAny = 'hover' | 'modifier' | 'off';
+export const LOOKUP_ANY: readonly LookupAny[] = ['hover', 'modifier', 'off'];
+
+export const DEFAULT_SETTINGS: Settings = { autoScope: 'chinese', showBadge: true, marking: 'all', hover: true, hoverDelayMs: 300, click: true, defaultScript: 'original', overlayMarks: false, lookupAny: 'hover' };
 export const HOVER_DELAY_RANGE = { min: 0, max: 2000 } as const;
 
 export function isSiteMode(x: unknown): x is SiteMode {
@@ -45,5 +50,6 @@ export function normalizeSettings(raw: Partial<Settings> | null): Settings {
     click: bool(raw?.click, DEFAULT_SETTINGS.click),
     defaultScript: isScriptMode(raw?.defaultScript) ? raw.defaultScript : 'original',
     overlayMarks: bool(raw?.overlayMarks, false),
+    lookupAny: (LOOKUP_ANY as readonly unknown[]).includes(raw?.lookupAny) ? raw!.lookupAny! : DEFAULT_SETTINGS.lookupAny,
   };
 }

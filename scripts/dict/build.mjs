@@ -25,7 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
-import { folderFrom } from '../../utils/annotate/fold.ts';
+import { folderFrom } from '../../utils/core/annotate/fold.ts';
 export { DICT_FORMAT };
 
 export const DICT_DIR = 'cedict';

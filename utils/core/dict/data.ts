@@ -2,7 +2,7 @@
 // shards by the first character of the key, each loaded only when a lookup needs it. A shard stays
 // one string; only the start of each line is indexed, and a lookup is a binary search on keys.
 // Pure: no DOM, no extension APIs; whoever holds a Dict fetches the shards it asks for.
-import { folderFrom } from '@/utils/core/annotate/fold';
+import { folderFrom } from '../annotate/fold';
 
 export const DICT_FORMAT = 2;
 /** How many shards the build writes; the index says so too, this lets a reader guess before it has the index. */

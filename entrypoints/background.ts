@@ -45,8 +45,9 @@ async function inject(tabId: number, frameId: number, file: string): Promise<boo
 }
 
 /** Opens the options page at the "add a term" form, pre-filled with the text. */
-async function openAddTerm(text: string): Promise<void> {
-  const url = (browser.runtime.getURL as (path: string) => string)('/options.html') + '#add=' + encodeURIComponent(text);
+async function openAddTerm(text: string, note?: string): Promise<void> {
+  const hash = new URLSearchParams(note ? { add: text, note } : { add: text });
+  const url = (browser.runtime.getURL as (path: string) => string)('/options.html') + '#' + hash.toString();
   await browser.tabs.create({ url });
 }
 
@@ -65,7 +66,7 @@ const handlers: MessageHandlers<Sender> = {
   'hl-delete': (msg) => deleteAnnotation(msg.source, msg.id).then(ok, failed),
   'hl-all': () => allPages(),
   'hl-import': (msg) => importAnnotations(msg.annotations).then((r) => ({ ok: true as const, ...r }), failed),
-  'add-term': (msg) => openAddTerm(msg.text).then(() => true),
+  'add-term': (msg) => openAddTerm(msg.text, msg.note).then(() => true),
   'dict-lookup': (msg) => dictService.lookup(msg.text),
 };
 

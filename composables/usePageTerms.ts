@@ -3,6 +3,7 @@ import type { IndexedEntry } from '@/utils/core/glossary';
 import { send, sendToTab } from '@/utils/extension/messaging';
 import { termView } from '@/utils/core/glossary/view';
 import { groupTerms, type TermRow } from '@/utils/core/glossary/rows';
+import { noteRows } from '@/utils/core/glossary/page-note-terms';
 import { getUserTerms } from '@/utils/extension/storage/items';
 
 /** The glossary terms on a tab's page, with counts, as rows ready to list. */
@@ -24,8 +25,11 @@ export function usePageTerms() {
       for (let k = 0; k < missing.length; k += 200) {
         for (const e of await send({ type: 'get-entries', indices: missing.slice(k, k + 200) })) entries.set(e.index, e);
       }
-      const own = terms.counts.some(([i]) => i >= terms.userBase) ? await getUserTerms() : [];
-      rows.value = terms.counts.flatMap(([index, count]): TermRow[] => {
+      // The page's notes are listed in a group of their own (also those that have an entry of ours).
+      const noteBase = terms.notes?.base ?? Infinity;
+      const own = terms.counts.some(([i]) => i >= terms.userBase && i < noteBase) ? await getUserTerms() : [];
+      const listed = terms.counts.flatMap(([index, count]): TermRow[] => {
+        if (index >= noteBase) return [];
         if (index >= terms.userBase) {
           const u = own[index - terms.userBase];
           if (!u) return [];
@@ -37,6 +41,7 @@ export function usePageTerms() {
         const v = termView(e, terms.script);
         return [{ index, id: e.id, headword: v.headword, other: v.other, pinyin: v.pinyin, english: v.english, category: e.cat, count, lang: v.lang }];
       });
+      rows.value = listed.concat(noteRows(terms.notes?.items ?? [], new Map(terms.counts), terms.script));
       state.value = 'ready';
     } catch {
       state.value = 'error';

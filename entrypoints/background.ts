@@ -44,10 +44,11 @@ async function inject(tabId: number, frameId: number, file: string): Promise<boo
   }
 }
 
-/** Opens the options page at the "add a term" form, pre-filled with the text (and pinyin, English). */
-async function openAddTerm(text: string, pinyin = '', english = ''): Promise<void> {
-  const fill = new URLSearchParams({ add: text, ...(pinyin ? { pinyin } : {}), ...(english ? { english } : {}) });
-  const url = (browser.runtime.getURL as (path: string) => string)('/options.html') + '#' + fill.toString();
+/** Opens the options page at the "add a term" form, pre-filled with the text (and pinyin, English, note). */
+async function openAddTerm(text: string, fill: { pinyin?: string; english?: string; note?: string } = {}): Promise<void> {
+  const params: Record<string, string> = { add: text };
+  for (const [k, v] of Object.entries(fill)) if (v) params[k] = v;
+  const url = (browser.runtime.getURL as (path: string) => string)('/options.html') + '#' + new URLSearchParams(params).toString();
   await browser.tabs.create({ url });
 }
 
@@ -66,7 +67,7 @@ const handlers: MessageHandlers<Sender> = {
   'hl-delete': (msg) => deleteAnnotation(msg.source, msg.id).then(ok, failed),
   'hl-all': () => allPages(),
   'hl-import': (msg) => importAnnotations(msg.annotations).then((r) => ({ ok: true as const, ...r }), failed),
-  'add-term': (msg) => openAddTerm(msg.text, msg.pinyin, msg.english).then(() => true),
+  'add-term': (msg) => openAddTerm(msg.text, { pinyin: msg.pinyin, english: msg.english, note: msg.note }).then(() => true),
   'dict-lookup': (msg) => dictService.lookup(msg.text),
 };
 

@@ -43,7 +43,8 @@ export interface TermUiEvents {
   /** "look up" on the selection toolbar (offered only when the selection is a term) */
   lookUpSelection(): void;
   closed(): void;
-  addTerm(text: string): void;
+  /** opens the add-term form prefilled with the text (and, for a page's note, its definition as note) */
+  addTerm(text: string, note?: string): void;
   highlightSelection(color: HighlightColor, withNote: boolean): void;
   cardSave(id: string, patch: { color: HighlightColor; note: string }): void;
   cardDelete(id: string): void;
@@ -156,6 +157,10 @@ export class TermUi {
                       onTogglePin: () => (this.state.pinned = !this.state.pinned),
                       onCopy: () => this.copy(),
                       onOpenRelated: (id: string) => this.events.openRelated(id),
+                      onAddNote: () => {
+                        const n = this.state.view?.pageNote;
+                        if (n) this.events.addTerm(n.term, n.definition);
+                      },
                     })
                   : null,
                 this.state.card

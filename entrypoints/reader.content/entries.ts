@@ -5,6 +5,7 @@ import { send } from '@/utils/extension/messaging';
 import type { IndexedEntry } from '@/utils/core/glossary';
 import { termView, type ShownScript } from '@/utils/core/glossary/view';
 import { userTermView } from '@/utils/core/user-terms/view';
+import { noteFor, pageNoteView } from '@/utils/core/glossary/page-note-terms';
 import type { PopoverContent } from '@/components/page/term-ui';
 import type { GlossarySession } from './glossary-session';
 
@@ -40,8 +41,19 @@ export class EntryStore {
     return e?.index ?? null;
   }
 
-  /** What the popover shows for an entry (glossary or the reader's own), `found` as on the page. */
+  /**
+   * What the popover shows for an entry (glossary, the reader's own or the page's note), `found` as
+   * on the page. Where the page's notes explain a term that has an entry too, the note comes with it.
+   */
   async content(session: GlossarySession, index: number, script: ShownScript, found = ''): Promise<PopoverContent> {
+    const note = noteFor(session.notes, index);
+    if (note && index >= session.notes.base) return { view: pageNoteView(note, found, script), related: [] };
+    const c = await this.entryContent(session, index, script, found);
+    if (note && c.view) c.view.pageNote = { term: note.term, definition: note.definition };
+    return c;
+  }
+
+  private async entryContent(session: GlossarySession, index: number, script: ShownScript, found: string): Promise<PopoverContent> {
     const unavailable = () => new Error(browser.i18n.getMessage('popoverLoadError'));
     if (index >= session.glossaryCount) {
       const t = session.userTerms[index - session.glossaryCount];

@@ -1,5 +1,5 @@
-// The glossary on one page while the reader is on: one matcher over the glossary's forms and the
-// reader's own terms, the matches per block, and their marks. Dropped whole when the reader turns off.
+// The glossary on one page while the reader is on: one matcher over the glossary's forms, the
+// reader's own terms and the page's own notes, the matches per block, and their marks. Dropped whole when the reader turns off.
 import type { PageTextModel, TextBlock } from '@/utils/dom/text/model';
 import { liveRange, rangeContains } from '@/utils/dom/text/range';
 import type { MarkMode } from '@/utils/core/glossary/occurrences';
@@ -8,6 +8,8 @@ import type { GlossaryForms } from '@/utils/core/glossary/types';
 import { countTerms, scanBlocks } from '@/utils/core/glossary/scan';
 import { matchAt, selectOccurrences, type Occurrence } from '@/utils/core/glossary/occurrences';
 import type { UserTerm } from '@/utils/core/user-terms/model';
+import { parsePageNotes } from '@/utils/core/glossary/page-notes';
+import { mayHoldNotes, noteForms, pageNoteTerms, sameTerms, type PageNoteTerms } from '@/utils/core/glossary/page-note-terms';
 import { userForms } from '@/utils/core/user-terms/view';
 import type { PageTerms } from '@/utils/core/messages';
 import type { ShownScript } from '@/utils/core/glossary/view';
@@ -20,6 +22,8 @@ export class GlossarySession {
   private matches = new Map<number, TermMatch[]>();
   private highlighter: TermHighlighter | null = null;
   userTerms: UserTerm[] = [];
+  /** the page's notes section as page-local entries, read from the text as shown (never stored) */
+  notes: PageNoteTerms = { base: 0, items: [] };
   /** time the last full drawing of marks took */
   markMs = 0;
 
@@ -37,7 +41,9 @@ export class GlossarySession {
   /** Builds the matcher with the reader's terms (theirs win a tie), matches the page and marks it. */
   async scan(userTerms: UserTerm[]): Promise<void> {
     this.userTerms = userTerms;
-    this.matcher = new TermMatcher(this.forms.forms.concat(userForms(userTerms, this.forms.count)), this.forms.blockers);
+    const forms = this.forms.forms.concat(userForms(userTerms, this.forms.count));
+    this.notes = this.readNotes(forms);
+    this.matcher = new TermMatcher(forms.concat(noteForms(this.notes)), this.forms.blockers);
     this.matches = await scanBlocks(this.model.blocks, this.matcher, { cancelled: this.opts.cancelled });
     this.drawMarks();
   }
@@ -51,6 +57,13 @@ export class GlossarySession {
       const m = found.get(b.id);
       if (m) this.matches.set(b.id, m);
       else this.matches.delete(b.id);
+    }
+    // A notes section that appeared, went away or changed script: its terms are other entries now.
+    if (this.notes.items.length || blocks.some((b) => mayHoldNotes(b.text))) {
+      const forms = this.forms.forms.concat(userForms(this.userTerms, this.forms.count));
+      const notes = this.readNotes(forms);
+      if (!sameTerms(notes, this.notes)) return this.scan(this.userTerms);
+      this.notes = notes;
     }
     const ids = blocks.map((b) => b.id);
     this.highlighter?.update([...removedIds, ...ids], selectOccurrences(ids, this.matches, this.opts.marking()));
@@ -97,7 +110,15 @@ export class GlossarySession {
   /** The page's terms with their counts, in order of first appearance (side panel). */
   pageTerms(script: ShownScript): PageTerms {
     const counts = countTerms(this.model.blocks.map((b) => this.matches.get(b.id) ?? []));
-    return { script, counts: [...counts], userBase: this.forms.count };
+    const notes = this.notes.items.length ? { notes: this.notes } : {};
+    return { script, counts: [...counts], userBase: this.forms.count, ...notes };
+  }
+
+  /** The page's notes; a note whose term is already a form (glossary or own) joins that entry. */
+  private readNotes(forms: readonly (readonly [string, number])[]): PageNoteTerms {
+    const base = this.forms.count + this.userTerms.length;
+    const parsed = parsePageNotes(this.model.blocks.map((b) => b.text));
+    return parsed.length ? pageNoteTerms(parsed, new Map(forms), base) : { base, items: [] };
   }
 
   /** A lookup source: the term occurrence at a caret, if the point is on its text. */

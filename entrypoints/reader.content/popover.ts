@@ -7,6 +7,7 @@ import { liveRange } from '@/utils/dom/text/range';
 import { citation, type ShownScript } from '@/utils/core/glossary/view';
 import { noteOf, quoteOf, type HighlightColor } from '@/utils/core/annotate/types';
 import { errorMessage } from '@/utils/core/errors';
+import { LIMITS } from '@/utils/core/user-terms/model';
 import { send } from '@/utils/extension/messaging';
 import type { Anchor, PopoverContent, TermUi, TermUiEvents } from '@/components/page/term-ui';
 import { loadedUiModule } from '@/components/page/ui-port';
@@ -266,8 +267,8 @@ export class PagePopover implements TermUiEvents {
     this.shown = null;
   }
 
-  addTerm(text: string): void {
-    void send({ type: 'add-term', text: text.slice(0, 40) }).catch(() => undefined);
+  addTerm(text: string, note?: string): void {
+    void send({ type: 'add-term', text: text.slice(0, 40), ...(note ? { note: note.slice(0, LIMITS.note) } : {}) }).catch(() => undefined);
   }
 
   cardSave(id: string, patch: { color: HighlightColor; note: string }): void {

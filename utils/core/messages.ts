@@ -7,6 +7,7 @@ import { DICT_BUNDLES, isScriptMode, type DictBundle, type ScriptMode } from '@/
 import { isIndexedEntry, isPackedForms, type IndexedEntry } from '@/utils/core/glossary';
 import type { PackedForms } from '@/utils/core/glossary/types';
 import type { PageHighlights } from '@/utils/core/annotate/export';
+import { LIMITS } from '@/utils/core/user-terms/model';
 import type { DictEntryView, DictLookupReply, DictWordView } from '@/utils/core/dict';
 
 export type ReaderState = 'report' | 'zh' | 'off' | 'not-chinese';
@@ -35,8 +36,8 @@ export type Message =
   | { type: 'get-terms' }
   /** side panel → content: scroll to the next occurrence of a term and open its popover */
   | { type: 'reveal-term'; index: number }
-  /** content → background: open the options page to add this text as the reader's own term */
-  | { type: 'add-term'; text: string; pinyin?: string; english?: string }
+  /** content → background: open the options page to add this text as the reader's own term (a dictionary entry prefills pinyin and English, a page's note its note) */
+  | { type: 'add-term'; text: string; pinyin?: string; english?: string; note?: string }
   /** content → background: inject the page UI bundle into the sender's frame */
   | { type: 'load-ui' }
   /** popup / background → content: show the page in this script */
@@ -112,6 +113,8 @@ export interface PageTerms {
   counts: [number, number][];
   /** entry indices at or above this belong to the reader's own terms */
   userBase: number;
+  /** the page's own notes (its notes section): each with the entry index its occurrences count under */
+  notes?: { base: number; items: { term: string; definition: string; entry: number }[] };
 }
 
 const REASON_IDS: readonly ReasonId[] = [
@@ -168,9 +171,12 @@ export function parseMessage(x: unknown): Message | null {
       if (!okIndices || !okIds) return null;
       return { type: 'get-entries', indices: x.indices as number[] | undefined, ids: x.ids as string[] | undefined };
     }
-    case 'add-term':
-      if (!isStr(x.text, 40) || !x.text.trim() || !(x.pinyin === undefined || isStr(x.pinyin, 200)) || !(x.english === undefined || isStr(x.english, 500))) return null;
-      return { type: 'add-term', text: x.text.trim(), pinyin: x.pinyin as string | undefined, english: x.english as string | undefined };
+    case 'add-term': {
+      if (!isStr(x.text, 40) || !(x.text as string).trim()) return null;
+      if (!(x.pinyin === undefined || isStr(x.pinyin, 200)) || !(x.english === undefined || isStr(x.english, 500)) || !(x.note === undefined || isStr(x.note, LIMITS.note))) return null;
+      const opt = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+      return { type: 'add-term', text: (x.text as string).trim(), pinyin: opt(x.pinyin), english: opt(x.english), note: opt(x.note) };
+    }
     case 'get-terms':
       return { type: 'get-terms' };
     case 'load-ui':
@@ -221,7 +227,17 @@ export function isPageTerms(x: unknown): x is PageTerms {
     (x.script === 'simplified' || x.script === 'traditional') &&
     Number.isInteger(x.userBase) &&
     Array.isArray(x.counts) &&
-    x.counts.every((c) => Array.isArray(c) && c.length === 2 && Number.isInteger(c[0]) && Number.isInteger(c[1]))
+    x.counts.every((c) => Array.isArray(c) && c.length === 2 && Number.isInteger(c[0]) && Number.isInteger(c[1])) &&
+    (x.notes === undefined || isPageNotes(x.notes))
+  );
+}
+
+function isPageNotes(x: unknown): boolean {
+  return (
+    isObj(x) &&
+    Number.isInteger(x.base) &&
+    Array.isArray(x.items) &&
+    x.items.every((it) => isObj(it) && isStr(it.term, 200) && isStr(it.definition, 100_000) && Number.isInteger(it.entry))
   );
 }
 

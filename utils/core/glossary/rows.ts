@@ -8,13 +8,14 @@ export interface TermRow {
   other: string;
   pinyin: string;
   english: string;
-  category: Category | 'user';
+  category: Category | 'user' | 'page';
   count: number;
   lang: 'zh-Hans' | 'zh-Hant';
 }
 
-export const CATEGORY_ORDER: (Category | 'user')[] = [
+export const CATEGORY_ORDER: (Category | 'user' | 'page')[] = [
   'user',
+  'page',
   'administrative-law',
   'litigation-dispute',
   'legislation-normative',
@@ -40,12 +41,12 @@ export const CATEGORY_ORDER: (Category | 'user')[] = [
 const toneless = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, '');
 
 /** Rows matching `filter` (any script, pinyin with or without tones, English), grouped by category. */
-export function groupTerms(rows: readonly TermRow[], filter: string): { category: Category | 'user'; rows: TermRow[]; total: number }[] {
+export function groupTerms(rows: readonly TermRow[], filter: string): { category: Category | 'user' | 'page'; rows: TermRow[]; total: number }[] {
   const f = filter.trim().toLowerCase();
   const fp = toneless(f);
   const keep = (r: TermRow) =>
     !f || r.headword.includes(f) || r.other.includes(f) || r.english.toLowerCase().includes(f) || (fp.length > 0 && toneless(r.pinyin).includes(fp));
-  const groups = new Map<Category | 'user', TermRow[]>();
+  const groups = new Map<Category | 'user' | 'page', TermRow[]>();
   for (const r of rows) {
     if (!keep(r)) continue;
     const list = groups.get(r.category);

@@ -21,13 +21,15 @@ export interface TermView {
   definitionEn: string;
   definitionZh: string;
   expands: { zh: string; en: string }[];
-  category: Category | 'user';
+  category: Category | 'user' | 'page';
   basis?: string;
   since?: number;
   related: string[];
   /** the reader's own term */
   user: boolean;
   note?: string;
+  /** the page's own note on this term (its notes section), shown below any built-in entry */
+  pageNote?: { term: string; definition: string };
 }
 
 export function termView(e: IndexedEntry, script: ShownScript): TermView {
@@ -57,12 +59,14 @@ export function termView(e: IndexedEntry, script: ShownScript): TermView {
 
 /** Plain-text citation for the clipboard. */
 export function citation(v: TermView, page: { title: string; url: string }, date = new Date()): string {
-  const lines = [
-    `${v.headword} (${v.other}; ${v.pinyin}) — ${v.english}${v.official ? '' : ' [unofficial rendering]'}`,
-    v.definitionEn,
-  ];
+  // A term only the page's notes explain has nothing but the page's definition to cite.
+  const lines =
+    v.category === 'page'
+      ? [v.headword]
+      : [`${v.headword} (${v.other}; ${v.pinyin}) — ${v.english}${v.official ? '' : ' [unofficial rendering]'}`, v.definitionEn];
   if (v.basis) lines.push(`Basis: ${v.basis}`);
   if (v.official && v.englishSource) lines.push(`English: ${v.englishSource}${v.englishSourceUrl ? ` <${v.englishSourceUrl}>` : ''}`);
+  if (v.pageNote) lines.push(`This page's note: ${v.pageNote.definition}`);
   lines.push(`Seen in: ${page.title} <${page.url}>, ${date.toISOString().slice(0, 10)}`);
   return lines.join('\n');
 }

@@ -25,9 +25,13 @@ function loadGlossary(): Promise<CompiledGlossary> {
   return glossary;
 }
 
-const ok = () => ({ ok: true });
 // A full or failing storage is reported, never swallowed: the page keeps the highlight and says so.
 const failed = (e: unknown) => ({ ok: false, error: e instanceof Error ? e.message : String(e) });
+
+/** Tells the extension's pages (the settings page that asked) how far an import has got. */
+function importProgress(done: number, total: number): void {
+  void browser.runtime.sendMessage({ type: 'hl-import-progress', done, total }).catch(() => undefined);
+}
 
 /** Runs one of our bundles (page UI, dictionaries) in the content script's world of one frame. */
 async function inject(tabId: number, frameId: number, file: string): Promise<boolean> {
@@ -74,10 +78,12 @@ export default defineBackground(() => {
     if (msg.type === 'load-ui' && sender.tab?.id !== undefined) return inject(sender.tab.id, sender.frameId ?? 0, '/reader-ui.js');
     if (msg.type === 'load-dicts' && sender.tab?.id !== undefined) return inject(sender.tab.id, sender.frameId ?? 0, `/${msg.bundle}.js`);
     if (msg.type === 'hl-list') return listPage(msg.source);
-    if (msg.type === 'hl-put') return putAnnotation(msg.annotation).then(ok, failed);
-    if (msg.type === 'hl-delete') return deleteAnnotation(msg.source, msg.id).then(ok, failed);
+    // Writes answer what happened (created, merged with an edit made elsewhere, deleted elsewhere…):
+    // the tab shows the stored result, not its own guess.
+    if (msg.type === 'hl-put') return putAnnotation(msg.annotation).catch(failed);
+    if (msg.type === 'hl-delete') return deleteAnnotation(msg.source, msg.id).catch(failed);
     if (msg.type === 'hl-all') return allPages();
-    if (msg.type === 'hl-import') return importAnnotations(msg.annotations).then((r) => ({ ok: true, ...r }), failed);
+    if (msg.type === 'hl-import') return importAnnotations(msg.annotations, importProgress).catch(failed);
     if (msg.type === 'add-term') return openAddTerm(msg.text).then(() => true);
     if (msg.type === 'get-entries') return loadGlossary().then((g) => entriesOf(g, msg.indices, msg.ids));
     return undefined;

@@ -154,7 +154,8 @@ for (const size of SIZES) {
     return out;
   });
   await probe.close();
-  const source = 'http://localhost/seed-report.html';
+  // The generated pages carry the seed's canonical link, same-origin: their highlights are filed under it.
+  const source = `${srv.origin}/seed-report.html`;
   const items = quotes.map((q, i) => ({
     '@context': 'http://www.w3.org/ns/anno.jsonld', id: `urn:uuid:bench-${i}`, type: 'Annotation', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
     body: [{ type: 'TextualBody', value: '', format: 'text/plain', purpose: 'commenting' }],

@@ -64,7 +64,7 @@ export class TermUi {
   onClosed: () => void = () => undefined;
   onAddTerm: (text: string) => void = () => undefined;
   onHighlight: (color: HighlightColor, withNote: boolean) => void = () => undefined;
-  onCardSave: (id: string, patch: { color: HighlightColor; note: string }) => void = () => undefined;
+  onCardSave: (id: string, patch: { color?: HighlightColor; note?: string }) => void = () => undefined;
   onCardDelete: (id: string) => void = () => undefined;
   onCardCopy: (id: string) => void = () => undefined;
   private readonly cardRef = ref<{ focus(): void } | null>(null);
@@ -140,7 +140,7 @@ export class TermUi {
                       note: this.state.card.note,
                       error: this.state.card.error,
                       saved: this.state.card.saved,
-                      onSave: (patch: { color: HighlightColor; note: string }) => this.state.card && this.onCardSave(this.state.card.id, patch),
+                      onSave: (patch: { color?: HighlightColor; note?: string }) => this.state.card && this.onCardSave(this.state.card.id, patch),
                       onRemove: () => this.state.card && this.onCardDelete(this.state.card.id),
                       onCopy: () => this.state.card && this.onCardCopy(this.state.card.id),
                       onClose: () => this.hideCard(),

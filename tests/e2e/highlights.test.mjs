@@ -101,8 +101,9 @@ test('two tabs adding highlights at once keep both; click a highlight to change 
   await Promise.all([a.keyboard.press('Alt+Shift+H'), b.keyboard.press('Alt+Shift+H')]);
   await waitForHighlight(a, one);
   await waitForHighlight(b, two);
-  const stored = await session.ext.serviceWorker.evaluate(() => chrome.storage.local.get('hl:http://localhost/seed-report.html'));
-  const quotes = stored['hl:http://localhost/seed-report.html'].items.map((x) => x.target.selector[0].exact);
+  const key = `hl:${session.srv.origin}/seed-report.html`;
+  const stored = await session.ext.serviceWorker.evaluate((k) => chrome.storage.local.get(k), key);
+  const quotes = stored[key].items.map((x) => x.target.selector[0].exact);
   assert.ok(quotes.includes(one) && quotes.includes(two), quotes.join(' | '));
 
   // Click the highlight: the card changes its colour, then deletes it.
@@ -141,7 +142,7 @@ test('export from the side panel (Markdown, JSON, CSV) and import merges without
     return readFileSync(await dl.path(), 'utf8');
   };
   const md = await grab('highlights-export-md');
-  assert.ok(md.includes('> 圓滿完成“七五”普法中期檢查督導') && md.includes('](http://localhost/seed-report.html)'), md);
+  assert.ok(md.includes('> 圓滿完成“七五”普法中期檢查督導') && md.includes(`](${session.srv.origin}/seed-report.html)`), md);
   const csv = await grab('highlights-export-csv');
   assert.ok(csv.startsWith('page,url,quote,note,color,created'));
   const json = await grab('highlights-export-json');
@@ -161,7 +162,7 @@ test('export from the side panel (Markdown, JSON, CSV) and import merges without
   writeFileSync(bad, JSON.stringify({ type: 'AnnotationCollection', items: [{ id: 'x' }] }));
   await options.getByTestId('highlights-import').setInputFiles(bad);
   await options.waitForFunction(() => /Nothing was imported: Highlight 1 is malformed/.test(document.querySelector('[data-testid="highlights-import-message"]')?.textContent ?? ''));
-  const count = await session.ext.serviceWorker.evaluate(() => chrome.storage.local.get('hl:http://localhost/seed-report.html').then((r) => r['hl:http://localhost/seed-report.html'].items.length));
+  const count = await session.ext.serviceWorker.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k].items.length), `hl:${session.srv.origin}/seed-report.html`);
   assert.equal(count, total);
   await options.close();
   await page.close();
@@ -215,7 +216,7 @@ test('without the CSS Highlight API path (overlay setting): marks and highlights
 
 test('a failing storage: a clear message on the page, and nothing already saved is lost', async () => {
   const page = await ready('seed-report.html');
-  const key = 'hl:http://localhost/seed-report.html';
+  const key = `hl:${session.srv.origin}/seed-report.html`;
   // Something saved first.
   await selectText(page, '城市精細化管理水平大幅提升');
   await page.getByTestId('highlight-color-blue').click();

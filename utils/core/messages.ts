@@ -129,7 +129,8 @@ export function parseMessage(x: unknown): Message | null {
     case 'set-script':
       return isScriptMode(x.mode) ? { type: 'set-script', mode: x.mode } : null;
     case 'load-dicts':
-      return typeof x.bundle === 'string' && x.bundle in DICT_BUNDLES ? { type: 'load-dicts', bundle: x.bundle as DictBundle } : null;
+      // An own key only: `in` would also accept inherited names such as __proto__ or toString.
+      return typeof x.bundle === 'string' && Object.prototype.hasOwnProperty.call(DICT_BUNDLES, x.bundle) ? { type: 'load-dicts', bundle: x.bundle as DictBundle } : null;
     case 'reveal-term':
       return Number.isInteger(x.index) && (x.index as number) >= 0 ? { type: 'reveal-term', index: x.index as number } : null;
     case 'hl-list':

@@ -1,58 +1,40 @@
-// Highlights in storage.local: one key per page plus an index, each with a version. Only the
-// background writes here, one write at a time per page, so two tabs on the same page never lose
-// each other's highlights.
+// Highlights in storage.local: one key per page plus an index of pages. Only the background
+// writes here, one change at a time, and each change writes its page and the index in one
+// storage call, so they are kept or refused together. The rules (merging, tombstones, repair,
+// import) are pure, in utils/core/annotate/revisions.ts.
 import { storage } from '#imports';
-import { isAnnotation, type Annotation } from '@/utils/core/annotate/types';
+import type { Annotation } from '@/utils/core/annotate/types';
+import { isHttpUrl } from '@/utils/core/annotate/url';
+import {
+  applyDelete,
+  applyPut,
+  firstForeignSource,
+  migrateIndex,
+  migratePage,
+  planImport,
+  repairIndex,
+  withPage,
+  withPages,
+  type DeleteOutcome,
+  type IndexRecord,
+  type PageRecord,
+  type PutOutcome,
+} from '@/utils/core/annotate/revisions';
 
-export const STORE_VERSION = 1;
+export { PAGE_VERSION } from '@/utils/core/annotate/revisions';
+export type { IndexEntry } from '@/utils/core/annotate/revisions';
+
 const INDEX_KEY = 'local:hlIndex' as const;
-const pageKey = (source: string) => `local:hl:${source}` as const;
+const PAGE_PREFIX = 'hl:';
+const pageKey = (source: string) => `local:${PAGE_PREFIX}${source}` as const;
+/** Pages per storage call when importing: each call is one step of the progress shown. */
+export const IMPORT_CHUNK = 250;
 
-interface PageRecord {
-  v: number;
-  source: string;
-  title: string;
-  items: Annotation[];
-  /** stored entries this version cannot read: carried along on every write, never dropped */
-  unreadable?: unknown[];
-}
-
-export interface IndexEntry {
-  title: string;
-  count: number;
-  updated: string;
-}
-
-interface IndexRecord {
-  v: number;
-  pages: Record<string, IndexEntry>;
-}
-
-/** Reads a stored page, migrating older shapes; anything unreadable is kept aside, never lost. */
-export function migratePage(raw: unknown, source: string): PageRecord {
-  const split = (list: unknown[], title: string, carried: unknown[] = []): PageRecord => {
-    const unreadable = [...carried, ...list.filter((a) => !isAnnotation(a))];
-    return { v: STORE_VERSION, source, title, items: list.filter(isAnnotation), ...(unreadable.length ? { unreadable } : {}) };
-  };
-  // Version 0 (never released) stored a bare list, or a list under "annotations".
-  if (Array.isArray(raw)) return split(raw, '');
-  if (raw && typeof raw === 'object') {
-    const r = raw as Partial<PageRecord> & { annotations?: unknown };
-    const items = Array.isArray(r.items) ? r.items : Array.isArray(r.annotations) ? r.annotations : [];
-    return split(items, typeof r.title === 'string' ? r.title : '', Array.isArray(r.unreadable) ? r.unreadable : []);
-  }
-  return { v: STORE_VERSION, source, title: '', items: [] };
-}
-
-const queues = new Map<string, Promise<unknown>>();
-/** Runs writes for one key one after another. */
-function serial<T>(key: string, fn: () => Promise<T>): Promise<T> {
-  const prev = queues.get(key) ?? Promise.resolve();
-  const next = prev.then(fn, fn);
-  queues.set(
-    key,
-    next.catch(() => undefined),
-  );
+let queue: Promise<unknown> = Promise.resolve();
+/** Runs store changes one after another: the background is the single writer. */
+function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  const next = queue.then(fn, fn);
+  queue = next.catch(() => undefined);
   return next;
 }
 
@@ -60,80 +42,122 @@ async function readPage(source: string): Promise<PageRecord> {
   return migratePage(await storage.getItem(pageKey(source)), source);
 }
 
-async function writePage(page: PageRecord): Promise<void> {
-  if (page.items.length === 0 && !page.unreadable?.length) await storage.removeItem(pageKey(page.source));
-  else await storage.setItem(pageKey(page.source), page);
-  await serial(INDEX_KEY, async () => {
-    const index = await readIndex();
-    if (page.items.length === 0) delete index.pages[page.source];
-    else index.pages[page.source] = { title: page.title, count: page.items.length, updated: new Date().toISOString() };
-    await storage.setItem(INDEX_KEY, index);
-  });
+async function readIndex(): Promise<IndexRecord> {
+  return migrateIndex(await storage.getItem(INDEX_KEY));
 }
 
-async function readIndex(): Promise<IndexRecord> {
-  const raw = (await storage.getItem(INDEX_KEY)) as Partial<IndexRecord> | null;
-  return { v: STORE_VERSION, pages: raw && typeof raw.pages === 'object' && raw.pages ? raw.pages : {} };
+/** Writes pages and, when given, the index in one storage call: all of it is kept or none. */
+async function commit(pages: readonly PageRecord[], index: IndexRecord | null): Promise<void> {
+  await storage.setItems([...pages.map((p) => ({ key: pageKey(p.source), value: p })), ...(index ? [{ key: INDEX_KEY, value: index }] : [])]);
 }
+
+const now = () => new Date().toISOString();
 
 export function listPage(source: string): Promise<Annotation[]> {
   return readPage(source).then((p) => p.items);
 }
 
-/** Adds or replaces one highlight (by id). */
-export function putAnnotation(a: Annotation): Promise<Annotation[]> {
+export type PutResult = ({ ok: true } & PutOutcome) | { ok: false; error: string };
+
+/** Adds a highlight or saves an edit (merged with changes made elsewhere since the tab's copy). */
+export function putAnnotation(a: Annotation): Promise<PutResult> {
   const source = a.target.source;
-  return serial(source, async () => {
-    const page = await readPage(source);
-    const i = page.items.findIndex((x) => x.id === a.id);
-    if (i >= 0) page.items[i] = a;
-    else page.items.push(a);
-    page.title = a.target.title || page.title;
-    await writePage(page);
-    return page.items;
+  if (!isHttpUrl(source)) return Promise.resolve({ ok: false, error: 'not a web page' });
+  return exclusive(async () => {
+    const before = await readPage(source);
+    const { page, outcome } = applyPut(before, a);
+    if (outcome.status === 'deleted') return { ok: false, error: 'deleted' } as const;
+    // applyPut hands back the same record when nothing changed (a repeat, or an old copy's values): no write.
+    if (page !== before) await commit([page], withPage(await readIndex(), page, now()));
+    return { ok: true, ...outcome } as const;
   });
 }
 
-export function deleteAnnotation(source: string, id: string): Promise<Annotation[]> {
-  return serial(source, async () => {
-    const page = await readPage(source);
-    page.items = page.items.filter((x) => x.id !== id);
-    await writePage(page);
-    return page.items;
+export type DeleteResult = { ok: true; status: Exclude<DeleteOutcome, 'not-found'> } | { ok: false; error: string };
+
+export function deleteAnnotation(source: string, id: string): Promise<DeleteResult> {
+  return exclusive(async () => {
+    const { page, outcome } = applyDelete(await readPage(source), id, now());
+    if (outcome === 'not-found') return { ok: false, error: 'not-found' } as const;
+    if (outcome === 'deleted') await commit([page], withPage(await readIndex(), page, now()));
+    return { ok: true, status: outcome } as const;
   });
 }
 
-export async function allPages(): Promise<{ source: string; title: string; items: Annotation[] }[]> {
-  const index = await readIndex();
-  const out = [];
-  for (const source of Object.keys(index.pages)) {
-    const p = await readPage(source);
-    if (p.items.length) out.push({ source, title: p.title, items: p.items });
-  }
-  return out;
+/**
+ * Every page with highlights, read from the page records themselves; the index is repaired when it
+ * disagrees with them (a write that stopped half-way, a store from an older version).
+ */
+export function allPages(): Promise<{ source: string; title: string; items: Annotation[] }[]> {
+  return exclusive(async () => {
+    const all = await storage.snapshot('local');
+    const pages: PageRecord[] = [];
+    for (const [key, raw] of Object.entries(all)) {
+      if (!key.startsWith(PAGE_PREFIX)) continue;
+      const p = migratePage(raw, key.slice(PAGE_PREFIX.length));
+      if (p.items.length) pages.push(p);
+    }
+    const { index, changed } = repairIndex(migrateIndex(all.hlIndex), pages.map((p) => ({ source: p.source, title: p.title, count: p.items.length })), now());
+    if (changed) await storage.setItem(INDEX_KEY, index).catch(() => undefined);
+    return pages.map((p) => ({ source: p.source, title: p.title, items: p.items }));
+  });
 }
 
-/** Merges imported highlights: new ids are added, existing ones are left as they are. */
-export async function importAnnotations(items: Annotation[]): Promise<{ added: number; skipped: number }> {
-  const bySource = new Map<string, Annotation[]>();
-  for (const a of items) bySource.set(a.target.source, [...(bySource.get(a.target.source) ?? []), a]);
-  let added = 0;
-  let skipped = 0;
-  for (const [source, list] of bySource) {
-    await serial(source, async () => {
-      const page = await readPage(source);
-      const ids = new Set(page.items.map((x) => x.id));
-      for (const a of list) {
-        if (ids.has(a.id)) skipped++;
-        else {
-          page.items.push(a);
-          ids.add(a.id);
-          added++;
-          page.title ||= a.target.title;
-        }
+export interface ImportResult {
+  ok: boolean;
+  /** highlights added, on the pages written */
+  added: number;
+  /** highlights already stored */
+  skipped: number;
+  /** pages that gain highlights */
+  pages: number;
+  /** of those, pages written */
+  written: number;
+  /** the storage error that stopped the import, when pages failed */
+  error?: string;
+  /** the pages were written but the index was not (it is repaired when the lists are next read) */
+  indexError?: string;
+}
+
+/**
+ * Merges imported highlights: new ids are added, existing ones are left as they are. Pages are
+ * written in chunks (progress after each), the index once at the end for the pages written; a
+ * failing chunk stops the import, and the result says exactly which pages were kept.
+ */
+export function importAnnotations(items: readonly Annotation[], progress?: (done: number, total: number) => void): Promise<ImportResult> {
+  const bad = firstForeignSource(items);
+  if (bad) return Promise.reject(new Error(`highlight ${bad} does not belong to a web page (its source is not an http or https URL); nothing was imported`));
+  return exclusive(async () => {
+    const sources = [...new Set(items.map((a) => a.target.source))];
+    const stored = sources.length ? await storage.getItems(sources.map(pageKey)) : [];
+    const existing = new Map<string, PageRecord>();
+    stored.forEach(({ value }, i) => value != null && existing.set(sources[i]!, migratePage(value, sources[i]!)));
+    const plan = planImport(existing, items);
+    const result: ImportResult = { ok: true, added: 0, skipped: plan.skipped, pages: plan.pages.length, written: 0 };
+    if (!plan.pages.length) return result;
+    const written: PageRecord[] = [];
+    progress?.(0, plan.pages.length);
+    for (let i = 0; i < plan.pages.length; i += IMPORT_CHUNK) {
+      const chunk = plan.pages.slice(i, i + IMPORT_CHUNK);
+      try {
+        await commit(chunk, null);
+      } catch (e) {
+        result.ok = false;
+        result.error = e instanceof Error ? e.message : String(e);
+        break;
       }
-      await writePage(page);
-    });
-  }
-  return { added, skipped };
+      written.push(...chunk);
+      for (let j = i; j < i + chunk.length; j++) result.added += plan.addedPerPage[j]!;
+      result.written = written.length;
+      progress?.(written.length, plan.pages.length);
+    }
+    if (written.length) {
+      try {
+        await commit([], withPages(await readIndex(), written, now()));
+      } catch (e) {
+        result.indexError = e instanceof Error ? e.message : String(e);
+      }
+    }
+    return result;
+  });
 }

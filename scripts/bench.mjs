@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/support/server.mjs';
 import { findChromium, launchWithExtension, tabIdOf, waitForStatus } from '../tests/support/browser.mjs';
+import { benchStore, writeStoreResults } from './bench-store.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
@@ -183,6 +184,9 @@ for (const size of SIZES) {
   console.log(results.anchoring);
 }
 
+// The highlight store: bulk import, and saves on a page with many highlights (scripts/bench-store.mjs).
+results.store = await benchStore(ext, runs);
+
 // The non-Chinese exit.
 const probes = [];
 for (let i = 0; i < runs; i++) {
@@ -226,4 +230,5 @@ const table = [
 const readme = readFileSync('README.md', 'utf8');
 const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
 writeFileSync('README.md', updated);
+writeStoreResults(results.store);
 console.log('\n' + table);

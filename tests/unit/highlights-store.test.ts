@@ -45,9 +45,11 @@ describe('highlight storage', () => {
     expect(m.unreadable).toEqual([{ junk: true }]);
     await fakeBrowser.storage.local.set({ 'hl:https://a.gov.cn/r': { v: 1, items: [make('a', '甲'), { from: 'the future' }] } });
     await putAnnotation(make('b', '乙'));
-    const stored = (await fakeBrowser.storage.local.get('hl:https://a.gov.cn/r'))['hl:https://a.gov.cn/r'] as { items: unknown[]; unreadable: unknown[] };
-    expect(stored.items).toHaveLength(2);
-    expect(stored.unreadable).toEqual([{ from: 'the future' }]);
+    // The older layout (every highlight in the page record) is rewritten as a record and buckets.
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(stored['hl:https://a.gov.cn/r']).toMatchObject({ v: 2, count: 2, buckets: 1, unreadable: [{ from: 'the future' }] });
+    expect((stored['hlb:0:https://a.gov.cn/r'] as { items: unknown[] }).items).toHaveLength(2);
+    expect((await listPage('https://a.gov.cn/r')).map((a) => a.id)).toEqual(['a', 'b']);
     expect(migratePage([make('b', '乙')], 's').items).toHaveLength(1);
     expect(migratePage(null, 's')).toEqual({ v: 2, source: 's', title: '', items: [], deleted: {} });
   });
@@ -158,6 +160,37 @@ describe('highlight storage: concurrent tabs, tombstones, honest failures', () =
     expect(Object.keys(repaired).sort()).toEqual(['https://a.gov.cn/r', 'https://lost.gov.cn/']);
     expect(repaired['https://a.gov.cn/r']).toEqual(index.pages['https://a.gov.cn/r']);
     expect(repaired['https://lost.gov.cn/']!.count).toBe(1);
+  });
+});
+
+describe('a page with many highlights', () => {
+  it('one save writes one bucket, the page record and the index, nothing else', async () => {
+    const many = Array.from({ length: 2000 }, (_, i) => make(`m${i}`, '甲'));
+    await importAnnotations(many);
+    const meta = (await local())['hl:https://a.gov.cn/r'] as { buckets: number; count: number };
+    expect(meta).toMatchObject({ count: 2000, buckets: 16 });
+    const spy = vi.spyOn(fakeBrowser.storage.local, 'set');
+    expect(await putAnnotation(make('one-more', '乙'))).toMatchObject({ ok: true, status: 'created' });
+    expect(spy).toHaveBeenCalledTimes(1);
+    const written = spy.mock.calls[0]![0] as Record<string, { items?: unknown[] }>;
+    const keys = Object.keys(written).sort();
+    expect(keys).toHaveLength(3);
+    expect(keys.filter((k) => k.startsWith('hlb:'))).toHaveLength(1);
+    expect(keys).toContain('hl:https://a.gov.cn/r');
+    expect(keys).toContain('hlIndex');
+    expect(written[keys.find((k) => k.startsWith('hlb:'))!]!.items!.length).toBeLessThan(300);
+    spy.mockRestore();
+    expect(await listPage('https://a.gov.cn/r')).toHaveLength(2001);
+    expect(((await local()).hlIndex as Index).pages['https://a.gov.cn/r']!.count).toBe(2001);
+  });
+
+  it('outgrowing its buckets doubles them and keeps every highlight', async () => {
+    for (let i = 0; i < 201; i++) await putAnnotation(make(`g${i}`, '甲'));
+    const all = await local();
+    expect(all['hl:https://a.gov.cn/r']).toMatchObject({ count: 201, buckets: 2 });
+    const inBuckets = Object.keys(all).filter((k) => k.startsWith('hlb:')).reduce((n, k) => n + (all[k] as { items: unknown[] }).items.length, 0);
+    expect(inBuckets).toBe(201);
+    expect(new Set((await listPage('https://a.gov.cn/r')).map((a) => a.id)).size).toBe(201);
   });
 });
 

@@ -8,11 +8,13 @@ import {
   planImport,
   pruneTombstones,
   repairIndex,
+  summaryOf,
   withPages,
   type PageRecord,
 } from '@/utils/core/annotate/revisions';
 import { noteOf, type Annotation, type HighlightColor } from '@/utils/core/annotate/types';
 import { importReport } from '@/utils/core/annotate/import-report';
+import { bucketOf, bucketsFor, joinPage, readMeta, splitPage } from '@/utils/core/annotate/layout';
 
 const SRC = 'https://a.gov.cn/r';
 
@@ -168,7 +170,7 @@ describe('the index of pages', () => {
 
   it('keeps a "__proto__" key as an entry, never as the prototype', () => {
     const page = { ...migratePage(null, '__proto__'), items: [make('a')] };
-    const index = withPages({ v: 1, pages: {} }, [page], 'now');
+    const index = withPages({ v: 1, pages: {} }, [summaryOf(page)], 'now');
     expect(Object.keys(index.pages)).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(index.pages)).toBe(Object.prototype);
     expect(JSON.parse(JSON.stringify(index)).pages.__proto__.count).toBe(1);
@@ -221,5 +223,36 @@ describe('the import report says exactly what was written', () => {
   it('refused before writing, or no answer', () => {
     expect(importReport({ ok: false, error: 'bad file' }, t)).toEqual({ text: 'userTermsImportRefused(bad file)', isError: true });
     expect(importReport(undefined, t)).toEqual({ text: 'userTermsImportRefused(highlightNoAnswer())', isError: true });
+  });
+});
+
+describe('page layout in buckets', () => {
+  it('buckets double as a page grows; an id always lands in the same bucket', () => {
+    expect([0, 1, 200, 201, 400, 401, 10_000].map(bucketsFor)).toEqual([1, 1, 1, 2, 2, 4, 64]);
+    expect(bucketOf('urn:uuid:x', 64)).toBe(bucketOf('urn:uuid:x', 64));
+    expect(bucketOf('urn:uuid:x', 1)).toBe(0);
+    const ids = Array.from({ length: 6400 }, (_, i) => `urn:uuid:${i}`);
+    const counts = new Array(64).fill(0);
+    for (const id of ids) counts[bucketOf(id, 64)]++;
+    expect(Math.max(...counts)).toBeLessThan(200);
+  });
+
+  it('split then join gives the page back, in the order highlights were made', () => {
+    const items = Array.from({ length: 450 }, (_, i) => ({ ...make(`id${i}`), created: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}.${String(i).padStart(3, '0')}Z`, rev: 1, revs: { color: 1, note: 1 } }));
+    const page: PageRecord = { ...empty(), title: 't', items, deleted: { gone: 'x' }, unreadable: [{ odd: 1 }] };
+    const { meta, buckets } = splitPage(page);
+    expect(meta).toMatchObject({ count: 450, buckets: 4, deleted: { gone: 'x' }, unreadable: [{ odd: 1 }] });
+    const back = joinPage(meta, buckets);
+    expect(back.items.map((a) => a.id)).toEqual([...items].sort((a, b) => (a.created < b.created ? -1 : 1)).map((a) => a.id));
+    expect(back.deleted).toEqual({ gone: 'x' });
+    expect(splitPage(page, 8).meta.buckets).toBe(8);
+  });
+
+  it('reads an older record (every highlight in it) as the whole page', () => {
+    const r = readMeta({ v: 1, items: [make('a')] }, SRC);
+    expect('legacy' in r && r.legacy.items.map((a) => a.id)).toEqual(['a']);
+    const m = readMeta({ v: 2, source: SRC, title: 't', count: 3, buckets: 4, deleted: {} }, SRC);
+    expect('meta' in m && m.meta).toMatchObject({ count: 3, buckets: 4 });
+    expect('legacy' in readMeta({ v: 2, buckets: 3 }, SRC)).toBe(true);
   });
 });

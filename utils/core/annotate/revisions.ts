@@ -147,18 +147,16 @@ export function pruneTombstones(deleted: Record<string, string>, max: number): R
   return out;
 }
 
-/** The index with one page's entry brought up to date (removed when the page has no highlights). */
-export function withPage(index: IndexRecord, page: PageRecord, now: string): IndexRecord {
-  return withPages(index, [page], now);
-}
-
-export function withPages(index: IndexRecord, pages: readonly PageRecord[], now: string): IndexRecord {
+/** The index with these pages' entries brought up to date (removed for pages without highlights). */
+export function withPages(index: IndexRecord, pages: readonly PageSummary[], now: string): IndexRecord {
   const out: Record<string, IndexEntry> = {};
   const changed = new Set(pages.map((p) => p.source));
   for (const [s, e] of Object.entries(index.pages)) if (!changed.has(s)) setEntry(out, s, e);
-  for (const p of pages) if (p.items.length) setEntry(out, p.source, { title: p.title, count: p.items.length, updated: now });
+  for (const p of pages) if (p.count) setEntry(out, p.source, { title: p.title, count: p.count, updated: now });
   return { v: INDEX_VERSION, pages: out };
 }
+
+export const summaryOf = (p: PageRecord): PageSummary => ({ source: p.source, title: p.title, count: p.items.length });
 
 export interface PageSummary {
   source: string;

@@ -3,7 +3,11 @@
 import type { Detection, Reason, ReasonId } from '@/utils/core/detect/report';
 import { isSiteMode, type SiteMode } from '@/utils/core/settings';
 import { isAnnotation, type Annotation, type HighlightColor } from '@/utils/core/annotate/types';
+import type { DeleteResult, ImportResult, PutResult } from '@/utils/core/annotate/revisions';
 import { DICT_BUNDLES, isScriptMode, type DictBundle, type ScriptMode } from '@/utils/core/convert/modes';
+import { isGlossaryForms, isIndexedEntry, type IndexedEntry } from '@/utils/core/glossary';
+import type { GlossaryForms } from '@/utils/core/glossary/types';
+import type { PageHighlights } from '@/utils/core/annotate/export';
 
 export type ReaderState = 'report' | 'zh' | 'off' | 'not-chinese';
 
@@ -45,6 +49,8 @@ export type Message =
   | { type: 'hl-delete'; source: string; id: string }
   | { type: 'hl-all' }
   | { type: 'hl-import'; annotations: Annotation[] }
+  /** background → the settings page that imports: pages written so far */
+  | { type: 'hl-import-progress'; done: number; total: number }
   /** popup / side panel → content: this page's highlights, placed or not */
   | { type: 'hl-page' }
   /** popup / side panel → content: scroll to a highlight */
@@ -56,6 +62,43 @@ export interface PageHighlight {
   note: string;
   color: HighlightColor;
   placed: boolean;
+}
+
+export type MessageType = Message['type'];
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+/** The answer to each request. A receiver that does not handle a message answers nothing (undefined). */
+export interface Replies {
+  'page-status': boolean;
+  'get-status': PageStatus | null;
+  'get-glossary-forms': GlossaryForms;
+  'get-entries': IndexedEntry[];
+  'get-terms': PageTerms | null;
+  'reveal-term': boolean;
+  'add-term': boolean;
+  'load-ui': boolean;
+  'set-script': true | false | { error: string };
+  'load-dicts': boolean;
+  'hl-list': Annotation[];
+  'hl-put': PutResult;
+  'hl-delete': DeleteResult;
+  'hl-all': PageHighlights[];
+  /** what was written, or (ok false, no counts) refused before anything was */
+  'hl-import': ImportResult | { ok: false; error: string };
+  'hl-import-progress': boolean;
+  'hl-page': { source: string; items: PageHighlight[] } | null;
+  'hl-reveal': boolean;
+}
+export type Reply<T extends MessageType> = Replies[T];
+
+/** Answers messages of some types; `dispatch` picks the handler for a validated message. */
+export type MessageHandlers<Ctx = void> = { [K in MessageType]?: (msg: MessageOf<K>, ctx: Ctx) => Promise<Reply<K>> };
+
+/** Runs the handler for a raw message, or returns undefined (malformed, or not ours to answer). */
+export function dispatch<Ctx>(handlers: MessageHandlers<Ctx>, raw: unknown, ctx: Ctx): Promise<unknown> | undefined {
+  const msg = parseMessage(raw);
+  const handler = msg && (handlers[msg.type] as ((m: Message, c: Ctx) => Promise<unknown>) | undefined);
+  return handler ? handler(msg, ctx) : undefined;
 }
 
 export interface PageTerms {
@@ -143,6 +186,8 @@ export function parseMessage(x: unknown): Message | null {
       return { type: 'hl-all' };
     case 'hl-import':
       return Array.isArray(x.annotations) && x.annotations.length <= 100_000 && x.annotations.every(isAnnotation) ? { type: 'hl-import', annotations: x.annotations } : null;
+    case 'hl-import-progress':
+      return isCount(x.done) && isCount(x.total) ? { type: 'hl-import-progress', done: x.done, total: x.total } : null;
     case 'hl-page':
       return { type: 'hl-page' };
     case 'hl-reveal':
@@ -151,3 +196,72 @@ export function parseMessage(x: unknown): Message | null {
       return null;
   }
 }
+
+// ---- replies ----
+// Checked on receipt: content scripts answer from a renderer that runs the page, and a stale or
+// foreign receiver may answer anything.
+
+const isBool = (x: unknown): x is boolean => typeof x === 'boolean';
+const isRefusal = (x: unknown): x is { ok: false; error: string } => isObj(x) && x.ok === false && isStr(x.error);
+const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
+const FIELDS = ['color', 'note'];
+
+function isPutResult(x: unknown): x is PutResult {
+  if (isRefusal(x)) return true;
+  if (!isObj(x) || x.ok !== true || !isAnnotation(x.annotation)) return false;
+  if (x.status === 'merged') return Array.isArray(x.kept) && x.kept.every((k) => FIELDS.includes(k as string));
+  return x.status === 'created' || x.status === 'updated' || x.status === 'unchanged';
+}
+
+function isImportResult(x: unknown): x is ImportResult {
+  return (
+    isObj(x) &&
+    typeof x.ok === 'boolean' &&
+    ['added', 'skipped', 'pages', 'written'].every((k) => isCount(x[k])) &&
+    (x.error === undefined || isStr(x.error)) &&
+    (x.indexError === undefined || isStr(x.indexError))
+  );
+}
+const arrayOf =
+  <T>(check: (x: unknown) => x is T) =>
+  (x: unknown): x is T[] =>
+    Array.isArray(x) && x.every(check);
+
+export function isPageTerms(x: unknown): x is PageTerms {
+  return (
+    isObj(x) &&
+    (x.script === 'simplified' || x.script === 'traditional') &&
+    Number.isInteger(x.userBase) &&
+    Array.isArray(x.counts) &&
+    x.counts.every((c) => Array.isArray(c) && c.length === 2 && Number.isInteger(c[0]) && Number.isInteger(c[1]))
+  );
+}
+
+function isPageHighlight(x: unknown): x is PageHighlight {
+  return isObj(x) && isStr(x.id, 200) && isStr(x.exact, 100_000) && isStr(x.note, 100_000) && isStr(x.color, 20) && isBool(x.placed);
+}
+
+function isPageHighlights(x: unknown): x is PageHighlights {
+  return isObj(x) && isStr(x.source, 8192) && isStr(x.title, 8192) && Array.isArray(x.items) && x.items.every(isAnnotation);
+}
+
+export const REPLY_CHECKS: { [K in MessageType]: (x: unknown) => x is Reply<K> } = {
+  'page-status': isBool,
+  'get-status': (x): x is PageStatus | null => x === null || isPageStatus(x),
+  'get-glossary-forms': isGlossaryForms,
+  'get-entries': arrayOf(isIndexedEntry),
+  'get-terms': (x): x is PageTerms | null => x === null || isPageTerms(x),
+  'reveal-term': isBool,
+  'add-term': isBool,
+  'load-ui': isBool,
+  'set-script': (x): x is Reply<'set-script'> => isBool(x) || (isObj(x) && isStr(x.error)),
+  'load-dicts': isBool,
+  'hl-list': arrayOf(isAnnotation),
+  'hl-put': isPutResult,
+  'hl-delete': (x): x is DeleteResult => isObj(x) && ((x.ok === true && (x.status === 'deleted' || x.status === 'already-deleted')) || isRefusal(x)),
+  'hl-all': arrayOf(isPageHighlights),
+  'hl-import': (x): x is Reply<'hl-import'> => isImportResult(x) || isRefusal(x),
+  'hl-import-progress': isBool,
+  'hl-page': (x): x is Reply<'hl-page'> => x === null || (isObj(x) && isStr(x.source, 8192) && arrayOf(isPageHighlight)(x.items)),
+  'hl-reveal': isBool,
+};

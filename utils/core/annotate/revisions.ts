@@ -130,6 +130,26 @@ export function applyPut(page: PageRecord, incoming: Annotation): { page: PageRe
 
 export type DeleteOutcome = 'deleted' | 'already-deleted' | 'not-found';
 
+/** The store's answer to a save: what is stored now, or why nothing was. */
+export type PutResult = ({ ok: true } & Exclude<PutOutcome, { status: 'deleted' }>) | { ok: false; error: string };
+export type DeleteResult = { ok: true; status: Exclude<DeleteOutcome, 'not-found'> } | { ok: false; error: string };
+
+export interface ImportResult {
+  ok: boolean;
+  /** highlights added, on the pages written */
+  added: number;
+  /** highlights already stored */
+  skipped: number;
+  /** pages that gain highlights */
+  pages: number;
+  /** of those, pages written */
+  written: number;
+  /** the storage error that stopped the import, when pages failed */
+  error?: string;
+  /** the pages were written but the index was not (it is repaired when the lists are next read) */
+  indexError?: string;
+}
+
 /** Removes a highlight and leaves a tombstone, so a tab still showing it cannot save it back. */
 export function applyDelete(page: PageRecord, id: string, now: string): { page: PageRecord; outcome: DeleteOutcome } {
   if (!page.items.some((x) => x.id === id)) return { page, outcome: has(page.deleted, id) ? 'already-deleted' : 'not-found' };

@@ -30,9 +30,10 @@ export interface Annotation {
     title: string;
     selector: [TextQuoteSelector, TextPositionSelector];
   };
-  /** ours: colour, and the quote folded to Simplified so it anchors in either script */
+  /** ours: the colour */
   color: HighlightColor;
-  normalizedExact: string;
+  /** the folded quote, written by earlier builds and never read (anchoring folds the quote itself); accepted if present */
+  normalizedExact?: string;
   /**
    * ours: the record's revision in the store, and the revision at which each editable field last
    * changed. The background sets both; a tab sends back the revision its copy was at, so an edit
@@ -97,7 +98,7 @@ export function isAnnotation(x: unknown): x is Annotation {
     sel[1].start >= 0 &&
     sel[1].end >= sel[1].start &&
     isColor(a.color) &&
-    isStr(a.normalizedExact, QUOTE_MAX) &&
+    (a.normalizedExact === undefined || isStr(a.normalizedExact, QUOTE_MAX)) &&
     (a.rev === undefined || isRev(a.rev)) &&
     (a.revs === undefined || isRevs(a.revs))
   );

@@ -267,11 +267,4 @@ export class PageConverter {
     this.title = null;
     this.lang = null;
   }
-
-  /** How many nodes and attributes currently show converted text (for status and tests). */
-  get convertedCount(): number {
-    let n = this.nodes.size;
-    for (const m of this.attrs.values()) n += m.size;
-    return n;
-  }
 }

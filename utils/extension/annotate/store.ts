@@ -16,15 +16,16 @@ import {
   repairIndex,
   summaryOf,
   withPages,
-  type DeleteOutcome,
+  type DeleteResult,
+  type ImportResult,
   type IndexRecord,
   type PageRecord,
   type PageSummary,
-  type PutOutcome,
+  type PutResult,
 } from '@/utils/core/annotate/revisions';
 
 export { PAGE_VERSION } from '@/utils/core/annotate/revisions';
-export type { IndexEntry } from '@/utils/core/annotate/revisions';
+export type { IndexEntry, PutResult, DeleteResult, ImportResult } from '@/utils/core/annotate/revisions';
 
 const INDEX_KEY = 'local:hlIndex' as const;
 const PAGE_PREFIX = 'hl:';
@@ -126,8 +127,6 @@ export function listPage(source: string): Promise<Annotation[]> {
   return readPage(source).then((p) => p.page.items);
 }
 
-export type PutResult = ({ ok: true } & PutOutcome) | { ok: false; error: string };
-
 /** Adds a highlight or saves an edit (merged with changes made elsewhere since the tab's copy). */
 export function putAnnotation(a: Annotation): Promise<PutResult> {
   const source = a.target.source;
@@ -138,8 +137,6 @@ export function putAnnotation(a: Annotation): Promise<PutResult> {
     return { ok: true, ...outcome } as const;
   });
 }
-
-export type DeleteResult = { ok: true; status: Exclude<DeleteOutcome, 'not-found'> } | { ok: false; error: string };
 
 export function deleteAnnotation(source: string, id: string): Promise<DeleteResult> {
   return exclusive(async () => {
@@ -179,21 +176,6 @@ export function allPages(): Promise<{ source: string; title: string; items: Anno
   });
 }
 
-export interface ImportResult {
-  ok: boolean;
-  /** highlights added, on the pages written */
-  added: number;
-  /** highlights already stored */
-  skipped: number;
-  /** pages that gain highlights */
-  pages: number;
-  /** of those, pages written */
-  written: number;
-  /** the storage error that stopped the import, when pages failed */
-  error?: string;
-  /** the pages were written but the index was not (it is repaired when the lists are next read) */
-  indexError?: string;
-}
 
 /**
  * Merges imported highlights: new ids are added, existing ones are left as they are. Pages are

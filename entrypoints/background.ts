@@ -7,6 +7,7 @@ import { getSettings } from '@/utils/extension/storage/items';
 import { entriesOf, formsOf, isCompiledGlossary } from '@/utils/core/glossary';
 import { allPages, deleteAnnotation, importAnnotations, listPage, putAnnotation } from '@/utils/extension/annotate/store';
 import type { CompiledGlossary } from '@/utils/core/glossary/types';
+import { bestFrame } from '@/utils/core/reader/frames';
 
 // The service worker can be stopped at any time; the glossary is reloaded on the next request,
 // and a request made while it loads waits for it rather than getting nothing.
@@ -53,12 +54,32 @@ async function openAddTerm(text: string): Promise<void> {
   await browser.tabs.create({ url });
 }
 
+// Each frame's last status per tab (the reader runs in every frame): the badge and the popup
+// follow the frame that holds the report. Lost when the service worker stops; frames report
+// again on their next change, and the popup falls back to the top frame meanwhile.
+const frames = new Map<number, Map<number, PageStatus>>();
+
+function recordFrame(tabId: number, frameId: number, status: PageStatus): PageStatus {
+  let tab = frames.get(tabId);
+  // The top frame loaded another page: its old subframes are gone.
+  if (frameId === 0 && tab?.get(0)?.url !== status.url) tab = undefined;
+  if (!tab) frames.set(tabId, (tab = new Map()));
+  tab.set(frameId, status);
+  return tab.get(bestFrame(new Map([...tab].map(([id, s]) => [id, s.state]))))!;
+}
+
 type Sender = Browser.runtime.MessageSender;
 /** Injects into the sending tab's frame; a sender without a tab (an extension page) gets false. */
 const injectFor = (sender: Sender, file: string) => (sender.tab?.id === undefined ? Promise.resolve(false) : inject(sender.tab.id, sender.frameId ?? 0, file));
 
 const handlers: MessageHandlers<Sender> = {
-  'page-status': (msg, sender) => (sender.tab?.id === undefined ? Promise.resolve(false) : updateBadge(sender.tab.id, msg.status).then(() => true)),
+  'page-status': (msg, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return Promise.resolve(false);
+    const best = recordFrame(tabId, sender.frameId ?? 0, msg.status);
+    return updateBadge(tabId, best).then(() => true);
+  },
+  'get-report-frame': (msg) => Promise.resolve(bestFrame(new Map([...(frames.get(msg.tabId) ?? new Map<number, PageStatus>())].map(([id, s]) => [id, s.state])))),
   'get-glossary-forms': () => loadGlossary().then(formsOf),
   'get-entries': (msg) => loadGlossary().then((g) => entriesOf(g, msg.indices, msg.ids)),
   'load-ui': (_msg, sender) => injectFor(sender, '/reader-ui.js'),
@@ -88,6 +109,7 @@ export default defineBackground(() => {
     if (isScriptMode(mode) && tab?.id !== undefined) void sendToTab(tab.id, { type: 'set-script', mode }).catch(() => undefined);
   });
 
+  browser.tabs.onRemoved.addListener((tabId) => void frames.delete(tabId));
   browser.runtime.onMessage.addListener((raw, sender) => {
     // Only our own content scripts and pages talk to us; anything else is dropped.
     if (sender.id !== browser.runtime.id) return undefined;

@@ -5,6 +5,9 @@ import { Reader } from './reader';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
+  // A report shown in an iframe is read there: each frame runs its own reader and text model.
+  allFrames: true,
+  matchAboutBlank: true,
   runAt: 'document_idle',
   // highlights.css goes into the manifest so it is in place before the page's first layout.
   // The page UI brings its own styles into its shadow root (see reader-ui.ts).

@@ -14,6 +14,7 @@ import {
 } from '@/utils/core/annotate/revisions';
 import { noteOf, type Annotation, type HighlightColor } from '@/utils/core/annotate/types';
 import { importReport } from '@/utils/core/annotate/import-report';
+import { bestFrame } from '@/utils/core/reader/frames';
 import { bucketOf, bucketsFor, joinPage, readMeta, splitPage } from '@/utils/core/annotate/layout';
 
 const SRC = 'https://a.gov.cn/r';
@@ -254,5 +255,14 @@ describe('page layout in buckets', () => {
     const m = readMeta({ v: 2, source: SRC, title: 't', count: 3, buckets: 4, deleted: {} }, SRC);
     expect('meta' in m && m.meta).toMatchObject({ count: 3, buckets: 4 });
     expect('legacy' in readMeta({ v: 2, buckets: 3 }, SRC)).toBe(true);
+  });
+});
+
+describe('the frame the popup speaks for', () => {
+  it('a report in an iframe wins over a top frame that is not Chinese; ties go to the top frame', () => {
+    expect(bestFrame(new Map([[0, 'not-chinese'], [3, 'report']]))).toBe(3);
+    expect(bestFrame(new Map([[0, 'report'], [3, 'report']]))).toBe(0);
+    expect(bestFrame(new Map([[0, 'off'], [5, 'zh'], [7, 'not-chinese']]))).toBe(5);
+    expect(bestFrame(new Map())).toBe(0);
   });
 });

@@ -51,6 +51,8 @@ export type Message =
   | { type: 'hl-import'; annotations: Annotation[] }
   /** background → the settings page that imports: pages written so far */
   | { type: 'hl-import-progress'; done: number; total: number }
+  /** popup → background: the frame of a tab whose reader state says most (a report in an iframe) */
+  | { type: 'get-report-frame'; tabId: number }
   /** popup / side panel → content: this page's highlights, placed or not */
   | { type: 'hl-page' }
   /** popup / side panel → content: scroll to a highlight */
@@ -86,6 +88,7 @@ export interface Replies {
   /** what was written, or (ok false, no counts) refused before anything was */
   'hl-import': ImportResult | { ok: false; error: string };
   'hl-import-progress': boolean;
+  'get-report-frame': number;
   'hl-page': { source: string; items: PageHighlight[] } | null;
   'hl-reveal': boolean;
 }
@@ -186,6 +189,8 @@ export function parseMessage(x: unknown): Message | null {
       return { type: 'hl-all' };
     case 'hl-import':
       return Array.isArray(x.annotations) && x.annotations.length <= 100_000 && x.annotations.every(isAnnotation) ? { type: 'hl-import', annotations: x.annotations } : null;
+    case 'get-report-frame':
+      return isCount(x.tabId) ? { type: 'get-report-frame', tabId: x.tabId } : null;
     case 'hl-import-progress':
       return isCount(x.done) && isCount(x.total) ? { type: 'hl-import-progress', done: x.done, total: x.total } : null;
     case 'hl-page':
@@ -262,6 +267,7 @@ export const REPLY_CHECKS: { [K in MessageType]: (x: unknown) => x is Reply<K> }
   'hl-all': arrayOf(isPageHighlights),
   'hl-import': (x): x is Reply<'hl-import'> => isImportResult(x) || isRefusal(x),
   'hl-import-progress': isBool,
+  'get-report-frame': isCount,
   'hl-page': (x): x is Reply<'hl-page'> => x === null || (isObj(x) && isStr(x.source, 8192) && arrayOf(isPageHighlight)(x.items)),
   'hl-reveal': isBool,
 };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { openPopup, tabIdOf, waitForStatus } from '../support/browser.mjs';
 import { useSession } from '../support/session.mjs';
+import { storedHighlights } from '../support/store.mjs';
 import { highlightTexts, selectText, waitForTerms } from '../support/page-text.mjs';
 
 const session = useSession();
@@ -101,9 +102,7 @@ test('two tabs adding highlights at once keep both; click a highlight to change 
   await Promise.all([a.keyboard.press('Alt+Shift+H'), b.keyboard.press('Alt+Shift+H')]);
   await waitForHighlight(a, one);
   await waitForHighlight(b, two);
-  const key = `hl:${session.srv.origin}/seed-report.html`;
-  const stored = await session.ext.serviceWorker.evaluate((k) => chrome.storage.local.get(k), key);
-  const quotes = stored[key].items.map((x) => x.target.selector[0].exact);
+  const quotes = (await storedHighlights(session.ext, `${session.srv.origin}/seed-report.html`)).map((x) => x.target.selector[0].exact);
   assert.ok(quotes.includes(one) && quotes.includes(two), quotes.join(' | '));
 
   // Click the highlight: the card changes its colour, then deletes it.
@@ -162,7 +161,7 @@ test('export from the side panel (Markdown, JSON, CSV) and import merges without
   writeFileSync(bad, JSON.stringify({ type: 'AnnotationCollection', items: [{ id: 'x' }] }));
   await options.getByTestId('highlights-import').setInputFiles(bad);
   await options.waitForFunction(() => /Nothing was imported: Highlight 1 is malformed/.test(document.querySelector('[data-testid="highlights-import-message"]')?.textContent ?? ''));
-  const count = await session.ext.serviceWorker.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k].items.length), `hl:${session.srv.origin}/seed-report.html`);
+  const count = (await storedHighlights(session.ext, `${session.srv.origin}/seed-report.html`)).length;
   assert.equal(count, total);
   await options.close();
   await page.close();
@@ -216,12 +215,12 @@ test('without the CSS Highlight API path (overlay setting): marks and highlights
 
 test('a failing storage: a clear message on the page, and nothing already saved is lost', async () => {
   const page = await ready('seed-report.html');
-  const key = `hl:${session.srv.origin}/seed-report.html`;
+  const source = `${session.srv.origin}/seed-report.html`;
   // Something saved first.
   await selectText(page, '城市精細化管理水平大幅提升');
   await page.getByTestId('highlight-color-blue').click();
   await waitForHighlight(page, '城市精細化管理水平大幅提升', 'bilingual-reader-hl-blue');
-  const before = await session.ext.serviceWorker.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k]?.items.length ?? 0), key);
+  const before = (await storedHighlights(session.ext, source)).length;
   assert.ok(before >= 1);
   // The storage refuses every write, as a full disk or a quota would.
   await session.ext.serviceWorker.evaluate(() => {
@@ -240,7 +239,7 @@ test('a failing storage: a clear message on the page, and nothing already saved 
       chrome.storage.local.set = globalThis.__realSet;
     });
   }
-  const after = await session.ext.serviceWorker.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k]?.items.length ?? 0), key);
+  const after = (await storedHighlights(session.ext, source)).length;
   assert.equal(after, before);
   await page.close();
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { openPopup, statusOf, waitForStatus } from '../support/browser.mjs';
 import { useSession } from '../support/session.mjs';
+import { storedHighlights } from '../support/store.mjs';
 import { selectText, waitForTerms } from '../support/page-text.mjs';
 
 const session = useSession();
@@ -18,14 +19,7 @@ const clearHighlights = () =>
     const all = await chrome.storage.local.get(null);
     await chrome.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('hl') ));
   });
-/** Every highlight stored for a page, whatever the layout. */
-const itemsOf = (source) =>
-  session.ext.serviceWorker.evaluate(async (src) => {
-    const all = await chrome.storage.local.get(null);
-    return Object.entries(all)
-      .filter(([k]) => k === `hl:${src}` || (k.startsWith('hlb:') && k.slice(k.indexOf(':', 4) + 1) === src))
-      .flatMap(([, v]) => v.items ?? []);
-  }, source);
+const itemsOf = (source) => storedHighlights(session.ext, source);
 
 async function ready(path) {
   const page = await session.open(path);

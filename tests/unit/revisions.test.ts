@@ -15,7 +15,7 @@ import {
 import { noteOf, type Annotation, type HighlightColor } from '@/utils/core/annotate/types';
 import { importReport } from '@/utils/core/annotate/import-report';
 import { bestFrame } from '@/utils/core/reader/frames';
-import { bucketOf, bucketsFor, joinPage, readMeta, splitPage } from '@/utils/core/annotate/layout';
+import { BUCKET_ITEMS, bucketOf, bucketsFor, joinPage, readMeta, splitPage } from '@/utils/core/annotate/layout';
 
 const SRC = 'https://a.gov.cn/r';
 
@@ -229,20 +229,24 @@ describe('the import report says exactly what was written', () => {
 
 describe('page layout in buckets', () => {
   it('buckets double as a page grows; an id always lands in the same bucket', () => {
-    expect([0, 1, 200, 201, 400, 401, 10_000].map(bucketsFor)).toEqual([1, 1, 1, 2, 2, 4, 64]);
+    const B = BUCKET_ITEMS;
+    expect([0, 1, B, B + 1, 2 * B, 2 * B + 1].map(bucketsFor)).toEqual([1, 1, 1, 2, 2, 4]);
+    expect(bucketsFor(10_000)).toBe(256);
     expect(bucketOf('urn:uuid:x', 64)).toBe(bucketOf('urn:uuid:x', 64));
     expect(bucketOf('urn:uuid:x', 1)).toBe(0);
-    const ids = Array.from({ length: 6400 }, (_, i) => `urn:uuid:${i}`);
-    const counts = new Array(64).fill(0);
-    for (const id of ids) counts[bucketOf(id, 64)]++;
-    expect(Math.max(...counts)).toBeLessThan(200);
+    const ids = Array.from({ length: 10_000 }, (_, i) => `urn:uuid:${i}`);
+    const counts = new Array(256).fill(0);
+    for (const id of ids) counts[bucketOf(id, 256)]++;
+    // Spread evenly: about 39 each, none near double.
+    expect(Math.max(...counts)).toBeLessThan(2 * B);
+    expect(Math.min(...counts)).toBeGreaterThan(10);
   });
 
   it('split then join gives the page back, in the order highlights were made', () => {
-    const items = Array.from({ length: 450 }, (_, i) => ({ ...make(`id${i}`), created: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}.${String(i).padStart(3, '0')}Z`, rev: 1, revs: { color: 1, note: 1 } }));
+    const items = Array.from({ length: BUCKET_ITEMS * 3 + 5 }, (_, i) => ({ ...make(`id${i}`), created: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}.${String(i).padStart(3, '0')}Z`, rev: 1, revs: { color: 1, note: 1 } }));
     const page: PageRecord = { ...empty(), title: 't', items, deleted: { gone: 'x' }, unreadable: [{ odd: 1 }] };
     const { meta, buckets } = splitPage(page);
-    expect(meta).toMatchObject({ count: 450, buckets: 4, deleted: { gone: 'x' }, unreadable: [{ odd: 1 }] });
+    expect(meta).toMatchObject({ count: items.length, buckets: 4, deleted: { gone: 'x' }, unreadable: [{ odd: 1 }] });
     const back = joinPage(meta, buckets);
     expect(back.items.map((a) => a.id)).toEqual([...items].sort((a, b) => (a.created < b.created ? -1 : 1)).map((a) => a.id));
     expect(back.deleted).toEqual({ gone: 'x' });

@@ -4,8 +4,11 @@
 import type { Annotation } from '@/utils/core/annotate/types';
 import { migratePage, PAGE_VERSION, type PageRecord } from '@/utils/core/annotate/revisions';
 
-/** Highlights per bucket before the page's buckets double. */
-export const BUCKET_ITEMS = 200;
+/**
+ * Highlights per bucket before the page's buckets double: small enough that a save reads and
+ * writes a few dozen kilobytes whatever the page holds (10,000 highlights: 256 buckets of ~40).
+ */
+export const BUCKET_ITEMS = 64;
 
 export interface PageMeta {
   v: number;

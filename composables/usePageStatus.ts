@@ -1,7 +1,7 @@
 import { ref } from 'vue';
 import { browser } from 'wxt/browser';
 import type { PageStatus } from '@/utils/core/messages';
-import { sendToTab } from '@/utils/extension/messaging';
+import { send, sendToTab } from '@/utils/extension/messaging';
 
 /** The tab the popup acts on: `?tabId=N` (tests, the side panel) or the active tab. */
 export async function targetTabId(search = location.search): Promise<number | null> {
@@ -19,6 +19,7 @@ export function usePageStatus() {
   const loading = ref(true);
   const unavailable = ref(false);
   const tabId = ref<number | null>(null);
+  const frameId = ref(0);
 
   async function load(): Promise<void> {
     loading.value = true;
@@ -27,7 +28,11 @@ export function usePageStatus() {
       if (tabId.value === null) throw new Error('no tab');
       // The content script may still be starting: ask a few times before giving up.
       for (let attempt = 0; attempt < 6; attempt++) {
-        const res = await sendToTab(tabId.value, { type: 'get-status' }).catch(() => null);
+        // The reader runs in every frame: speak for the one holding the report (an iframe maybe).
+        frameId.value = await send({ type: 'get-report-frame', tabId: tabId.value }).catch(() => 0);
+        let res = await sendToTab(tabId.value, { type: 'get-status' }, frameId.value).catch(() => null);
+        // That frame is gone (its page replaced it): the top frame then.
+        if (!res && frameId.value !== 0) res = await sendToTab(tabId.value, { type: 'get-status' }, (frameId.value = 0)).catch(() => null);
         if (res) {
           status.value = res;
           unavailable.value = false;
@@ -43,5 +48,5 @@ export function usePageStatus() {
     }
   }
 
-  return { status, loading, unavailable, tabId, load };
+  return { status, loading, unavailable, tabId, frameId, load };
 }

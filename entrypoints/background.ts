@@ -1,13 +1,14 @@
 import { browser, type Browser } from 'wxt/browser';
 import { dispatch, type MessageHandlers, type PageStatus } from '@/utils/core/messages';
 import { errorMessage } from '@/utils/core/errors';
-import { sendToTab } from '@/utils/extension/messaging';
+import { send, sendToTab } from '@/utils/extension/messaging';
 import { dictService } from '@/utils/extension/dict-service';
 import { isScriptMode, SCRIPT_MODES, scriptLabelKey } from '@/utils/core/convert/modes';
 import { getSettings } from '@/utils/extension/storage/items';
 import { entriesOf, formsOf, isCompiledGlossary, packForms } from '@/utils/core/glossary';
 import { allPages, deleteAnnotation, importAnnotations, listPage, putAnnotation } from '@/utils/extension/annotate/store';
 import type { CompiledGlossary } from '@/utils/core/glossary/types';
+import { bestFrame } from '@/utils/core/reader/frames';
 
 // The service worker can be stopped at any time; the glossary is reloaded on the next request,
 // and a request made while it loads waits for it rather than getting nothing.
@@ -28,9 +29,13 @@ function loadGlossary(): Promise<CompiledGlossary> {
   return glossary;
 }
 
-const ok = () => ({ ok: true }) as const;
 // A full or failing storage is reported, never swallowed: the page keeps the highlight and says so.
 const failed = (e: unknown) => ({ ok: false, error: errorMessage(e) }) as const;
+
+/** Tells the extension's pages (the settings page that asked) how far an import has got. */
+function importProgress(done: number, total: number): void {
+  void send({ type: 'hl-import-progress', done, total }).catch(() => undefined);
+}
 
 /** Runs one of our bundles (page UI, dictionaries) in the content script's world of one frame. */
 async function inject(tabId: number, frameId: number, file: string): Promise<boolean> {
@@ -52,21 +57,43 @@ async function openAddTerm(text: string, fill: { pinyin?: string; english?: stri
   await browser.tabs.create({ url });
 }
 
+// Each frame's last status per tab (the reader runs in every frame): the badge and the popup
+// follow the frame that holds the report. Lost when the service worker stops; frames report
+// again on their next change, and the popup falls back to the top frame meanwhile.
+const frames = new Map<number, Map<number, PageStatus>>();
+
+function recordFrame(tabId: number, frameId: number, status: PageStatus): PageStatus {
+  let tab = frames.get(tabId);
+  // The top frame loaded another page: its old subframes are gone.
+  if (frameId === 0 && tab?.get(0)?.url !== status.url) tab = undefined;
+  if (!tab) frames.set(tabId, (tab = new Map()));
+  tab.set(frameId, status);
+  return tab.get(bestFrame(new Map([...tab].map(([id, s]) => [id, s.state]))))!;
+}
+
 type Sender = Browser.runtime.MessageSender;
 /** Injects into the sending tab's frame; a sender without a tab (an extension page) gets false. */
 const injectFor = (sender: Sender, file: string) => (sender.tab?.id === undefined ? Promise.resolve(false) : inject(sender.tab.id, sender.frameId ?? 0, file));
 
 const handlers: MessageHandlers<Sender> = {
-  'page-status': (msg, sender) => (sender.tab?.id === undefined ? Promise.resolve(false) : updateBadge(sender.tab.id, msg.status).then(() => true)),
+  'page-status': (msg, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return Promise.resolve(false);
+    const best = recordFrame(tabId, sender.frameId ?? 0, msg.status);
+    return updateBadge(tabId, best).then(() => true);
+  },
+  'get-report-frame': (msg) => Promise.resolve(bestFrame(new Map([...(frames.get(msg.tabId) ?? new Map<number, PageStatus>())].map(([id, s]) => [id, s.state])))),
   'get-glossary-forms': () => loadGlossary().then((g) => packForms(formsOf(g))),
   'get-entries': (msg) => loadGlossary().then((g) => entriesOf(g, msg.indices, msg.ids)),
   'load-ui': (_msg, sender) => injectFor(sender, '/reader-ui.js'),
   'load-dicts': (msg, sender) => injectFor(sender, `/${msg.bundle}.js`),
   'hl-list': (msg) => listPage(msg.source),
-  'hl-put': (msg) => putAnnotation(msg.annotation).then(ok, failed),
-  'hl-delete': (msg) => deleteAnnotation(msg.source, msg.id).then(ok, failed),
+  // Writes answer what happened (created, merged with an edit made elsewhere, deleted elsewhere…):
+  // the tab shows what is stored, not its own guess.
+  'hl-put': (msg) => putAnnotation(msg.annotation).catch(failed),
+  'hl-delete': (msg) => deleteAnnotation(msg.source, msg.id).catch(failed),
   'hl-all': () => allPages(),
-  'hl-import': (msg) => importAnnotations(msg.annotations).then((r) => ({ ok: true as const, ...r }), failed),
+  'hl-import': (msg) => importAnnotations(msg.annotations, importProgress).catch(failed),
   'add-term': (msg) => openAddTerm(msg.text, { pinyin: msg.pinyin, english: msg.english, note: msg.note }).then(() => true),
   'dict-lookup': (msg) => dictService.lookup(msg.text),
 };
@@ -86,6 +113,7 @@ export default defineBackground(() => {
     if (isScriptMode(mode) && tab?.id !== undefined) void sendToTab(tab.id, { type: 'set-script', mode }).catch(() => undefined);
   });
 
+  browser.tabs.onRemoved.addListener((tabId) => void frames.delete(tabId));
   browser.runtime.onMessage.addListener((raw, sender) => {
     // Only our own content scripts and pages talk to us; anything else is dropped.
     if (sender.id !== browser.runtime.id) return undefined;

@@ -8,6 +8,7 @@ import { startServer } from '../tests/support/server.mjs';
 import { findChromium, launchWithExtension, tabIdOf, waitForStatus } from '../tests/support/browser.mjs';
 import { OBSERVE_LONG_TASKS, benchHugePage } from './bench-huge.mjs';
 import { textBox } from '../tests/support/page-text.mjs';
+import { benchStore, writeStoreResults } from './bench-store.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
@@ -153,7 +154,8 @@ if (part('anchoring')) {
     return out;
   });
   await probe.close();
-  const source = 'http://localhost/seed-report.html';
+  // The generated pages carry the seed's canonical link, same-origin: their highlights are filed under it.
+  const source = `${srv.origin}/seed-report.html`;
   const items = quotes.map((q, i) => ({
     '@context': 'http://www.w3.org/ns/anno.jsonld', id: `urn:uuid:bench-${i}`, type: 'Annotation', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
     body: [{ type: 'TextualBody', value: '', format: 'text/plain', purpose: 'commenting' }],
@@ -184,6 +186,8 @@ if (part('anchoring')) {
 // The 5 MB page of giant paragraphs: one round trip (it takes over a minute).
 results.hugePage = await benchHugePage(ext, srv);
 console.log(results.hugePage);
+// The highlight store: bulk import, and saves on a page with many highlights (scripts/bench-store.mjs).
+results.store = await benchStore(ext, runs);
 
 // The non-Chinese exit.
 const probes = [];
@@ -321,4 +325,5 @@ const table = [
 const readme = readFileSync('README.md', 'utf8');
 const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
 writeFileSync('README.md', updated);
+writeStoreResults(results.store);
 console.log('\n' + table);

@@ -46,7 +46,7 @@ export interface TermUiEvents {
   /** opens the add-term form prefilled with the text (and, for a page's note, its definition as note) */
   addTerm(text: string, note?: string): void;
   highlightSelection(color: HighlightColor, withNote: boolean): void;
-  cardSave(id: string, patch: { color: HighlightColor; note: string }): void;
+  cardSave(id: string, patch: { color?: HighlightColor; note?: string }): void;
   cardDelete(id: string): void;
   cardCopy(id: string): void;
 }
@@ -88,6 +88,26 @@ function follow(anchor: Anchor, el: HTMLElement, placement: Placement, gap: numb
   };
   const stop = autoUpdate(anchor, el, update, { animationFrame: false });
   return { stop, placed: update() };
+}
+
+/** Events a page script could dispatch at our buttons and fields to act for the reader. */
+const ACTION_EVENTS = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress', 'input', 'change', 'beforeinput', 'submit'];
+
+/**
+ * Our popover, toolbar and card act only on the reader's own input: a synthetic event (a page's
+ * script calling click() or dispatchEvent on our elements) is stopped before any handler of ours.
+ */
+function trustedOnly(root: Node): void {
+  for (const type of ACTION_EVENTS)
+    root.addEventListener(
+      type,
+      (e) => {
+        if (e.isTrusted) return;
+        e.stopImmediatePropagation();
+        e.preventDefault();
+      },
+      { capture: true },
+    );
 }
 
 export class TermUi {
@@ -136,6 +156,7 @@ export class TermUi {
         css,
         isolateEvents: ['keydown', 'keyup', 'keypress'],
         onMount: (container) => {
+          trustedOnly(container.getRootNode());
           const app = createApp({
             render: () =>
               h('div', { class: 'layer', onKeydown: (e: KeyboardEvent) => this.onKey(e) }, [
@@ -172,7 +193,7 @@ export class TermUi {
                       note: this.state.card.note,
                       error: this.state.card.error,
                       saved: this.state.card.saved,
-                      onSave: (patch: { color: HighlightColor; note: string }) => this.state.card && this.events.cardSave(this.state.card.id, patch),
+                      onSave: (patch: { color?: HighlightColor; note?: string }) => this.state.card && this.events.cardSave(this.state.card.id, patch),
                       onRemove: () => this.state.card && this.events.cardDelete(this.state.card.id),
                       onCopy: () => this.state.card && this.events.cardCopy(this.state.card.id),
                       onClose: () => this.hideCard(),

@@ -5,20 +5,36 @@ import type { PageTextModel } from '@/utils/dom/text/model';
 import { anchor, describe } from '@/utils/core/annotate/anchor';
 import { pageText } from '@/utils/dom/annotate/page-text';
 import { canonicalUrl } from '@/utils/core/annotate/url';
-import { HIGHLIGHT_COLORS, noteOf, quoteOf, type Annotation, type HighlightColor } from '@/utils/core/annotate/types';
-import type { PageHighlight, StoreResult } from '@/utils/core/messages';
+import { HIGHLIGHT_COLORS, noteOf, QUOTE_MAX, quoteOf, type Annotation, type HighlightColor } from '@/utils/core/annotate/types';
+import type { PageHighlight, Reply } from '@/utils/core/messages';
 import { errorMessage } from '@/utils/core/errors';
-import { send } from '@/utils/extension/messaging';
+import { BadReply, send } from '@/utils/extension/messaging';
 import { markLayer, redrawOverlays, type MarkLayer } from './mark-layers';
 
 const FILL: Record<HighlightColor, string> = { yellow: 'rgba(253, 224, 71, 0.55)', green: 'rgba(134, 239, 172, 0.6)', blue: 'rgba(147, 197, 253, 0.6)', pink: 'rgba(249, 168, 212, 0.6)' };
 
 const NAME = (c: HighlightColor) => `bilingual-reader-hl-${c}`;
 
-const refused = (e: unknown): StoreResult => ({ ok: false, error: errorMessage(e) });
-/** A store write that did not happen is an error the reader is told about. */
-function storeWrite(res: StoreResult): void {
-  if (!res.ok) throw new Error(browser.i18n.getMessage('storageError', [res.error]));
+const msg = (key: string, subs?: string[]) => browser.i18n.getMessage(key as 'storageError', subs as [string]);
+
+/** What a store write that did not happen says: why, and that nothing else changed. */
+function refusal(e: unknown): Error {
+  // No valid answer: the background is gone or was updated (not a storage problem).
+  const why = e instanceof BadReply ? msg('highlightNoAnswer') : errorMessage(e);
+  return new Error(msg('storageError', [why]));
+}
+
+/** A save answered by the store with what it kept from another tab's change. */
+export interface Saved {
+  annotation: Annotation;
+  /** fields another tab changed meanwhile, kept as that tab left them */
+  kept: ('color' | 'note')[];
+}
+
+export class DeletedElsewhere extends Error {
+  constructor() {
+    super(msg('highlightDeletedElsewhere'));
+  }
 }
 
 export class Annotator {
@@ -94,6 +110,8 @@ export class Annotator {
     const folded = pageText(this.model, fold);
     const pos = folded.fromRange(range);
     if (!pos) throw new Error(browser.i18n.getMessage('highlightOutside'));
+    // Refused with the reason, never cut: a shortened quote would no longer be what the reader chose.
+    if (pos.end - pos.start > QUOTE_MAX) throw new Error(msg('highlightTooLong', [(pos.end - pos.start).toLocaleString(), QUOTE_MAX.toLocaleString()]));
     const original = pageText(this.model, (s) => s);
     const [quote, position] = describe(original.text, pos.start, pos.end);
     const now = new Date().toISOString();
@@ -107,38 +125,77 @@ export class Annotator {
       target: { source: this.source, title: document.title, selector: [quote, position] },
       color,
     };
-    await this.save(a);
-    this.items.push(a);
+    const { annotation: stored } = await this.save(a);
+    this.items.push(stored);
     const r = original.toRange(pos.start, pos.end);
-    if (r) this.placed.set(a.id, r);
+    if (r) this.placed.set(stored.id, r);
     this.draw();
-    return a;
+    return stored;
   }
 
-  async update(id: string, patch: { color?: HighlightColor; note?: string }): Promise<Annotation | null> {
+  /**
+   * Saves the reader's change to a highlight. Sends only what changed, with the revision this
+   * page's copy is at, and shows what the store kept (another tab's change to the other field
+   * stands). Throws DeletedElsewhere when another tab deleted it meanwhile.
+   */
+  async update(id: string, patch: { color?: HighlightColor; note?: string }): Promise<Saved | null> {
     const a = this.items.find((x) => x.id === id);
-    if (!a) return null;
+    if (!a) throw new DeletedElsewhere();
     const next: Annotation = {
       ...a,
       color: patch.color ?? a.color,
       body: [{ type: 'TextualBody', value: patch.note ?? noteOf(a), format: 'text/plain', purpose: 'commenting' }],
       modified: new Date().toISOString(),
     };
-    await this.save(next);
-    this.items = this.items.map((x) => (x.id === id ? next : x));
+    const saved = await this.save(next);
+    this.items = this.items.map((x) => (x.id === id ? saved.annotation : x));
     this.draw();
-    return next;
+    return saved;
   }
 
   async remove(id: string): Promise<void> {
-    storeWrite(await send({ type: 'hl-delete', source: this.source, id }).catch(refused));
+    const res = await send({ type: 'hl-delete', source: this.source, id }).catch((e: unknown) => Promise.reject(refusal(e)));
+    // Deleted here or in another tab, or never stored (a save that failed): gone either way.
+    if (!res.ok && res.error !== 'not-found') throw new Error(msg('storageError', [res.error]));
+    this.forget(id);
+  }
+
+  private forget(id: string): void {
     this.items = this.items.filter((x) => x.id !== id);
     this.placed.delete(id);
     this.draw();
   }
 
-  private async save(a: Annotation): Promise<void> {
-    storeWrite(await send({ type: 'hl-put', annotation: a }).catch(refused));
+  private async save(a: Annotation): Promise<Saved> {
+    const res: Reply<'hl-put'> = await send({ type: 'hl-put', annotation: a }).catch((e: unknown) => Promise.reject(refusal(e)));
+    if (res.ok) return { annotation: res.annotation, kept: res.status === 'merged' ? res.kept : [] };
+    if (res.error === 'deleted') {
+      this.forget(a.id);
+      throw new DeletedElsewhere();
+    }
+    throw new Error(msg('storageError', [res.error]));
+  }
+
+  /**
+   * Another tab (or the settings page) changed this page's highlights: read them again and place
+   * them. Returns the ids that are gone.
+   */
+  async refresh(): Promise<string[]> {
+    const fresh = await send({ type: 'hl-list', source: this.source }).catch(() => null);
+    if (!fresh) return [];
+    const ids = new Set(fresh.map((a) => a.id));
+    const gone = this.items.filter((a) => !ids.has(a.id)).map((a) => a.id);
+    const known = new Set(this.items.map((a) => a.id));
+    this.items = fresh;
+    for (const id of gone) this.placed.delete(id);
+    if (fresh.some((a) => !known.has(a.id) || !this.placed.has(a.id))) await this.anchorAll();
+    else this.draw();
+    return gone;
+  }
+
+  /** The storage key of this page's record: every write to the page's highlights changes it. */
+  get storageKey(): string {
+    return `hl:${this.source}`;
   }
 
   /** The highlight drawn under a viewport point. */

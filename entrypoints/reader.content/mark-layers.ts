@@ -20,11 +20,34 @@ export function highlightApi(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 }
 
+// The highlight registry is the page's too: a page that calls CSS.highlights.clear() (or deletes
+// or replaces one of our names) would wipe our marks. Our layers are put back within a moment.
+const nativeLayers = new Set<NativeLayer>();
+let registryWatch: ReturnType<typeof setInterval> | null = null;
+const REGISTRY_CHECK_MS = 500;
+
+function watchRegistry(): void {
+  if (registryWatch) return;
+  registryWatch = setInterval(() => {
+    for (const l of nativeLayers) l.register();
+    if (!nativeLayers.size && registryWatch) {
+      clearInterval(registryWatch);
+      registryWatch = null;
+    }
+  }, REGISTRY_CHECK_MS);
+}
+
 class NativeLayer implements MarkLayer {
   private readonly h = new Highlight();
   constructor(private readonly name: string, priority: number) {
     this.h.priority = priority;
-    CSS.highlights.set(name, this.h);
+    this.register();
+    nativeLayers.add(this);
+    watchRegistry();
+  }
+  /** (Re-)registers this layer under its name unless it is there already. */
+  register() {
+    if (CSS.highlights.get(this.name) !== this.h) CSS.highlights.set(this.name, this.h);
   }
   add(r: AbstractRange) {
     this.h.add(r);
@@ -39,6 +62,7 @@ class NativeLayer implements MarkLayer {
     return this.h.size;
   }
   dispose() {
+    nativeLayers.delete(this);
     if (CSS.highlights.get(this.name) === this.h) CSS.highlights.delete(this.name);
   }
 }

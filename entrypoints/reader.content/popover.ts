@@ -11,7 +11,7 @@ import { LIMITS } from '@/utils/core/user-terms/model';
 import { send } from '@/utils/extension/messaging';
 import type { Anchor, PopoverContent, TermUi, TermUiEvents } from '@/components/page/term-ui';
 import { loadedUiModule } from '@/components/page/ui-port';
-import type { Annotator } from './annotations';
+import { DeletedElsewhere, type Annotator } from './annotations';
 import type { EntryStore } from './entries';
 import type { GlossarySession } from './glossary-session';
 import type { LookupHit, Spot } from './scanner';
@@ -271,12 +271,33 @@ export class PagePopover implements TermUiEvents {
     void send({ type: 'add-term', text: text.slice(0, 40), ...(note ? { note: note.slice(0, LIMITS.note) } : {}) }).catch(() => undefined);
   }
 
-  cardSave(id: string, patch: { color: HighlightColor; note: string }): void {
-    void this.host
-      .annotator()
-      ?.update(id, patch)
-      .then(() => this.ui?.updateCard({ ...patch, saved: true, error: '' }))
-      .catch((e: unknown) => this.ui?.updateCard({ error: errorMessage(e) }));
+  cardSave(id: string, patch: { color?: HighlightColor; note?: string }): void {
+    const annotator = this.host.annotator();
+    if (!annotator) return;
+    void annotator
+      .update(id, patch)
+      .then((saved) => {
+        if (!saved) return;
+        // The card shows what is stored: a colour or note another tab changed meanwhile stands.
+        const a = saved.annotation;
+        const said = saved.kept.map((k) => browser.i18n.getMessage(k === 'color' ? 'highlightMergedColor' : 'highlightMergedNote')).join(' ');
+        this.ui?.updateCard({ color: a.color, note: noteOf(a), saved: true, error: said });
+      })
+      .catch((e: unknown) => this.cardGone(e));
+  }
+
+  /** A save or delete failed; when the highlight was deleted in another tab the card closes and says so. */
+  private cardGone(e: unknown): void {
+    if (e instanceof DeletedElsewhere) {
+      this.ui?.hideCard();
+      this.ui?.alert(e.message);
+    } else this.ui?.updateCard({ error: errorMessage(e) });
+  }
+
+  /** The page's highlights were read again after another tab changed them. */
+  refreshed(gone: string[]): void {
+    const card = this.ui?.state.card;
+    if (card && gone.includes(card.id)) this.cardGone(new DeletedElsewhere());
   }
 
   cardDelete(id: string): void {
@@ -284,7 +305,7 @@ export class PagePopover implements TermUiEvents {
       .annotator()
       ?.remove(id)
       .then(() => this.ui?.hideCard())
-      .catch((e: unknown) => this.ui?.updateCard({ error: errorMessage(e) }));
+      .catch((e: unknown) => this.cardGone(e));
   }
 
   cardCopy(id: string): void {

@@ -50,8 +50,10 @@ export class Reader {
     this.status = new StatusController(p.share);
     this.status.timing.probeMs = performance.now() - t0;
     browser.runtime.onMessage.addListener(this.onMessage);
+    browser.storage.onChanged.addListener(this.onStorageChanged);
     this.ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(this.onMessage);
+      browser.storage.onChanged.removeListener(this.onStorageChanged);
       this.stop();
     });
     if (p.chinese) return void this.boot(t0);
@@ -158,6 +160,19 @@ export class Reader {
 
   private get annotator(): Annotator | null {
     return this.highlights?.current ?? null;
+  }
+
+  /**
+   * Another tab or the settings page wrote this page's highlights (every write changes the page's
+   * record): read them again, so an edit made here starts from what is stored, and a card on a
+   * highlight deleted elsewhere closes with a message.
+   */
+  private readonly onStorageChanged = (changes: Record<string, unknown>, area: string): void => {
+    const annotator = this.annotator;
+    if (area !== 'local' || !annotator || !(annotator.storageKey in changes)) return;
+    void annotator.refresh().then((gone) => {
+      if (annotator === this.annotator) this.page?.popover.refreshed(gone);
+    });
   }
 
   private scheduleRedetect(): void {

@@ -146,7 +146,8 @@ export class TermScanner {
   }
 
   private readonly onPointerMove = (e: PointerEvent): void => {
-    if (!this.host.active() || !this.host.settings()?.hover || e.pointerType === 'touch') return;
+    // Only the reader's own input counts: a page can dispatch any event it likes (isTrusted is false then).
+    if (!e.isTrusted || !this.host.active() || !this.host.settings()?.hover || e.pointerType === 'touch') return;
     this.lastPointer = { x: e.clientX, y: e.clientY };
     this.rest(e.clientX, e.clientY, e.timeStamp, e.shiftKey, this.host.owns(e));
   };
@@ -180,7 +181,7 @@ export class TermScanner {
   }
 
   private readonly onClick = (e: MouseEvent): void => {
-    if (!this.host.active() || this.host.owns(e)) return;
+    if (!e.isTrusted || !this.host.active() || this.host.owns(e)) return;
     if (!this.host.settings()?.click) return this.emit('tap', { x: e.clientX, y: e.clientY });
     // Links, buttons and a selection in progress keep their own meaning.
     const target = e.target as Element | null;
@@ -202,7 +203,8 @@ export class TermScanner {
   };
 
   private readonly onKeyDown = (e: KeyboardEvent): void => {
-    if (!this.host.active() || this.host.owns(e)) return;
+    // A page's synthetic Alt+Shift+H or +S must not highlight or switch anything for the reader.
+    if (!e.isTrusted || !this.host.active() || this.host.owns(e)) return;
     const t = e.target as HTMLElement | null;
     const editing = !!t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
     if (e.key === 'Escape') return this.emit('escape', undefined);
@@ -264,12 +266,13 @@ export class TermScanner {
   }
 
   private readonly onSelectionEnd = (e: Event): void => {
-    if (!this.host.active() || this.host.owns(e)) return;
+    if (!e.isTrusted || !this.host.active() || this.host.owns(e)) return;
     // The selection is final only after the browser has handled the event.
     setTimeout(() => {
       const sel = document.getSelection();
       const text = sel && !sel.isCollapsed ? sel.toString().trim() : '';
-      if (!sel || !text || text.length > 5000) return this.emit('selection', null);
+      // Any length: a selection too long to highlight is refused with a message when highlighted, never ignored.
+      if (!sel || !text) return this.emit('selection', null);
       const node = sel.anchorNode;
       const el = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
       if (el?.closest(EDITABLE)) return;

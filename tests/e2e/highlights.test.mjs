@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { openPopup, tabIdOf, waitForStatus } from '../support/browser.mjs';
 import { useSession } from '../support/session.mjs';
+import { storedHighlights } from '../support/store.mjs';
 import { highlightTexts, selectText, waitForTerms } from '../support/page-text.mjs';
 
 const session = useSession();
@@ -101,8 +102,7 @@ test('two tabs adding highlights at once keep both; click a highlight to change 
   await Promise.all([a.keyboard.press('Alt+Shift+H'), b.keyboard.press('Alt+Shift+H')]);
   await waitForHighlight(a, one);
   await waitForHighlight(b, two);
-  const stored = await session.ext.serviceWorker.evaluate(() => chrome.storage.local.get('hl:http://localhost/seed-report.html'));
-  const quotes = stored['hl:http://localhost/seed-report.html'].items.map((x) => x.target.selector[0].exact);
+  const quotes = (await storedHighlights(session.ext, `${session.srv.origin}/seed-report.html`)).map((x) => x.target.selector[0].exact);
   assert.ok(quotes.includes(one) && quotes.includes(two), quotes.join(' | '));
 
   // Click the highlight: the card changes its colour, then deletes it.
@@ -141,7 +141,7 @@ test('export from the side panel (Markdown, JSON, CSV) and import merges without
     return readFileSync(await dl.path(), 'utf8');
   };
   const md = await grab('highlights-export-md');
-  assert.ok(md.includes('> 圓滿完成“七五”普法中期檢查督導') && md.includes('](http://localhost/seed-report.html)'), md);
+  assert.ok(md.includes('> 圓滿完成“七五”普法中期檢查督導') && md.includes(`](${session.srv.origin}/seed-report.html)`), md);
   const csv = await grab('highlights-export-csv');
   assert.ok(csv.startsWith('page,url,quote,note,color,created'));
   const json = await grab('highlights-export-json');
@@ -161,7 +161,7 @@ test('export from the side panel (Markdown, JSON, CSV) and import merges without
   writeFileSync(bad, JSON.stringify({ type: 'AnnotationCollection', items: [{ id: 'x' }] }));
   await options.getByTestId('highlights-import').setInputFiles(bad);
   await options.waitForFunction(() => /Nothing was imported: Highlight 1 is malformed/.test(document.querySelector('[data-testid="highlights-import-message"]')?.textContent ?? ''));
-  const count = await session.ext.serviceWorker.evaluate(() => chrome.storage.local.get('hl:http://localhost/seed-report.html').then((r) => r['hl:http://localhost/seed-report.html'].items.length));
+  const count = (await storedHighlights(session.ext, `${session.srv.origin}/seed-report.html`)).length;
   assert.equal(count, total);
   await options.close();
   await page.close();
@@ -215,12 +215,12 @@ test('without the CSS Highlight API path (overlay setting): marks and highlights
 
 test('a failing storage: a clear message on the page, and nothing already saved is lost', async () => {
   const page = await ready('seed-report.html');
-  const key = 'hl:http://localhost/seed-report.html';
+  const source = `${session.srv.origin}/seed-report.html`;
   // Something saved first.
   await selectText(page, '城市精細化管理水平大幅提升');
   await page.getByTestId('highlight-color-blue').click();
   await waitForHighlight(page, '城市精細化管理水平大幅提升', 'bilingual-reader-hl-blue');
-  const before = await session.ext.serviceWorker.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k]?.items.length ?? 0), key);
+  const before = (await storedHighlights(session.ext, source)).length;
   assert.ok(before >= 1);
   // The storage refuses every write, as a full disk or a quota would.
   await session.ext.serviceWorker.evaluate(() => {
@@ -239,7 +239,7 @@ test('a failing storage: a clear message on the page, and nothing already saved 
       chrome.storage.local.set = globalThis.__realSet;
     });
   }
-  const after = await session.ext.serviceWorker.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k]?.items.length ?? 0), key);
+  const after = (await storedHighlights(session.ext, source)).length;
   assert.equal(after, before);
   await page.close();
 });

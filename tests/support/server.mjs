@@ -51,6 +51,8 @@ export function startServer(port = 0) {
         let html = await readFile(join(FIXTURES, 'seed-report.html'), 'utf8');
         if (variant === 'extra') html = html.replace('<p class="addressee">', '<p>編者按：本文於2019年3月轉載，新增此段說明文字，原文內容未作修改。</p>\n      <p class="addressee">');
         if (variant === 'deleted') html = html.replace(/三是精準精細管理規範性檔案。<\/b>[^<]*/, '三是精準精細管理規範性檔案。</b>');
+        // A page that names another site's page as its canonical URL.
+        if (variant === 'forged-canonical') html = html.replace('<link rel="canonical" href="/seed-report.html">', '<link rel="canonical" href="https://www.gov.cn/zhengce/content/forged.htm">');
         res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
         res.end(html);
         return;

@@ -1,7 +1,7 @@
 import { describe as suite, expect, it } from 'vitest';
 import { anchor, describe } from '@/utils/core/annotate/anchor';
 import { folderFrom } from '@/utils/core/annotate/fold';
-import { canonicalUrl, cleanUrl } from '@/utils/core/annotate/url';
+import { canonicalUrl, cleanUrl, isHttpUrl } from '@/utils/core/annotate/url';
 import { PageTextModel } from '@/utils/dom/text/model';
 import { pageText } from '@/utils/dom/annotate/page-text';
 
@@ -76,9 +76,23 @@ suite('folding scripts', () => {
 });
 
 suite('canonical URLs', () => {
-  it('drops fragments and tracking parameters, prefers rel=canonical', () => {
+  it('drops fragments and tracking parameters, prefers rel=canonical of the same origin', () => {
     expect(cleanUrl('https://a.gov.cn/x?id=3&utm_source=wx&spm=1#p2')).toBe('https://a.gov.cn/x?id=3');
-    expect(canonicalUrl('https://m.a.gov.cn/x?from=timeline', 'https://www.a.gov.cn/x')).toBe('https://www.a.gov.cn/x');
+    expect(canonicalUrl('https://a.gov.cn/x?from=timeline&page=2', 'https://a.gov.cn/x#main')).toBe('https://a.gov.cn/x');
+    expect(canonicalUrl('https://a.gov.cn/x?variant=b', '/x')).toBe('https://a.gov.cn/x');
     expect(canonicalUrl('https://a.gov.cn/x#top', 'javascript:alert(1)')).toBe('https://a.gov.cn/x');
+  });
+  it('never lets a page file its highlights under another origin', () => {
+    // Another host, another scheme, another port: the page's own location (cleaned) instead.
+    expect(canonicalUrl('https://m.a.gov.cn/x?from=timeline', 'https://www.a.gov.cn/x')).toBe('https://m.a.gov.cn/x');
+    expect(canonicalUrl('https://evil.example/p?utm_source=x#f', 'https://www.gov.cn/zhengce/1.htm')).toBe('https://evil.example/p');
+    expect(canonicalUrl('https://a.gov.cn/x', 'http://a.gov.cn/x')).toBe('https://a.gov.cn/x');
+    expect(canonicalUrl('http://127.0.0.1:8080/r', 'http://127.0.0.1:9090/r')).toBe('http://127.0.0.1:8080/r');
+    expect(canonicalUrl('http://127.0.0.1:8080/r', '//localhost/r')).toBe('http://127.0.0.1:8080/r');
+  });
+  it('isHttpUrl accepts only absolute http(s) URLs', () => {
+    expect(isHttpUrl('https://a.gov.cn/x')).toBe(true);
+    expect(isHttpUrl('http://127.0.0.1:1/')).toBe(true);
+    for (const bad of ['javascript:alert(1)', '__proto__', 'data:text/html,x', 'file:///etc/passwd', '/relative', '', 'chrome-extension://abc/x', 7]) expect(isHttpUrl(bad), String(bad)).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 import type { Detection, Reason, ReasonId } from '@/utils/core/detect/report';
 import { isSiteMode, type SiteMode } from '@/utils/core/settings';
 import { isAnnotation, type Annotation, type HighlightColor } from '@/utils/core/annotate/types';
+import type { DeleteResult, ImportResult, PutResult } from '@/utils/core/annotate/revisions';
 import { DICT_BUNDLES, isScriptMode, type DictBundle, type ScriptMode } from '@/utils/core/convert/modes';
 import { isIndexedEntry, isPackedForms, type IndexedEntry } from '@/utils/core/glossary';
 import type { PackedForms } from '@/utils/core/glossary/types';
@@ -50,6 +51,10 @@ export type Message =
   | { type: 'hl-delete'; source: string; id: string }
   | { type: 'hl-all' }
   | { type: 'hl-import'; annotations: Annotation[] }
+  /** background → the settings page that imports: pages written so far */
+  | { type: 'hl-import-progress'; done: number; total: number }
+  /** popup → background: the frame of a tab whose reader state says most (a report in an iframe) */
+  | { type: 'get-report-frame'; tabId: number }
   /** popup / side panel → content: this page's highlights, placed or not */
   | { type: 'hl-page' }
   /** popup / side panel → content: scroll to a highlight */
@@ -71,9 +76,6 @@ export interface PageHighlight {
 export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
-/** A write to the highlight store: done, or refused with the store's reason. */
-export type StoreResult = { ok: true } | { ok: false; error: string };
-
 /** The answer to each request. A receiver that does not handle a message answers nothing (undefined). */
 export interface Replies {
   'page-status': boolean;
@@ -87,10 +89,13 @@ export interface Replies {
   'set-script': true | false | { error: string };
   'load-dicts': boolean;
   'hl-list': Annotation[];
-  'hl-put': StoreResult;
-  'hl-delete': StoreResult;
+  'hl-put': PutResult;
+  'hl-delete': DeleteResult;
   'hl-all': PageHighlights[];
-  'hl-import': StoreResult & { added?: number; skipped?: number };
+  /** what was written, or (ok false, no counts) refused before anything was */
+  'hl-import': ImportResult | { ok: false; error: string };
+  'hl-import-progress': boolean;
+  'get-report-frame': number;
   'hl-page': { source: string; items: PageHighlight[] } | null;
   'hl-reveal': boolean;
   'dict-lookup': DictLookupReply;
@@ -184,7 +189,8 @@ export function parseMessage(x: unknown): Message | null {
     case 'set-script':
       return isScriptMode(x.mode) ? { type: 'set-script', mode: x.mode } : null;
     case 'load-dicts':
-      return typeof x.bundle === 'string' && x.bundle in DICT_BUNDLES ? { type: 'load-dicts', bundle: x.bundle as DictBundle } : null;
+      // An own key only: `in` would also accept inherited names such as __proto__ or toString.
+      return typeof x.bundle === 'string' && Object.prototype.hasOwnProperty.call(DICT_BUNDLES, x.bundle) ? { type: 'load-dicts', bundle: x.bundle as DictBundle } : null;
     case 'reveal-term':
       return Number.isInteger(x.index) && (x.index as number) >= 0 ? { type: 'reveal-term', index: x.index as number } : null;
     case 'hl-list':
@@ -197,6 +203,10 @@ export function parseMessage(x: unknown): Message | null {
       return { type: 'hl-all' };
     case 'hl-import':
       return Array.isArray(x.annotations) && x.annotations.length <= 100_000 && x.annotations.every(isAnnotation) ? { type: 'hl-import', annotations: x.annotations } : null;
+    case 'get-report-frame':
+      return isCount(x.tabId) ? { type: 'get-report-frame', tabId: x.tabId } : null;
+    case 'hl-import-progress':
+      return isCount(x.done) && isCount(x.total) ? { type: 'hl-import-progress', done: x.done, total: x.total } : null;
     case 'hl-page':
       return { type: 'hl-page' };
     case 'hl-reveal':
@@ -215,7 +225,26 @@ export function parseMessage(x: unknown): Message | null {
 // foreign receiver may answer anything.
 
 const isBool = (x: unknown): x is boolean => typeof x === 'boolean';
-const isStoreResult = (x: unknown): x is StoreResult => isObj(x) && (x.ok === true || (x.ok === false && isStr(x.error)));
+const isRefusal = (x: unknown): x is { ok: false; error: string } => isObj(x) && x.ok === false && isStr(x.error);
+const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
+const FIELDS = ['color', 'note'];
+
+function isPutResult(x: unknown): x is PutResult {
+  if (isRefusal(x)) return true;
+  if (!isObj(x) || x.ok !== true || !isAnnotation(x.annotation)) return false;
+  if (x.status === 'merged') return Array.isArray(x.kept) && x.kept.every((k) => FIELDS.includes(k as string));
+  return x.status === 'created' || x.status === 'updated' || x.status === 'unchanged';
+}
+
+function isImportResult(x: unknown): x is ImportResult {
+  return (
+    isObj(x) &&
+    typeof x.ok === 'boolean' &&
+    ['added', 'skipped', 'pages', 'written'].every((k) => isCount(x[k])) &&
+    (x.error === undefined || isStr(x.error)) &&
+    (x.indexError === undefined || isStr(x.indexError))
+  );
+}
 const arrayOf =
   <T>(check: (x: unknown) => x is T) =>
   (x: unknown): x is T[] =>
@@ -278,10 +307,12 @@ export const REPLY_CHECKS: { [K in MessageType]: (x: unknown) => x is Reply<K> }
   'set-script': (x): x is Reply<'set-script'> => isBool(x) || (isObj(x) && isStr(x.error)),
   'load-dicts': isBool,
   'hl-list': arrayOf(isAnnotation),
-  'hl-put': isStoreResult,
-  'hl-delete': isStoreResult,
+  'hl-put': isPutResult,
+  'hl-delete': (x): x is DeleteResult => isObj(x) && ((x.ok === true && (x.status === 'deleted' || x.status === 'already-deleted')) || isRefusal(x)),
   'hl-all': arrayOf(isPageHighlights),
-  'hl-import': (x): x is Reply<'hl-import'> => isStoreResult(x),
+  'hl-import': (x): x is Reply<'hl-import'> => isImportResult(x) || isRefusal(x),
+  'hl-import-progress': isBool,
+  'get-report-frame': isCount,
   'hl-page': (x): x is Reply<'hl-page'> => x === null || (isObj(x) && isStr(x.source, 8192) && arrayOf(isPageHighlight)(x.items)),
   'hl-reveal': isBool,
   'dict-lookup': isDictLookupReply,

@@ -20,6 +20,6 @@ export async function send<T extends MessageType>(msg: MessageOf<T>): Promise<Re
 }
 
 /** To the content script of a tab. */
-export async function sendToTab<T extends MessageType>(tabId: number, msg: MessageOf<T>): Promise<Reply<T>> {
-  return checked(msg.type as T, await browser.tabs.sendMessage(tabId, msg));
+export async function sendToTab<T extends MessageType>(tabId: number, msg: MessageOf<T>, frameId?: number): Promise<Reply<T>> {
+  return checked(msg.type as T, await (frameId === undefined ? browser.tabs.sendMessage(tabId, msg) : browser.tabs.sendMessage(tabId, msg, { frameId })));
 }

@@ -2,6 +2,8 @@
 import { parseJsonFile } from '@/utils/core/files/json';
 import { toCsvText } from '@/utils/core/files/csv';
 import { isAnnotation, noteOf, quoteOf, type Annotation } from '@/utils/core/annotate/types';
+import { firstForeignSource } from '@/utils/core/annotate/revisions';
+import { isHttpUrl } from '@/utils/core/annotate/url';
 
 export interface PageHighlights {
   source: string;
@@ -19,7 +21,8 @@ const mdEscape = (s: string) => s.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 export function toMarkdown(pages: readonly PageHighlights[]): string {
   const out: string[] = ['# Highlights', ''];
   for (const p of pages) {
-    out.push(`## [${mdEscape(p.title || p.source)}](${p.source.replace(/\)/g, '%29')})`, '');
+    // Only a web page becomes a link: a stored source from an older version could be anything.
+    out.push(isHttpUrl(p.source) ? `## [${mdEscape(p.title || p.source)}](${p.source.replace(/\)/g, '%29')})` : `## ${mdEscape(p.title || p.source)}`, '');
     for (const a of p.items) {
       out.push(`> ${mdEscape(quoteOf(a).exact).replace(/\n/g, '\n> ')}`);
       const note = noteOf(a);
@@ -42,5 +45,7 @@ export function parseImport(text: string): Annotation[] {
   if (!d || d.type !== 'AnnotationCollection' || !Array.isArray(d.items)) throw new Error('This JSON file is not a Bilingual Reader highlights export (no AnnotationCollection).');
   const bad = d.items.findIndex((a) => !isAnnotation(a));
   if (bad >= 0) throw new Error(`Highlight ${bad + 1} is malformed; nothing was imported.`);
+  const foreign = firstForeignSource(d.items as Annotation[]);
+  if (foreign) throw new Error(`Highlight ${foreign} does not belong to a web page (its source is not an http or https URL); nothing was imported.`);
   return d.items as Annotation[];
 }

@@ -34,7 +34,24 @@ export interface Annotation {
   color: HighlightColor;
   /** the folded quote, written by earlier builds and never read (anchoring folds the quote itself); accepted if present */
   normalizedExact?: string;
+  /**
+   * ours: the record's revision in the store, and the revision at which each editable field last
+   * changed. The background sets both; a tab sends back the revision its copy was at, so an edit
+   * made on an old copy changes only the fields that copy changed (see utils/core/annotate/revisions.ts).
+   */
+  rev?: number;
+  revs?: FieldRevs;
 }
+
+export interface FieldRevs {
+  color: number;
+  note: number;
+}
+
+/** Longest note, in characters. */
+export const NOTE_MAX = 20_000;
+/** Longest quote a highlight can hold, in characters (a long section; the page text is re-searched for it). */
+export const QUOTE_MAX = 5_000;
 
 export function noteOf(a: Annotation): string {
   return a.body[0]?.value ?? '';
@@ -49,6 +66,8 @@ export function isColor(x: unknown): x is HighlightColor {
 }
 
 const isStr = (x: unknown, max: number): x is string => typeof x === 'string' && x.length <= max;
+const isRev = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= Number.MAX_SAFE_INTEGER;
+const isRevs = (x: unknown): x is FieldRevs => typeof x === 'object' && x !== null && isRev((x as FieldRevs).color) && isRev((x as FieldRevs).note);
 
 /** Validates an annotation from storage, a message or an import file. */
 export function isAnnotation(x: unknown): x is Annotation {
@@ -62,14 +81,14 @@ export function isAnnotation(x: unknown): x is Annotation {
     isStr(a.modified, 40) &&
     Array.isArray(a.body) &&
     a.body.length <= 1 &&
-    a.body.every((b) => b && b.type === 'TextualBody' && isStr(b.value, 20_000)) &&
+    a.body.every((b) => b && b.type === 'TextualBody' && isStr(b.value, NOTE_MAX)) &&
     !!a.target &&
     isStr(a.target.source, 4000) &&
     isStr(a.target.title, 1000) &&
     Array.isArray(sel) &&
     sel.length === 2 &&
     sel[0]?.type === 'TextQuoteSelector' &&
-    isStr(sel[0].exact, 5000) &&
+    isStr(sel[0].exact, QUOTE_MAX) &&
     sel[0].exact.length > 0 &&
     isStr(sel[0].prefix, 200) &&
     isStr(sel[0].suffix, 200) &&
@@ -79,6 +98,8 @@ export function isAnnotation(x: unknown): x is Annotation {
     sel[1].start >= 0 &&
     sel[1].end >= sel[1].start &&
     isColor(a.color) &&
-    (a.normalizedExact === undefined || isStr(a.normalizedExact, 5000))
+    (a.normalizedExact === undefined || isStr(a.normalizedExact, QUOTE_MAX)) &&
+    (a.rev === undefined || isRev(a.rev)) &&
+    (a.revs === undefined || isRevs(a.revs))
   );
 }

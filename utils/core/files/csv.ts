@@ -1,14 +1,16 @@
-// CSV as spreadsheets read it (RFC 4180, CRLF rows). A field starting with = + - @ is written
-// with a leading ' so a spreadsheet shows it as text instead of running it as a formula.
+// CSV as spreadsheets read it (RFC 4180, CRLF rows). A field starting with = + - @ (or a tab or
+// carriage return, which some spreadsheets drop before reading what follows) is written with a
+// leading ' so a spreadsheet shows it as text instead of running it as a formula.
+const FORMULA = /^[=+\-@\t\r]/;
 
 export function csvField(s: string): string {
-  const formula = /^[=+\-@]/.test(s);
-  return /[",\n\r]/.test(s) || formula ? `"${(formula ? "'" : '') + s.replace(/"/g, '""')}"` : s;
+  const formula = FORMULA.test(s);
+  return /[",\n\r\t]/.test(s) || formula ? `"${(formula ? "'" : '') + s.replace(/"/g, '""')}"` : s;
 }
 
 /** Undoes csvField's formula guard on a field read back. */
 export function unguardField(s: string): string {
-  return s.replace(/^'(?=[=+\-@])/, '');
+  return s.replace(/^'(?=[=+\-@\t\r])/, '');
 }
 
 /** A CSV document: the header row, then one row per record, each line ended by CRLF. */

@@ -1,139 +1,220 @@
-// Highlights in storage.local: one key per page plus an index, each with a version. Only the
-// background writes here, one write at a time per page, so two tabs on the same page never lose
-// each other's highlights.
+// Highlights in storage.local: per page, a small record (`hl:<source>`: title, count, tombstones)
+// and its highlights in buckets by id (`hlb:<n>:<source>`), plus an index of pages (`hlIndex`).
+// Only the background writes here, one change at a time, and each change writes what it touches
+// (one bucket, the page record, the index) in one storage call, so it is kept or refused whole.
+// The rules (merging, tombstones, repair, import, layout) are pure, in utils/core/annotate/.
 import { storage } from '#imports';
-import { isAnnotation, type Annotation } from '@/utils/core/annotate/types';
+import type { Annotation } from '@/utils/core/annotate/types';
+import { isHttpUrl } from '@/utils/core/annotate/url';
+import { bucketOf, BUCKET_ITEMS, joinPage, readMeta, splitPage, bucketItems, type PageMeta } from '@/utils/core/annotate/layout';
+import {
+  applyDelete,
+  applyPut,
+  firstForeignSource,
+  migrateIndex,
+  planImport,
+  repairIndex,
+  summaryOf,
+  withPages,
+  type DeleteResult,
+  type ImportResult,
+  type IndexRecord,
+  type PageRecord,
+  type PageSummary,
+  type PutResult,
+} from '@/utils/core/annotate/revisions';
 
-export const STORE_VERSION = 1;
+export { PAGE_VERSION } from '@/utils/core/annotate/revisions';
+export type { IndexEntry, PutResult, DeleteResult, ImportResult } from '@/utils/core/annotate/revisions';
+
 const INDEX_KEY = 'local:hlIndex' as const;
-const pageKey = (source: string) => `local:hl:${source}` as const;
+const PAGE_PREFIX = 'hl:';
+const BUCKET_RE = /^hlb:(\d+):(.*)$/s;
+const pageKey = (source: string) => `local:${PAGE_PREFIX}${source}` as const;
+const bucketKey = (source: string, b: number) => `local:hlb:${b}:${source}` as const;
+/** Pages per storage call when importing: each call is one step of the progress shown. */
+export const IMPORT_CHUNK = 250;
 
-interface PageRecord {
-  v: number;
-  source: string;
-  title: string;
-  items: Annotation[];
-  /** stored entries this version cannot read: carried along on every write, never dropped */
-  unreadable?: unknown[];
-}
-
-export interface IndexEntry {
-  title: string;
-  count: number;
-  updated: string;
-}
-
-interface IndexRecord {
-  v: number;
-  pages: Record<string, IndexEntry>;
-}
-
-/** Reads a stored page, migrating older shapes; anything unreadable is kept aside, never lost. */
-export function migratePage(raw: unknown, source: string): PageRecord {
-  const split = (list: unknown[], title: string, carried: unknown[] = []): PageRecord => {
-    const unreadable = [...carried, ...list.filter((a) => !isAnnotation(a))];
-    return { v: STORE_VERSION, source, title, items: list.filter(isAnnotation), ...(unreadable.length ? { unreadable } : {}) };
-  };
-  // Version 0 (never released) stored a bare list, or a list under "annotations".
-  if (Array.isArray(raw)) return split(raw, '');
-  if (raw && typeof raw === 'object') {
-    const r = raw as Partial<PageRecord> & { annotations?: unknown };
-    const items = Array.isArray(r.items) ? r.items : Array.isArray(r.annotations) ? r.annotations : [];
-    return split(items, typeof r.title === 'string' ? r.title : '', Array.isArray(r.unreadable) ? r.unreadable : []);
-  }
-  return { v: STORE_VERSION, source, title: '', items: [] };
-}
-
-const queues = new Map<string, Promise<unknown>>();
-/** Runs writes for one key one after another. */
-function serial<T>(key: string, fn: () => Promise<T>): Promise<T> {
-  const prev = queues.get(key) ?? Promise.resolve();
-  const next = prev.then(fn, fn);
-  queues.set(
-    key,
-    next.catch(() => undefined),
-  );
+let queue: Promise<unknown> = Promise.resolve();
+/** Runs store changes one after another: the background is the single writer. */
+function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  const next = queue.then(fn, fn);
+  queue = next.catch(() => undefined);
   return next;
 }
 
-async function readPage(source: string): Promise<PageRecord> {
-  return migratePage(await storage.getItem(pageKey(source)), source);
+type Entry = { key: `local:${string}`; value: unknown };
+
+/** Storage entries for a whole page: its record and every bucket. */
+function pageEntries(page: PageRecord, atLeast = 1): Entry[] {
+  const { meta, buckets } = splitPage(page, atLeast);
+  return [{ key: pageKey(page.source), value: meta }, ...buckets.map((b, i) => ({ key: bucketKey(page.source, i), value: b }))];
 }
 
-async function writePage(page: PageRecord): Promise<void> {
-  if (page.items.length === 0 && !page.unreadable?.length) await storage.removeItem(pageKey(page.source));
-  else await storage.setItem(pageKey(page.source), page);
-  await serial(INDEX_KEY, async () => {
-    const index = await readIndex();
-    if (page.items.length === 0) delete index.pages[page.source];
-    else index.pages[page.source] = { title: page.title, count: page.items.length, updated: new Date().toISOString() };
-    await storage.setItem(INDEX_KEY, index);
+/** Reads whole pages (record and buckets) in two storage calls. */
+async function readPages(sources: readonly string[]): Promise<Map<string, { page: PageRecord; buckets: number }>> {
+  const out = new Map<string, { page: PageRecord; buckets: number }>();
+  if (!sources.length) return out;
+  const raws = await storage.getItems(sources.map(pageKey));
+  const metas: PageMeta[] = [];
+  raws.forEach(({ value }, i) => {
+    const source = sources[i]!;
+    const r = readMeta(value, source);
+    if ('legacy' in r) out.set(source, { page: r.legacy, buckets: 0 });
+    else metas.push(r.meta);
   });
-}
-
-async function readIndex(): Promise<IndexRecord> {
-  const raw = (await storage.getItem(INDEX_KEY)) as Partial<IndexRecord> | null;
-  return { v: STORE_VERSION, pages: raw && typeof raw.pages === 'object' && raw.pages ? raw.pages : {} };
-}
-
-export function listPage(source: string): Promise<Annotation[]> {
-  return readPage(source).then((p) => p.items);
-}
-
-/** Adds or replaces one highlight (by id). */
-export function putAnnotation(a: Annotation): Promise<Annotation[]> {
-  const source = a.target.source;
-  return serial(source, async () => {
-    const page = await readPage(source);
-    const i = page.items.findIndex((x) => x.id === a.id);
-    if (i >= 0) page.items[i] = a;
-    else page.items.push(a);
-    page.title = a.target.title || page.title;
-    await writePage(page);
-    return page.items;
-  });
-}
-
-export function deleteAnnotation(source: string, id: string): Promise<Annotation[]> {
-  return serial(source, async () => {
-    const page = await readPage(source);
-    page.items = page.items.filter((x) => x.id !== id);
-    await writePage(page);
-    return page.items;
-  });
-}
-
-export async function allPages(): Promise<{ source: string; title: string; items: Annotation[] }[]> {
-  const index = await readIndex();
-  const out = [];
-  for (const source of Object.keys(index.pages)) {
-    const p = await readPage(source);
-    if (p.items.length) out.push({ source, title: p.title, items: p.items });
+  const keys = metas.flatMap((m) => Array.from({ length: m.buckets }, (_, b) => bucketKey(m.source, b)));
+  const buckets = keys.length ? await storage.getItems(keys) : [];
+  let at = 0;
+  for (const m of metas) {
+    out.set(m.source, { page: joinPage(m, buckets.slice(at, at + m.buckets).map((b) => b.value)), buckets: m.buckets });
+    at += m.buckets;
   }
   return out;
 }
 
-/** Merges imported highlights: new ids are added, existing ones are left as they are. */
-export async function importAnnotations(items: Annotation[]): Promise<{ added: number; skipped: number }> {
-  const bySource = new Map<string, Annotation[]>();
-  for (const a of items) bySource.set(a.target.source, [...(bySource.get(a.target.source) ?? []), a]);
-  let added = 0;
-  let skipped = 0;
-  for (const [source, list] of bySource) {
-    await serial(source, async () => {
-      const page = await readPage(source);
-      const ids = new Set(page.items.map((x) => x.id));
-      for (const a of list) {
-        if (ids.has(a.id)) skipped++;
-        else {
-          page.items.push(a);
-          ids.add(a.id);
-          added++;
-          page.title ||= a.target.title;
-        }
-      }
-      await writePage(page);
-    });
+async function readPage(source: string): Promise<{ page: PageRecord; buckets: number }> {
+  return (await readPages([source])).get(source)!;
+}
+
+async function readIndex(): Promise<IndexRecord> {
+  return migrateIndex(await storage.getItem(INDEX_KEY));
+}
+
+/** Writes entries and, when given, the index in one storage call: all of it is kept or none. */
+async function commit(entries: readonly Entry[], index: IndexRecord | null): Promise<void> {
+  await storage.setItems([...entries, ...(index ? [{ key: INDEX_KEY, value: index }] : [])]);
+}
+
+const now = () => new Date().toISOString();
+
+/**
+ * One change to one highlight: reads the page record and the id's bucket only, applies `change`
+ * to that part of the page, and writes back the bucket, the record and the index together. A page
+ * still in an older layout, or one that outgrows its buckets, is rewritten whole.
+ */
+async function changeOne<O>(source: string, id: string, change: (part: PageRecord) => { page: PageRecord; outcome: O }): Promise<O> {
+  const r = readMeta(await storage.getItem(pageKey(source)), source);
+  if ('meta' in r) {
+    const { meta } = r;
+    const b = bucketOf(id, meta.buckets);
+    const bucket = bucketItems(await storage.getItem(bucketKey(source, b)));
+    const part: PageRecord = { v: meta.v, source, title: meta.title, items: bucket.items, deleted: meta.deleted };
+    const { page: next, outcome } = change(part);
+    if (next === part) return outcome;
+    const count = meta.count - part.items.length + next.items.length;
+    if (count <= meta.buckets * BUCKET_ITEMS) {
+      const summary: PageSummary = { source, title: next.title, count };
+      const newMeta: PageMeta = { ...meta, title: next.title, count, deleted: next.deleted };
+      await commit(
+        [
+          { key: pageKey(source), value: newMeta },
+          { key: bucketKey(source, b), value: { v: meta.v, items: next.items, ...(bucket.unreadable.length ? { unreadable: bucket.unreadable } : {}) } },
+        ],
+        withPages(await readIndex(), [summary], now()),
+      );
+      return outcome;
+    }
   }
-  return { added, skipped };
+  // Whole page: an older layout (rewritten bucketed now), a new page, or more buckets needed.
+  const { page: whole, buckets } = await readPage(source);
+  const { page: next, outcome } = change(whole);
+  if (next !== whole) await commit(pageEntries(next, buckets), withPages(await readIndex(), [summaryOf(next)], now()));
+  return outcome;
+}
+
+export function listPage(source: string): Promise<Annotation[]> {
+  return readPage(source).then((p) => p.page.items);
+}
+
+/** Adds a highlight or saves an edit (merged with changes made elsewhere since the tab's copy). */
+export function putAnnotation(a: Annotation): Promise<PutResult> {
+  const source = a.target.source;
+  if (!isHttpUrl(source)) return Promise.resolve({ ok: false, error: 'not a web page' });
+  return exclusive(async () => {
+    const outcome = await changeOne(source, a.id, (part) => applyPut(part, a));
+    if (outcome.status === 'deleted') return { ok: false, error: 'deleted' } as const;
+    return { ok: true, ...outcome } as const;
+  });
+}
+
+export function deleteAnnotation(source: string, id: string): Promise<DeleteResult> {
+  return exclusive(async () => {
+    const at = now();
+    const outcome = await changeOne(source, id, (part) => applyDelete(part, id, at));
+    if (outcome === 'not-found') return { ok: false, error: 'not-found' } as const;
+    return { ok: true, status: outcome } as const;
+  });
+}
+
+/**
+ * Every page with highlights, read from the page records themselves; the index is repaired when it
+ * disagrees with them (a write that stopped half-way, a store from an older version).
+ */
+export function allPages(): Promise<{ source: string; title: string; items: Annotation[] }[]> {
+  return exclusive(async () => {
+    const all = await storage.snapshot('local');
+    const buckets = new Map<string, unknown[]>();
+    for (const [key, raw] of Object.entries(all)) {
+      const m = BUCKET_RE.exec(key);
+      if (!m) continue;
+      const list = buckets.get(m[2]!) ?? [];
+      list[Number(m[1])] = raw;
+      buckets.set(m[2]!, list);
+    }
+    const pages: PageRecord[] = [];
+    for (const [key, raw] of Object.entries(all)) {
+      if (!key.startsWith(PAGE_PREFIX)) continue;
+      const source = key.slice(PAGE_PREFIX.length);
+      const r = readMeta(raw, source);
+      const p = 'legacy' in r ? r.legacy : joinPage(r.meta, (buckets.get(source) ?? []).slice(0, r.meta.buckets));
+      if (p.items.length) pages.push(p);
+    }
+    const { index, changed } = repairIndex(migrateIndex(all.hlIndex), pages.map(summaryOf), now());
+    if (changed) await storage.setItem(INDEX_KEY, index).catch(() => undefined);
+    return pages.map((p) => ({ source: p.source, title: p.title, items: p.items }));
+  });
+}
+
+
+/**
+ * Merges imported highlights: new ids are added, existing ones are left as they are. Pages are
+ * written in chunks (progress after each), the index once at the end for the pages written; a
+ * failing chunk stops the import, and the result says exactly which pages were kept.
+ */
+export function importAnnotations(items: readonly Annotation[], progress?: (done: number, total: number) => void): Promise<ImportResult> {
+  const bad = firstForeignSource(items);
+  if (bad) return Promise.reject(new Error(`highlight ${bad} does not belong to a web page (its source is not an http or https URL); nothing was imported`));
+  return exclusive(async () => {
+    const sources = [...new Set(items.map((a) => a.target.source))];
+    const stored = await readPages(sources);
+    const existing = new Map([...stored].map(([s, p]) => [s, p.page]));
+    const plan = planImport(existing, items);
+    const result: ImportResult = { ok: true, added: 0, skipped: plan.skipped, pages: plan.pages.length, written: 0 };
+    if (!plan.pages.length) return result;
+    const written: PageRecord[] = [];
+    progress?.(0, plan.pages.length);
+    for (let i = 0; i < plan.pages.length; i += IMPORT_CHUNK) {
+      const chunk = plan.pages.slice(i, i + IMPORT_CHUNK);
+      try {
+        await commit(chunk.flatMap((p) => pageEntries(p, stored.get(p.source)?.buckets ?? 1)), null);
+      } catch (e) {
+        result.ok = false;
+        result.error = e instanceof Error ? e.message : String(e);
+        break;
+      }
+      written.push(...chunk);
+      for (let j = i; j < i + chunk.length; j++) result.added += plan.addedPerPage[j]!;
+      result.written = written.length;
+      progress?.(written.length, plan.pages.length);
+    }
+    if (written.length) {
+      try {
+        await commit([], withPages(await readIndex(), written.map(summaryOf), now()));
+      } catch (e) {
+        result.indexError = e instanceof Error ? e.message : String(e);
+      }
+    }
+    return result;
+  });
 }

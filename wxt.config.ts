@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 // @ts-expect-error: plain ESM build script without type declarations
 import { compileGlossary } from './scripts/glossary/compile.mjs';
+// @ts-expect-error: plain ESM build script without type declarations
+import { dictAssets } from './scripts/opencc/dicts.mjs';
+import { DICT_NAMES } from './utils/core/convert/modes';
 
 // Firefox needs a stable add-on id for storage to survive reinstalls.
 const GECKO_ID = 'bilingual-reader@bilingual-reader.app';
@@ -27,6 +30,8 @@ export default defineConfig({
       const { index, errors } = compileGlossary();
       if (errors.length) throw new Error(`Glossary has ${errors.length} error(s); run npm run glossary:check\n${errors.slice(0, 10).join('\n')}`);
       files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(index) });
+      // OpenCC's dictionaries, fetched by the background when a conversion needs them.
+      files.push(...(dictAssets(DICT_NAMES) as { relativeDest: string; contents: string }[]));
     },
   },
 });

@@ -5,6 +5,7 @@ import { getSettings } from '@/utils/extension/storage/items';
 import { entriesOf, formsOf, isCompiledGlossary } from '@/utils/core/glossary';
 import { allPages, deleteAnnotation, importAnnotations, listPage, putAnnotation } from '@/utils/extension/annotate/store';
 import type { CompiledGlossary } from '@/utils/core/glossary/types';
+import { convertForPage } from '@/utils/extension/convert/service';
 
 // The service worker can be stopped at any time; the glossary is reloaded on the next request,
 // and a request made while it loads waits for it rather than getting nothing.
@@ -29,7 +30,7 @@ const ok = () => ({ ok: true });
 // A full or failing storage is reported, never swallowed: the page keeps the highlight and says so.
 const failed = (e: unknown) => ({ ok: false, error: e instanceof Error ? e.message : String(e) });
 
-/** Runs one of our bundles (page UI, dictionaries) in the content script's world of one frame. */
+/** Runs one of our bundles (the page UI) in the content script's world of one frame. */
 async function inject(tabId: number, frameId: number, file: string): Promise<boolean> {
   try {
     const scripting = (browser as unknown as { scripting?: { executeScript(o: { target: { tabId: number; frameIds: number[] }; files: string[] }): Promise<unknown> } }).scripting;
@@ -72,7 +73,7 @@ export default defineBackground(() => {
     }
     if (msg.type === 'get-glossary-forms') return loadGlossary().then(formsOf);
     if (msg.type === 'load-ui' && sender.tab?.id !== undefined) return inject(sender.tab.id, sender.frameId ?? 0, '/reader-ui.js');
-    if (msg.type === 'load-dicts' && sender.tab?.id !== undefined) return inject(sender.tab.id, sender.frameId ?? 0, `/${msg.bundle}.js`);
+    if (msg.type === 'convert') return convertForPage(msg.mode, msg.profile, msg.items);
     if (msg.type === 'hl-list') return listPage(msg.source);
     if (msg.type === 'hl-put') return putAnnotation(msg.annotation).then(ok, failed);
     if (msg.type === 'hl-delete') return deleteAnnotation(msg.source, msg.id).then(ok, failed);

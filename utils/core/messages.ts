@@ -3,7 +3,8 @@
 import type { Detection, Reason, ReasonId } from '@/utils/core/detect/report';
 import { isSiteMode, type SiteMode } from '@/utils/core/settings';
 import { isAnnotation, type Annotation, type HighlightColor } from '@/utils/core/annotate/types';
-import { DICT_BUNDLES, isScriptMode, type DictBundle, type ScriptMode } from '@/utils/core/convert/modes';
+import { isScriptMode, type Converting, type RestoreProfile, type ScriptMode, type SourceScript } from '@/utils/core/convert/modes';
+import type { ConvertItem } from '@/utils/core/convert/converters';
 
 export type ReaderState = 'report' | 'zh' | 'off' | 'not-chinese';
 
@@ -17,6 +18,8 @@ export interface PageStatus {
   termCount: number | null;
   /** The script the page is shown in now. */
   script: ScriptMode;
+  /** The page holds Han text: the script switch is offered, whatever the detection says. */
+  hasHan: boolean;
   /** Where the content script spent its time on this page, for the popup's details and `npm run bench`. */
   timing: { probeMs: number; modelMs: number; detectMs: number; totalMs: number; glossaryMs: number; markMs: number; convertLoadMs: number; convertMs: number; convertBusyMs: number; anchorMs: number };
 }
@@ -37,8 +40,10 @@ export type Message =
   | { type: 'load-ui' }
   /** popup / background → content: show the page in this script */
   | { type: 'set-script'; mode: ScriptMode }
-  /** content → background: inject a dictionary bundle into the sender's frame */
-  | { type: 'load-dicts'; bundle: DictBundle }
+  /** a set-script whose mode is not one of ours: answered with an error, never acted on */
+  | { type: 'set-script-invalid'; mode: string }
+  /** content → background: convert these blocks; answer { ok, parts } or { ok: false, error } */
+  | { type: 'convert'; mode: Converting; profile: RestoreProfile; items: ConvertItem[] }
   // Highlights. The background is their only writer.
   | { type: 'hl-list'; source: string }
   | { type: 'hl-put'; annotation: Annotation }
@@ -90,6 +95,7 @@ export function isPageStatus(x: unknown): x is PageStatus {
     (STATES as readonly unknown[]).includes(x.state) &&
     (x.termCount === null || (isNum(x.termCount) && x.termCount >= 0)) &&
     isScriptMode(x.script) &&
+    typeof x.hasHan === 'boolean' &&
     isObj(x.timing) &&
     ['probeMs', 'modelMs', 'detectMs', 'totalMs', 'glossaryMs', 'markMs', 'convertLoadMs', 'convertMs', 'convertBusyMs', 'anchorMs'].every((k) => isNum((x.timing as Record<string, unknown>)[k])) &&
     isObj(d) &&
@@ -102,6 +108,27 @@ export function isPageStatus(x: unknown): x is PageStatus {
     d.reasons.length <= 50 &&
     d.reasons.every(isReason)
   );
+}
+
+function isConverting(x: unknown): x is Converting {
+  return isScriptMode(x) && x !== 'original';
+}
+
+const SOURCES: readonly SourceScript[] = ['simplified', 'traditional'];
+/** Whole pages cross in one message; the cap only stops a runaway sender. */
+const MAX_CONVERT_CHARS = 50_000_000;
+
+function isConvertItems(x: unknown): x is ConvertItem[] {
+  if (!Array.isArray(x) || x.length > 1_000_000) return false;
+  let total = 0;
+  for (const item of x) {
+    if (!isObj(item) || !(SOURCES as readonly unknown[]).includes(item.source) || !Array.isArray(item.parts)) return false;
+    for (const p of item.parts) {
+      if (typeof p !== 'string') return false;
+      total += p.length;
+    }
+  }
+  return total <= MAX_CONVERT_CHARS;
 }
 
 /** Returns the message if it is one of ours and well-formed, else null. */
@@ -127,9 +154,9 @@ export function parseMessage(x: unknown): Message | null {
     case 'load-ui':
       return { type: 'load-ui' };
     case 'set-script':
-      return isScriptMode(x.mode) ? { type: 'set-script', mode: x.mode } : null;
-    case 'load-dicts':
-      return typeof x.bundle === 'string' && x.bundle in DICT_BUNDLES ? { type: 'load-dicts', bundle: x.bundle as DictBundle } : null;
+      return isScriptMode(x.mode) ? { type: 'set-script', mode: x.mode } : { type: 'set-script-invalid', mode: String(x.mode).slice(0, 40) };
+    case 'convert':
+      return isConverting(x.mode) && (x.profile === 'government' || x.profile === 'general') && isConvertItems(x.items) ? { type: 'convert', mode: x.mode, profile: x.profile, items: x.items } : null;
     case 'reveal-term':
       return Number.isInteger(x.index) && (x.index as number) >= 0 ? { type: 'reveal-term', index: x.index as number } : null;
     case 'hl-list':

@@ -5,7 +5,7 @@ import { getSettings } from '@/utils/extension/storage/items';
 import { entriesOf, formsOf, isCompiledGlossary } from '@/utils/core/glossary';
 import { allPages, deleteAnnotation, importAnnotations, listPage, putAnnotation } from '@/utils/extension/annotate/store';
 import type { CompiledGlossary } from '@/utils/core/glossary/types';
-import { convertForPage } from '@/utils/extension/convert/service';
+import { convertForPage, foldTable } from '@/utils/extension/convert/service';
 
 // The service worker can be stopped at any time; the glossary is reloaded on the next request,
 // and a request made while it loads waits for it rather than getting nothing.
@@ -74,6 +74,7 @@ export default defineBackground(() => {
     if (msg.type === 'get-glossary-forms') return loadGlossary().then(formsOf);
     if (msg.type === 'load-ui' && sender.tab?.id !== undefined) return inject(sender.tab.id, sender.frameId ?? 0, '/reader-ui.js');
     if (msg.type === 'convert') return convertForPage(msg.mode, msg.profile, msg.items);
+    if (msg.type === 'get-fold-table') return foldTable();
     if (msg.type === 'hl-list') return listPage(msg.source);
     if (msg.type === 'hl-put') return putAnnotation(msg.annotation).then(ok, failed);
     if (msg.type === 'hl-delete') return deleteAnnotation(msg.source, msg.id).then(ok, failed);

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/support/server.mjs';
 import { findChromium, launchWithExtension, tabIdOf, waitForStatus } from '../tests/support/browser.mjs';
+import { benchConversion } from './bench-convert.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
@@ -182,6 +183,10 @@ for (const size of SIZES) {
   console.log(results.anchoring);
 }
 
+// Script conversion, both directions, on corpus pages (scripts/bench-convert.mjs).
+const conversion = await benchConversion({ ext, runs });
+results.conversion = { rows: conversion.rows, restore: conversion.restore };
+
 // The non-Chinese exit.
 const probes = [];
 for (let i = 0; i < runs; i++) {
@@ -223,6 +228,8 @@ const table = [
   `Non-Chinese page (English fixture): the probe decides in ${results.englishProbeMs} ms and loads nothing else.`,
 ].join('\n');
 const readme = readFileSync('README.md', 'utf8');
-const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
+const updated = readme
+  .replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`)
+  .replace(/<!-- bench-convert:start -->[\s\S]*<!-- bench-convert:end -->/, `<!-- bench-convert:start -->\n${conversion.table}\n<!-- bench-convert:end -->`);
 writeFileSync('README.md', updated);
 console.log('\n' + table);

@@ -21,7 +21,7 @@ export interface PageStatus {
   /** The page holds Han text: the script switch is offered, whatever the detection says. */
   hasHan: boolean;
   /** Where the content script spent its time on this page, for the popup's details and `npm run bench`. */
-  timing: { probeMs: number; modelMs: number; detectMs: number; totalMs: number; glossaryMs: number; markMs: number; convertLoadMs: number; convertMs: number; convertBusyMs: number; anchorMs: number };
+  timing: { probeMs: number; modelMs: number; detectMs: number; totalMs: number; glossaryMs: number; markMs: number; convertLoadMs: number; convertMs: number; convertFirstMs: number; convertBusyMs: number; anchorMs: number };
 }
 
 export type Message =
@@ -42,6 +42,8 @@ export type Message =
   | { type: 'set-script'; mode: ScriptMode }
   /** a set-script whose mode is not one of ours: answered with an error, never acted on */
   | { type: 'set-script-invalid'; mode: string }
+  /** content → background: OpenCC's TSCharacters, to fold highlights to one script */
+  | { type: 'get-fold-table' }
   /** content → background: convert these blocks; answer { ok, parts } or { ok: false, error } */
   | { type: 'convert'; mode: Converting; profile: RestoreProfile; items: ConvertItem[] }
   // Highlights. The background is their only writer.
@@ -97,7 +99,7 @@ export function isPageStatus(x: unknown): x is PageStatus {
     isScriptMode(x.script) &&
     typeof x.hasHan === 'boolean' &&
     isObj(x.timing) &&
-    ['probeMs', 'modelMs', 'detectMs', 'totalMs', 'glossaryMs', 'markMs', 'convertLoadMs', 'convertMs', 'convertBusyMs', 'anchorMs'].every((k) => isNum((x.timing as Record<string, unknown>)[k])) &&
+    ['probeMs', 'modelMs', 'detectMs', 'totalMs', 'glossaryMs', 'markMs', 'convertLoadMs', 'convertMs', 'convertFirstMs', 'convertBusyMs', 'anchorMs'].every((k) => isNum((x.timing as Record<string, unknown>)[k])) &&
     isObj(d) &&
     typeof d.isReport === 'boolean' &&
     typeof d.isChinese === 'boolean' &&
@@ -155,6 +157,8 @@ export function parseMessage(x: unknown): Message | null {
       return { type: 'load-ui' };
     case 'set-script':
       return isScriptMode(x.mode) ? { type: 'set-script', mode: x.mode } : { type: 'set-script-invalid', mode: String(x.mode).slice(0, 40) };
+    case 'get-fold-table':
+      return { type: 'get-fold-table' };
     case 'convert':
       return isConverting(x.mode) && (x.profile === 'government' || x.profile === 'general') && isConvertItems(x.items) ? { type: 'convert', mode: x.mode, profile: x.profile, items: x.items } : null;
     case 'reveal-term':

@@ -69,6 +69,10 @@ export class ConverterCache {
     private readonly dicts: (names: readonly DictName[]) => Promise<Dicts>,
   ) {}
 
+  clear(): void {
+    this.converters.clear();
+  }
+
   get(spec: ConverterSpec): Promise<BlockConverter> {
     const key = specKey(spec);
     let c = this.converters.get(key);
@@ -88,6 +92,9 @@ export interface ConvertItem {
   source: SourceScript;
   parts: string[];
 }
+
+/** Converts blocks for a mode, each result the parts of its item; in the extension, a message to the background. */
+export type BatchConvert = (mode: Converting, items: ConvertItem[]) => Promise<string[][]>;
 
 /** Converts blocks for a mode; each result has the parts of its item (see convertParts). */
 export async function convertItems(cache: ConverterCache, mode: Converting, profile: RestoreProfile, items: readonly ConvertItem[]): Promise<string[][]> {

@@ -21,9 +21,10 @@ interface Table {
   governmentChoices: { keep: string[]; pairs: [string, string][] };
 }
 
-export const PHRASE_PAIRS: readonly Pair[] = (table as Table).pairs;
-export const GOVERNMENT_KEEPS: readonly string[] = [...(table as Table).governmentKeeps, ...(table as Table).governmentChoices.keep];
-const GOVERNMENT_PAIRS = (table as Table).governmentChoices.pairs;
+const TABLE = table as unknown as Table;
+export const PHRASE_PAIRS: readonly Pair[] = TABLE.pairs;
+export const GOVERNMENT_KEEPS: readonly string[] = [...TABLE.governmentKeeps, ...TABLE.governmentChoices.keep];
+const GOVERNMENT_PAIRS = TABLE.governmentChoices.pairs;
 
 /** Entries for the tw2sp first stage: Taiwan wording → mainland wording, keep-phrases unchanged. */
 export function mainlandEntries(profile: RestoreProfile): [string, string][] {

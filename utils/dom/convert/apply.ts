@@ -5,12 +5,11 @@
 import type { PageTextModel, TextBlock } from '@/utils/dom/text/model';
 import { isInsideSkipped, OWN_UI_ATTR } from '@/utils/dom/text/model';
 import { guessScript } from '@/utils/core/text/cjk';
-import type { ConvertItem } from '@/utils/core/convert/converters';
+import type { BatchConvert, ConvertItem } from '@/utils/core/convert/converters';
 import type { Converting, ScriptMode, SourceScript } from '@/utils/core/convert/modes';
 import { yieldToPage } from '@/utils/dom/convert/yield';
 
-/** Converts blocks (see convertItems); in the extension, a message to the background. */
-export type BatchConvert = (mode: Converting, items: ConvertItem[]) => Promise<string[][]>;
+export type { BatchConvert };
 
 /** Attributes that carry text a reader sees. */
 export const TEXT_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label'] as const;

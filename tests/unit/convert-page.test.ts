@@ -188,3 +188,35 @@ describe('reversible, live, and never touching what is not ours', () => {
     expect(document.body.textContent).toBe('规范\ud800性文件\udc00测试');
   });
 });
+
+describe('bad input and edits in flight', () => {
+  it('a failed conversion (dictionaries not loaded) rejects and leaves the page untouched', async () => {
+    setPage('<p>规范性文件</p><p title="规范性文件">数字化</p>');
+    const before = document.documentElement.outerHTML;
+    const model = new PageTextModel(document).build();
+    const conv = new PageConverter(model, async () => Promise.reject(new Error('dictionary STPhrases: HTTP 404')), () => 'simplified');
+    await expect(conv.apply('zh-TW', noYield)).rejects.toThrow('STPhrases');
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('text typed or made editable while its conversion was on the way is never overwritten', async () => {
+    setPage('<p id="typed">规范性文件</p><div id="ed"><p>数字化转型</p></div><p id="plain">知识产权</p>');
+    const model = new PageTextModel(document).build();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow: BatchConvert = async (mode, items) => {
+      await gate;
+      return batch(mode, items);
+    };
+    const conv = new PageConverter(model, slow, () => 'simplified');
+    const done = conv.apply('zh-TW', noYield);
+    // Meanwhile the reader types into one block and the page makes another editable.
+    document.getElementById('typed')!.firstChild!.textContent = '我正在输入的文字';
+    document.getElementById('ed')!.setAttribute('contenteditable', 'true');
+    release();
+    await done;
+    expect(document.getElementById('typed')!.textContent).toBe('我正在输入的文字');
+    expect(document.getElementById('ed')!.textContent).toBe('数字化转型');
+    expect(document.getElementById('plain')!.textContent).toBe('智慧財產權');
+  });
+});

@@ -128,6 +128,8 @@ export class PageConverter {
     const extras = this.extrasToSend();
     const requests = batches.map((b) => this.request(mode, b));
     const extrasResult = this.request(mode, [], extras.items);
+    // A failure surfaces from the first request awaited; the others must not go unhandled.
+    for (const r of [...requests, extrasResult]) r.catch(() => undefined);
     if (batches.length === 0) this.firstScreenAt = performance.now();
     for (let k = 0; k < batches.length; k++) {
       const out = await requests[k]!;

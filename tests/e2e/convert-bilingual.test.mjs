@@ -34,7 +34,7 @@ test('a bilingual page (Chinese a minority, lang="zh") converts to 繁體 and ba
 
   await setScript(page, 'zh-TW');
   const text = await page.evaluate(() => document.querySelector('main').textContent);
-  for (const w of ['行政複議', '規範性檔案', '數位化', '智慧財產權', '檔案館', '入口網站']) assert.ok(text.includes(w), w);
+  for (const w of ['行政複議', '規範性檔案', '數字化', '智慧財產權', '檔案館', '入口網站', '線上查詢']) assert.ok(text.includes(w), w);
   assert.ok(text.includes('These notes summarise regional regulations'));
   assert.equal(await page.title(), 'Hangzhou Bay Policy Notes · 杭州灣政策筆記');
   // The page's own toggle still works, on its own attributes, while the page shows 繁體.

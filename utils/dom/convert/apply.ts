@@ -80,6 +80,7 @@ export class PageConverter {
    */
   async apply(mode: ScriptMode, opts: ApplyOptions = {}): Promise<TextBlock[]> {
     const gen = ++this.generation;
+    const previous = this.mode;
     this.mode = mode;
     this.lastBusyMs = 0;
     const first = opts.firstBlocks;
@@ -132,7 +133,14 @@ export class PageConverter {
     for (const r of [...requests, extrasResult]) r.catch(() => undefined);
     if (batches.length === 0) this.firstScreenAt = performance.now();
     for (let k = 0; k < batches.length; k++) {
-      const out = await requests[k]!;
+      let out: string[][];
+      try {
+        out = await requests[k]!;
+      } catch (e) {
+        // Nothing of this batch was written: the page stays as it was, and so does our mode.
+        if (gen === this.generation && k === 0) this.mode = previous;
+        throw e;
+      }
       if (gen !== this.generation) return changed;
       writer.resume();
       for (let i = 0; i < batches[k]!.length; i++) {

@@ -12,6 +12,11 @@ const up = (names, message) =>
     const leaf = name.split('/').pop();
     return { group: [`@/${name}`, `@/${name}/**`, `**/${name}/**`, `../${leaf}/**`, `../../${leaf}/**`, `../../../${leaf}/**`], message };
   });
+// Page text, glossary data and notes are always rendered as text.
+const TEXT_ONLY = [
+  { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Render text, never HTML.' },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Render text, never HTML.' },
+];
 const ENTRY = up(['entrypoints'], 'Entrypoints compose everything; nothing imports them.');
 const UI = up(['components', 'composables'], 'UI sits above utils; utils never import it.');
 export const layerRules = [
@@ -44,8 +49,22 @@ export const layerRules = [
     },
   },
   {
-    files: ['components/**/*.{ts,vue}', 'composables/**/*.ts'],
+    files: ['composables/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ENTRY }] },
+  },
+  {
+    // Components render what composables give them; asking other contexts is a composable's job.
+    files: ['components/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        ...ENTRY,
+        { group: ['@/utils/extension/messaging', '**/extension/messaging'], message: 'Components get data through composables, not by messaging.' },
+      ] }],
+      'no-restricted-syntax': ['error', ...TEXT_ONLY,
+        { selector: "CallExpression[callee.property.name='sendMessage']", message: 'Components get data through composables, not by messaging.' },
+        { selector: "MemberExpression[property.name='onMessage']", message: 'Components get data through composables, not by messaging.' },
+      ],
+    },
   },
 ];
 
@@ -59,13 +78,8 @@ export default [
   },
   {
     rules: {
-      // Page text, glossary data and notes are always rendered as text.
       'vue/no-v-html': 'error',
-      'no-restricted-syntax': [
-        'error',
-        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Render text, never HTML.' },
-        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Render text, never HTML.' },
-      ],
+      'no-restricted-syntax': ['error', ...TEXT_ONLY],
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',

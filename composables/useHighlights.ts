@@ -1,6 +1,6 @@
 import { computed, ref } from 'vue';
-import { browser } from 'wxt/browser';
-import { isAnnotation, noteOf, quoteOf, type HighlightColor } from '@/utils/core/annotate/types';
+import { send, sendToTab } from '@/utils/extension/messaging';
+import { noteOf, quoteOf, type HighlightColor } from '@/utils/core/annotate/types';
 import type { PageHighlights } from '@/utils/core/annotate/export';
 import type { PageHighlight } from '@/utils/core/messages';
 
@@ -20,14 +20,16 @@ export function useHighlights() {
 
   async function load(tabId: number | null): Promise<void> {
     if (tabId !== null) {
-      const res = (await browser.tabs.sendMessage(tabId, { type: 'hl-page' }).catch(() => null)) as { source: string; items: PageHighlight[] } | null;
-      page.value = res && Array.isArray(res.items) ? res.items : null;
+      const res = await sendToTab(tabId, { type: 'hl-page' }).catch(() => null);
+      page.value = res?.items ?? null;
       pageSource.value = res?.source ?? '';
     }
-    const stored: unknown = await browser.runtime.sendMessage({ type: 'hl-all' }).catch(() => []);
-    all.value = Array.isArray(stored)
-      ? stored.map((p: PageHighlights) => ({ source: String(p.source), title: String(p.title ?? ''), items: (p.items ?? []).filter(isAnnotation) }))
-      : [];
+    all.value = await send({ type: 'hl-all' }).catch(() => []);
+  }
+
+  /** Scrolls the tab's page to a highlight and opens its card. */
+  async function reveal(tabId: number | null, id: string): Promise<void> {
+    if (tabId !== null) await sendToTab(tabId, { type: 'hl-reveal', id }).catch(() => undefined);
   }
 
   const matches = (i: { exact: string; note: string; color: HighlightColor }) => {
@@ -42,5 +44,5 @@ export function useHighlights() {
   /** What to export: all pages, or this page only on the page tab. */
   const exportable = computed<PageHighlights[]>(() => (tab.value === 'page' ? all.value.filter((p) => p.source === pageSource.value) : all.value));
 
-  return { page, all, tab, query, color, pageItems, allItems, exportable, load };
+  return { page, all, tab, query, color, pageItems, allItems, exportable, load, reveal };
 }

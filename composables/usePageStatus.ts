@@ -1,6 +1,7 @@
 import { ref } from 'vue';
 import { browser } from 'wxt/browser';
-import { isPageStatus, type PageStatus } from '@/utils/core/messages';
+import type { PageStatus } from '@/utils/core/messages';
+import { sendToTab } from '@/utils/extension/messaging';
 
 /** The tab the popup acts on: `?tabId=N` (tests, the side panel) or the active tab. */
 export async function targetTabId(search = location.search): Promise<number | null> {
@@ -26,8 +27,8 @@ export function usePageStatus() {
       if (tabId.value === null) throw new Error('no tab');
       // The content script may still be starting: ask a few times before giving up.
       for (let attempt = 0; attempt < 6; attempt++) {
-        const res = await browser.tabs.sendMessage(tabId.value, { type: 'get-status' }).catch(() => undefined);
-        if (isPageStatus(res)) {
+        const res = await sendToTab(tabId.value, { type: 'get-status' }).catch(() => null);
+        if (res) {
           status.value = res;
           unavailable.value = false;
           return;

@@ -1,21 +1,9 @@
 import { computed, ref } from 'vue';
-import { browser } from 'wxt/browser';
-import { isIndexedEntry, type IndexedEntry } from '@/utils/core/glossary';
+import type { IndexedEntry } from '@/utils/core/glossary';
+import { send, sendToTab } from '@/utils/extension/messaging';
 import { termView } from '@/utils/core/glossary/view';
 import { groupTerms, type TermRow } from '@/utils/core/glossary/rows';
-import type { PageTerms } from '@/utils/core/messages';
 import { getUserTerms } from '@/utils/extension/storage/items';
-
-function isPageTerms(x: unknown): x is PageTerms {
-  if (typeof x !== 'object' || x === null) return false;
-  const t = x as Partial<PageTerms>;
-  return (
-    (t.script === 'simplified' || t.script === 'traditional') &&
-    Number.isInteger(t.userBase) &&
-    Array.isArray(t.counts) &&
-    t.counts.every((c) => Array.isArray(c) && Number.isInteger(c[0]) && Number.isInteger(c[1]))
-  );
-}
 
 /** The glossary terms on a tab's page, with counts, as rows ready to list. */
 export function usePageTerms() {
@@ -26,16 +14,15 @@ export function usePageTerms() {
 
   async function load(tabId: number): Promise<void> {
     try {
-      const terms: unknown = await browser.tabs.sendMessage(tabId, { type: 'get-terms' }).catch(() => null);
-      if (!isPageTerms(terms)) {
+      const terms = await sendToTab(tabId, { type: 'get-terms' }).catch(() => null);
+      if (!terms) {
         rows.value = [];
         state.value = 'off';
         return;
       }
       const missing = terms.counts.map(([i]) => i).filter((i) => i < terms.userBase && !entries.has(i));
       for (let k = 0; k < missing.length; k += 200) {
-        const res: unknown = await browser.runtime.sendMessage({ type: 'get-entries', indices: missing.slice(k, k + 200) });
-        if (Array.isArray(res)) for (const e of res) if (isIndexedEntry(e)) entries.set(e.index, e);
+        for (const e of await send({ type: 'get-entries', indices: missing.slice(k, k + 200) })) entries.set(e.index, e);
       }
       const own = terms.counts.some(([i]) => i >= terms.userBase) ? await getUserTerms() : [];
       rows.value = terms.counts.flatMap(([index, count]): TermRow[] => {

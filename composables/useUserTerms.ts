@@ -26,7 +26,7 @@ export function useUserTerms() {
     terms.value = await getUserTerms();
   }
 
-  /** Writes the new list only if it was built from what is stored now (another window may have saved). */
+  /** Builds the new list from what is stored now, not from what this page read earlier (another window may have saved since). */
   async function write(next: (current: UserTerm[]) => Promise<UserTerm[]> | UserTerm[]): Promise<void> {
     const current = await getUserTerms();
     const updated = await next(current);

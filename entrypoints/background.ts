@@ -1,5 +1,7 @@
-import { browser } from 'wxt/browser';
-import { parseMessage, type PageStatus } from '@/utils/core/messages';
+import { browser, type Browser } from 'wxt/browser';
+import { dispatch, type MessageHandlers, type PageStatus } from '@/utils/core/messages';
+import { errorMessage } from '@/utils/core/errors';
+import { sendToTab } from '@/utils/extension/messaging';
 import { isScriptMode, SCRIPT_MODES, scriptLabelKey } from '@/utils/core/convert/modes';
 import { getSettings } from '@/utils/extension/storage/items';
 import { entriesOf, formsOf, isCompiledGlossary } from '@/utils/core/glossary';
@@ -26,9 +28,9 @@ function loadGlossary(): Promise<CompiledGlossary> {
   return glossary;
 }
 
-const ok = () => ({ ok: true });
+const ok = () => ({ ok: true }) as const;
 // A full or failing storage is reported, never swallowed: the page keeps the highlight and says so.
-const failed = (e: unknown) => ({ ok: false, error: e instanceof Error ? e.message : String(e) });
+const failed = (e: unknown) => ({ ok: false, error: errorMessage(e) }) as const;
 
 /** Runs one of our bundles (the page UI) in the content script's world of one frame. */
 async function inject(tabId: number, frameId: number, file: string): Promise<boolean> {
@@ -48,6 +50,25 @@ async function openAddTerm(text: string): Promise<void> {
   await browser.tabs.create({ url });
 }
 
+type Sender = Browser.runtime.MessageSender;
+/** Injects into the sending tab's frame; a sender without a tab (an extension page) gets false. */
+const injectFor = (sender: Sender, file: string) => (sender.tab?.id === undefined ? Promise.resolve(false) : inject(sender.tab.id, sender.frameId ?? 0, file));
+
+const handlers: MessageHandlers<Sender> = {
+  'page-status': (msg, sender) => (sender.tab?.id === undefined ? Promise.resolve(false) : updateBadge(sender.tab.id, msg.status).then(() => true)),
+  'get-glossary-forms': () => loadGlossary().then(formsOf),
+  'get-entries': (msg) => loadGlossary().then((g) => entriesOf(g, msg.indices, msg.ids)),
+  'load-ui': (_msg, sender) => injectFor(sender, '/reader-ui.js'),
+  'convert': (msg) => convertForPage(msg.mode, msg.profile, msg.items),
+  'get-fold-table': () => foldTable(),
+  'hl-list': (msg) => listPage(msg.source),
+  'hl-put': (msg) => putAnnotation(msg.annotation).then(ok, failed),
+  'hl-delete': (msg) => deleteAnnotation(msg.source, msg.id).then(ok, failed),
+  'hl-all': () => allPages(),
+  'hl-import': (msg) => importAnnotations(msg.annotations).then((r) => ({ ok: true as const, ...r }), failed),
+  'add-term': (msg) => openAddTerm(msg.text).then(() => true),
+};
+
 export default defineBackground(() => {
   // Context menu on a selection: add it to the reader's own terms.
   browser.runtime.onInstalled.addListener(() => {
@@ -60,29 +81,13 @@ export default defineBackground(() => {
     const text = (info.selectionText ?? '').trim().slice(0, 40);
     if (info.menuItemId === 'add-term' && text) void openAddTerm(text);
     const mode = String(info.menuItemId).replace(/^script:/, '');
-    if (isScriptMode(mode) && tab?.id !== undefined) void browser.tabs.sendMessage(tab.id, { type: 'set-script', mode }).catch(() => undefined);
+    if (isScriptMode(mode) && tab?.id !== undefined) void sendToTab(tab.id, { type: 'set-script', mode }).catch(() => undefined);
   });
 
   browser.runtime.onMessage.addListener((raw, sender) => {
     // Only our own content scripts and pages talk to us; anything else is dropped.
     if (sender.id !== browser.runtime.id) return undefined;
-    const msg = parseMessage(raw);
-    if (!msg) return undefined;
-    if (msg.type === 'page-status' && sender.tab?.id !== undefined) {
-      return updateBadge(sender.tab.id, msg.status).then(() => true);
-    }
-    if (msg.type === 'get-glossary-forms') return loadGlossary().then(formsOf);
-    if (msg.type === 'load-ui' && sender.tab?.id !== undefined) return inject(sender.tab.id, sender.frameId ?? 0, '/reader-ui.js');
-    if (msg.type === 'convert') return convertForPage(msg.mode, msg.profile, msg.items);
-    if (msg.type === 'get-fold-table') return foldTable();
-    if (msg.type === 'hl-list') return listPage(msg.source);
-    if (msg.type === 'hl-put') return putAnnotation(msg.annotation).then(ok, failed);
-    if (msg.type === 'hl-delete') return deleteAnnotation(msg.source, msg.id).then(ok, failed);
-    if (msg.type === 'hl-all') return allPages();
-    if (msg.type === 'hl-import') return importAnnotations(msg.annotations).then((r) => ({ ok: true, ...r }), failed);
-    if (msg.type === 'add-term') return openAddTerm(msg.text).then(() => true);
-    if (msg.type === 'get-entries') return loadGlossary().then((g) => entriesOf(g, msg.indices, msg.ids));
-    return undefined;
+    return dispatch(handlers, raw, sender);
   });
 });
 

@@ -5,6 +5,6 @@ import { TermUi } from '@/components/page/term-ui';
 import { UI_GLOBAL, type ReaderUiModule } from '@/components/page/ui-port';
 
 export default defineUnlistedScript(() => {
-  const mod: ReaderUiModule = { createTermUi: (ctx, write) => new TermUi(ctx, write) };
+  const mod: ReaderUiModule = { createTermUi: (ctx, write, events) => new TermUi(ctx, write, events) };
   (globalThis as Record<string, unknown>)[UI_GLOBAL] = mod;
 });

@@ -9,7 +9,9 @@ import SelectionToolbar from '@/components/SelectionToolbar.vue';
 import HighlightCard from '@/components/HighlightCard.vue';
 import type { HighlightColor } from '@/utils/core/annotate/types';
 import type { TermView } from '@/utils/core/glossary/view';
+import type { PopoverProps } from './popover-props';
 import { OWN_UI_ATTR } from '@/utils/dom/text/model';
+import { errorMessage } from '@/utils/core/errors';
 import css from './popover.css?inline';
 
 export interface Anchor {
@@ -20,21 +22,30 @@ export interface Anchor {
 
 export interface PopoverContent {
   view: TermView;
-  related: { id: string; headword: string; english: string }[];
+  related: PopoverProps['related'];
 }
 
-interface State {
+/** What the page UI tells the content script; it never reaches into the page itself. */
+export interface TermUiEvents {
+  copy(view: TermView): Promise<void>;
+  openRelated(id: string): void;
+  /** "highlight" in a popover that shows an occurrence on the page; resolves once saved */
+  highlightTerm(): Promise<void>;
+  /** "look up" on the selection toolbar (offered only when the selection is a term) */
+  lookUpSelection(): void;
+  closed(): void;
+  addTerm(text: string): void;
+  highlightSelection(color: HighlightColor, withNote: boolean): void;
+  cardSave(id: string, patch: { color: HighlightColor; note: string }): void;
+  cardDelete(id: string): void;
+  cardCopy(id: string): void;
+}
+
+interface State extends PopoverProps {
   open: boolean;
-  view: TermView | null;
-  related: PopoverContent['related'];
-  loading: boolean;
-  error: string;
-  pinned: boolean;
-  copied: boolean;
-  canHighlight: boolean;
-  highlighted: boolean;
   announce: string;
   toolbar: string | null;
+  canLookUp: boolean;
   card: { id: string; quote: string; color: HighlightColor; note: string; error: string; saved: boolean } | null;
   alert: string;
 }
@@ -54,23 +65,11 @@ function follow(anchor: Anchor, el: HTMLElement, placement: Placement, gap: numb
 }
 
 export class TermUi {
-  readonly state = reactive<State>({ open: false, view: null, related: [], loading: false, error: '', pinned: false, copied: false, canHighlight: false, highlighted: false, announce: '', toolbar: null, card: null, alert: '' });
-  onCopy: (view: TermView) => Promise<void> = async () => undefined;
-  onRelated: (id: string) => void = () => undefined;
-  /** set while the popover shows an occurrence on the page */
-  onHighlightTerm: (() => Promise<void>) | null = null;
-  /** set when the selection is exactly a glossary term */
-  onLookup: (() => void) | null = null;
-  onClosed: () => void = () => undefined;
-  onAddTerm: (text: string) => void = () => undefined;
-  onHighlight: (color: HighlightColor, withNote: boolean) => void = () => undefined;
-  onCardSave: (id: string, patch: { color: HighlightColor; note: string }) => void = () => undefined;
-  onCardDelete: (id: string) => void = () => undefined;
-  onCardCopy: (id: string) => void = () => undefined;
+  readonly state = reactive<State>({ open: false, view: null, related: [], loading: false, error: '', pinned: false, copied: false, canHighlight: false, highlighted: false, announce: '', toolbar: null, canLookUp: false, card: null, alert: '' });
   private readonly cardRef = ref<{ focus(): void } | null>(null);
-  private stopCardUpdate: (() => void) | null = null;
   private cardReturnFocus: HTMLElement | null = null;
-  private stopToolbarUpdate: (() => void) | null = null;
+  /** how to stop the toolbar and the card following their anchors */
+  private readonly following: Partial<Record<'toolbar' | 'card', () => void>> = {};
 
   private ui: ShadowRootContentScriptUi<App> | null = null;
   private mounting: Promise<void> | null = null;
@@ -84,6 +83,7 @@ export class TermUi {
     private readonly ctx: ContentScriptContext,
     /** runs the DOM insertion so the text model ignores it */
     private readonly write: (fn: () => void) => void,
+    private readonly events: TermUiEvents,
   ) {}
 
   get host(): HTMLElement | null {
@@ -124,11 +124,11 @@ export class TermUi {
                       copied: this.state.copied,
                       canHighlight: this.state.canHighlight,
                       highlighted: this.state.highlighted,
-                      onHighlight: () => void this.onHighlightTerm?.().then(() => (this.state.highlighted = true)),
+                      onHighlight: () => void this.events.highlightTerm().then(() => (this.state.highlighted = true), () => undefined),
                       onClose: () => this.hide(),
                       onTogglePin: () => (this.state.pinned = !this.state.pinned),
                       onCopy: () => this.copy(),
-                      onOpenRelated: (id: string) => this.onRelated(id),
+                      onOpenRelated: (id: string) => this.events.openRelated(id),
                     })
                   : null,
                 this.state.card
@@ -140,9 +140,9 @@ export class TermUi {
                       note: this.state.card.note,
                       error: this.state.card.error,
                       saved: this.state.card.saved,
-                      onSave: (patch: { color: HighlightColor; note: string }) => this.state.card && this.onCardSave(this.state.card.id, patch),
-                      onRemove: () => this.state.card && this.onCardDelete(this.state.card.id),
-                      onCopy: () => this.state.card && this.onCardCopy(this.state.card.id),
+                      onSave: (patch: { color: HighlightColor; note: string }) => this.state.card && this.events.cardSave(this.state.card.id, patch),
+                      onRemove: () => this.state.card && this.events.cardDelete(this.state.card.id),
+                      onCopy: () => this.state.card && this.events.cardCopy(this.state.card.id),
                       onClose: () => this.hideCard(),
                     })
                   : null,
@@ -150,23 +150,23 @@ export class TermUi {
                   ? h(SelectionToolbar, {
                       text: this.state.toolbar,
                       canHighlight: true,
-                      canLookUp: !!this.onLookup,
+                      canLookUp: this.state.canLookUp,
                       onLookup: () => {
                         this.hideToolbar();
-                        this.onLookup?.();
+                        this.events.lookUpSelection();
                       },
                       onHighlight: (c: HighlightColor) => {
                         this.hideToolbar();
-                        this.onHighlight(c, false);
+                        this.events.highlightSelection(c, false);
                       },
                       onNote: () => {
                         this.hideToolbar();
-                        this.onHighlight('yellow', true);
+                        this.events.highlightSelection('yellow', true);
                       },
                       onAddTerm: () => {
                         const text = this.state.toolbar;
                         this.hideToolbar();
-                        if (text) this.onAddTerm(text);
+                        if (text) this.events.addTerm(text);
                       },
                       onClose: () => this.hideToolbar(),
                     })
@@ -187,8 +187,11 @@ export class TermUi {
     return this.mounting;
   }
 
-  /** Opens (or retargets) the popover at `anchor` and fills it from `load`. */
-  async show(anchor: Anchor, load: () => Promise<PopoverContent>, opts: { focus?: boolean } = {}): Promise<void> {
+  /**
+   * Opens (or retargets) the popover at `anchor` and fills it from `load`. `canHighlight` when it
+   * shows an occurrence on the page (its "highlight" button then raises highlightTerm).
+   */
+  async show(anchor: Anchor, load: () => Promise<PopoverContent>, opts: { focus?: boolean; canHighlight?: boolean } = {}): Promise<void> {
     const req = ++this.request;
     await this.ensure();
     if (req !== this.request) return;
@@ -196,7 +199,7 @@ export class TermUi {
       const active = document.activeElement;
       this.returnFocus = active instanceof HTMLElement && !this.host?.contains(active) ? active : null;
     }
-    Object.assign(this.state, { open: true, loading: true, error: '', copied: false, highlighted: false, canHighlight: !!this.onHighlightTerm });
+    Object.assign(this.state, { open: true, loading: true, error: '', copied: false, highlighted: false, canHighlight: !!opts.canHighlight });
     this.anchor = anchor;
     await this.place();
     try {
@@ -205,7 +208,7 @@ export class TermUi {
       Object.assign(this.state, { view: content.view, related: content.related, loading: false });
     } catch (e) {
       if (req !== this.request) return;
-      Object.assign(this.state, { view: null, related: [], loading: false, error: e instanceof Error ? e.message : String(e) });
+      Object.assign(this.state, { view: null, related: [], loading: false, error: errorMessage(e) });
     }
     await this.place();
     if (opts.focus) this.popoverRef.value?.focus();
@@ -237,26 +240,36 @@ export class TermUi {
     const back = this.returnFocus;
     this.returnFocus = null;
     if (back?.isConnected) back.focus({ preventScroll: true });
-    this.onClosed();
+    this.events.closed();
   }
 
-  /** A small toolbar above a text selection. */
-  async showToolbar(anchor: Anchor, text: string): Promise<void> {
+  /** A small toolbar above a text selection; "look up" is offered when the selection is a term. */
+  async showToolbar(anchor: Anchor, text: string, canLookUp: boolean): Promise<void> {
     await this.ensure();
     this.state.toolbar = text;
-    await nextTick();
-    const el = this.ui?.shadow.querySelector<HTMLElement>('.toolbar');
-    if (!el) return;
-    this.stopToolbarUpdate?.();
-    const f = follow(anchor, el, 'top', 8);
-    this.stopToolbarUpdate = f.stop;
-    await f.placed;
+    this.state.canLookUp = canLookUp;
+    await this.floatAt('toolbar', anchor, 'top');
   }
 
   hideToolbar(): void {
-    this.stopToolbarUpdate?.();
-    this.stopToolbarUpdate = null;
+    this.unfloat('toolbar');
     this.state.toolbar = null;
+  }
+
+  /** Places the toolbar or the card (once rendered) at its anchor and keeps it there. */
+  private async floatAt(which: 'toolbar' | 'card', anchor: Anchor, placement: Placement): Promise<void> {
+    await nextTick();
+    const el = this.ui?.shadow.querySelector<HTMLElement>(`.${which}`);
+    if (!el) return;
+    this.following[which]?.();
+    const f = follow(anchor, el, placement, 8);
+    this.following[which] = f.stop;
+    await f.placed;
+  }
+
+  private unfloat(which: 'toolbar' | 'card'): void {
+    this.following[which]?.();
+    delete this.following[which];
   }
 
   /** The card of one highlight: note, colour, delete, copy. Focus goes to the note when asked. */
@@ -268,13 +281,7 @@ export class TermUi {
     }
     this.hide();
     this.state.card = card;
-    await nextTick();
-    const el = this.ui?.shadow.querySelector<HTMLElement>('.card');
-    if (!el) return;
-    this.stopCardUpdate?.();
-    const f = follow(anchor, el, 'bottom-start', 8);
-    this.stopCardUpdate = f.stop;
-    await f.placed;
+    await this.floatAt('card', anchor, 'bottom-start');
     if (focus) this.cardRef.value?.focus();
   }
 
@@ -283,8 +290,7 @@ export class TermUi {
   }
 
   hideCard(): void {
-    this.stopCardUpdate?.();
-    this.stopCardUpdate = null;
+    this.unfloat('card');
     if (!this.state.card) return;
     this.state.card = null;
     const back = this.cardReturnFocus;
@@ -314,14 +320,14 @@ export class TermUi {
 
   private async copy(): Promise<void> {
     if (!this.state.view) return;
-    await this.onCopy(this.state.view);
+    await this.events.copy(this.state.view);
     this.state.copied = true;
   }
 
   remove(): void {
     this.stopAutoUpdate?.();
-    this.stopToolbarUpdate?.();
-    this.stopCardUpdate?.();
+    this.unfloat('toolbar');
+    this.unfloat('card');
     this.ui?.remove();
   }
 }

@@ -5,13 +5,21 @@ import type { PageTextModel } from '@/utils/dom/text/model';
 import { anchor, describe } from '@/utils/core/annotate/anchor';
 import { pageText } from '@/utils/dom/annotate/page-text';
 import { canonicalUrl } from '@/utils/core/annotate/url';
-import { HIGHLIGHT_COLORS, isAnnotation, noteOf, quoteOf, type Annotation, type HighlightColor } from '@/utils/core/annotate/types';
-import type { PageHighlight } from '@/utils/core/messages';
+import { HIGHLIGHT_COLORS, noteOf, quoteOf, type Annotation, type HighlightColor } from '@/utils/core/annotate/types';
+import type { PageHighlight, StoreResult } from '@/utils/core/messages';
+import { errorMessage } from '@/utils/core/errors';
+import { send } from '@/utils/extension/messaging';
 import { markLayer, redrawOverlays, type MarkLayer } from './mark-layers';
 
 const FILL: Record<HighlightColor, string> = { yellow: 'rgba(253, 224, 71, 0.55)', green: 'rgba(134, 239, 172, 0.6)', blue: 'rgba(147, 197, 253, 0.6)', pink: 'rgba(249, 168, 212, 0.6)' };
 
 const NAME = (c: HighlightColor) => `bilingual-reader-hl-${c}`;
+
+const refused = (e: unknown): StoreResult => ({ ok: false, error: errorMessage(e) });
+/** A store write that did not happen is an error the reader is told about. */
+function storeWrite(res: StoreResult): void {
+  if (!res.ok) throw new Error(browser.i18n.getMessage('storageError', [res.error]));
+}
 
 export class Annotator {
   items: Annotation[] = [];
@@ -30,8 +38,7 @@ export class Annotator {
   }
 
   async load(): Promise<void> {
-    const res: unknown = await browser.runtime.sendMessage({ type: 'hl-list', source: this.source }).catch(() => []);
-    this.items = Array.isArray(res) ? res.filter(isAnnotation) : [];
+    this.items = await send({ type: 'hl-list', source: this.source }).catch(() => []);
     if (this.items.length) await this.anchorAll();
   }
 
@@ -99,7 +106,6 @@ export class Annotator {
       body: [{ type: 'TextualBody', value: note, format: 'text/plain', purpose: 'commenting' }],
       target: { source: this.source, title: document.title, selector: [quote, position] },
       color,
-      normalizedExact: folded.text.slice(pos.start, pos.end),
     };
     await this.save(a);
     this.items.push(a);
@@ -125,16 +131,14 @@ export class Annotator {
   }
 
   async remove(id: string): Promise<void> {
-    const res = (await browser.runtime.sendMessage({ type: 'hl-delete', source: this.source, id })) as { ok?: boolean; error?: string };
-    if (!res?.ok) throw new Error(browser.i18n.getMessage('storageError', [res?.error ?? 'no answer']));
+    storeWrite(await send({ type: 'hl-delete', source: this.source, id }).catch(refused));
     this.items = this.items.filter((x) => x.id !== id);
     this.placed.delete(id);
     this.draw();
   }
 
   private async save(a: Annotation): Promise<void> {
-    const res = (await browser.runtime.sendMessage({ type: 'hl-put', annotation: a }).catch((e: unknown) => ({ ok: false, error: String(e) }))) as { ok?: boolean; error?: string };
-    if (!res?.ok) throw new Error(browser.i18n.getMessage('storageError', [res?.error ?? 'no answer']));
+    storeWrite(await send({ type: 'hl-put', annotation: a }).catch(refused));
   }
 
   /** The highlight drawn under a viewport point. */

@@ -2,25 +2,14 @@
 // The ::highlight() rules come with the content script (highlights.css, declared in the manifest):
 // present from the page's first layout, they add no element to the page, and a stylesheet added
 // later would force a full relayout (60–90 ms on a page of a million characters).
-import type { PageTextModel, TextBlock } from '@/utils/dom/text/model';
+import type { PageTextModel } from '@/utils/dom/text/model';
+import { blockRange } from '@/utils/dom/text/range';
 import type { Occurrence } from '@/utils/core/glossary/occurrences';
 
 export const TERM_HIGHLIGHT = 'bilingual-reader-term';
 export const FOCUS_HIGHLIGHT = 'bilingual-reader-term-focus';
 
 import { markLayer, redrawOverlays, type MarkLayer } from './mark-layers';
-
-/** A DOM range for [start, end) of a block, or null if the block's nodes are gone. */
-export function blockRange(model: PageTextModel, block: TextBlock, start: number, end: number): StaticRange | null {
-  const a = model.locate(block, start);
-  const b = model.locate(block, end, true);
-  if (!a || !b || !a.node.isConnected || !b.node.isConnected) return null;
-  try {
-    return new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Term marks, drawn only for blocks in and near the viewport. A page of a million characters has
@@ -115,14 +104,7 @@ export class TermHighlighter {
     }
   }
 
-  /** Occurrences to mark on the whole page (registered or not). */
-  get total(): number {
-    let n = 0;
-    for (const list of this.byBlock.values()) n += list.length;
-    return n;
-  }
-
-  setFocus(range: StaticRange | null): void {
+  setFocus(range: AbstractRange | null): void {
     this.install();
     this.focus.clear();
     if (range) this.focus.add(range);

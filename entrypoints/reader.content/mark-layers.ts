@@ -43,7 +43,7 @@ class NativeLayer implements MarkLayer {
   }
 }
 
-let overlayRoot: { host: HTMLElement; box: HTMLElement } | null = null;
+let overlayRoot: { host: HTMLElement; box: HTMLElement; write: (fn: () => void) => void } | null = null;
 const overlayLayers = new Set<OverlayLayer>();
 let scheduled = 0;
 
@@ -59,9 +59,18 @@ function overlay(write: (fn: () => void) => void): HTMLElement {
   box.setAttribute('data-testid', 'mark-overlay');
   shadow.append(style, box);
   write(() => document.documentElement.append(host));
-  addEventListener('resize', () => redrawOverlays(), { passive: true });
-  overlayRoot = { host, box };
+  addEventListener('resize', redrawOverlays, { passive: true });
+  overlayRoot = { host, box, write };
   return box;
+}
+
+/** The last layer is gone: the overlay leaves the page and stops following its size. */
+function dropOverlay(): void {
+  if (!overlayRoot) return;
+  removeEventListener('resize', redrawOverlays);
+  const { host, write } = overlayRoot;
+  write(() => host.remove());
+  overlayRoot = null;
 }
 
 export function redrawOverlays(): void {
@@ -103,6 +112,7 @@ class OverlayLayer implements MarkLayer {
   dispose() {
     overlayLayers.delete(this);
     this.group.remove();
+    if (!overlayLayers.size) dropOverlay();
   }
   redraw() {
     const boxes: HTMLElement[] = [];

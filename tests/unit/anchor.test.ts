@@ -22,6 +22,13 @@ suite('anchoring strategies, in order', () => {
     const first = describe(text, 9, 17);
     expect(anchor(shifted, first[0], first[1])!.start).toBe(16);
   });
+  it('the prefix alone tells repeats apart when what follows them is the same', () => {
+    const t = '甲方意见：同意。乙方意见：同意。';
+    const second = t.lastIndexOf('同意');
+    const [q] = describe(t, second, second + 2);
+    // No position: nearness favours the first; only the prefix points to the second.
+    expect(anchor(t, q)).toEqual({ start: second, end: second + 2, strategy: 'quote' });
+  });
   it('quotes at the very start and end of the text', () => {
     const s = describe(text, 0, 4);
     expect(anchor('前言' + text, s[0], s[1])).toMatchObject({ start: 2, strategy: 'quote' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectReport, chineseShare, type DetectBlock } from '@/utils/core/detect/report';
+import { detectReport, chineseShare, reportVerdict, type DetectBlock, type Reason } from '@/utils/core/detect/report';
 import { guessScript } from '@/utils/core/text/cjk';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -66,6 +66,17 @@ describe('detectReport', () => {
     const d = detectReport({ url: 'https://www.gov.cn/x', title: '图片集', blocks: [{ tag: 'P', text: '这是一组风景照片，拍摄于春天的江南水乡，景色十分优美动人。' }] });
     expect(d.reasons.map((r) => r.id)).toContain('gov-domain');
     expect(d.isReport).toBe(false);
+  });
+
+  it('points from one kind of evidence never make a report, however many', () => {
+    const docType: Reason[] = [
+      { id: 'chinese', points: 1, evidence: '90%' },
+      { id: 'title-doc-type', points: 3, evidence: '报告' },
+      { id: 'heading-doc-type', points: 3, evidence: '工作报告' },
+    ];
+    expect(reportVerdict(docType)).toEqual({ score: 7, isReport: false });
+    expect(reportVerdict([...docType, { id: 'gov-domain', points: 3, evidence: 'www.gov.cn' }])).toEqual({ score: 10, isReport: true });
+    expect(reportVerdict([{ id: 'chinese', points: 1, evidence: '90%' }, { id: 'sections', points: 2, evidence: '3' }, { id: 'issuer', points: 2, evidence: '国务院' }])).toEqual({ score: 5, isReport: false });
   });
 
   it('exits early on non-Chinese pages with no reasons', () => {

@@ -5,6 +5,9 @@ import { isSiteMode, type SiteMode } from '@/utils/core/settings';
 import { isAnnotation, type Annotation, type HighlightColor } from '@/utils/core/annotate/types';
 import { isScriptMode, type Converting, type RestoreProfile, type ScriptMode, type SourceScript } from '@/utils/core/convert/modes';
 import type { ConvertItem } from '@/utils/core/convert/converters';
+import { isGlossaryForms, isIndexedEntry, type IndexedEntry } from '@/utils/core/glossary';
+import type { GlossaryForms } from '@/utils/core/glossary/types';
+import type { PageHighlights } from '@/utils/core/annotate/export';
 
 export type ReaderState = 'report' | 'zh' | 'off' | 'not-chinese';
 
@@ -63,6 +66,55 @@ export interface PageHighlight {
   note: string;
   color: HighlightColor;
   placed: boolean;
+}
+
+export type MessageType = Message['type'];
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+/** Converted blocks, each the parts of its item; or why not (a dictionary failed to load). */
+export type ConvertReply = { ok: true; parts: string[][] } | { ok: false; error: string };
+
+function isConvertReply(x: unknown): x is ConvertReply {
+  if (!isObj(x)) return false;
+  if (x.ok === false) return isStr(x.error);
+  return x.ok === true && Array.isArray(x.parts) && x.parts.every((p) => Array.isArray(p) && p.every((s) => typeof s === 'string'));
+}
+
+/** A write to the highlight store: done, or refused with the store's reason. */
+export type StoreResult = { ok: true } | { ok: false; error: string };
+
+/** The answer to each request. A receiver that does not handle a message answers nothing (undefined). */
+export interface Replies {
+  'page-status': boolean;
+  'get-status': PageStatus | null;
+  'get-glossary-forms': GlossaryForms;
+  'get-entries': IndexedEntry[];
+  'get-terms': PageTerms | null;
+  'reveal-term': boolean;
+  'add-term': boolean;
+  'load-ui': boolean;
+  'set-script': true | false | { error: string };
+  'set-script-invalid': { error: string };
+  'get-fold-table': string;
+  'convert': ConvertReply;
+  'hl-list': Annotation[];
+  'hl-put': StoreResult;
+  'hl-delete': StoreResult;
+  'hl-all': PageHighlights[];
+  'hl-import': StoreResult & { added?: number; skipped?: number };
+  'hl-page': { source: string; items: PageHighlight[] } | null;
+  'hl-reveal': boolean;
+}
+export type Reply<T extends MessageType> = Replies[T];
+
+/** Answers messages of some types; `dispatch` picks the handler for a validated message. */
+export type MessageHandlers<Ctx = void> = { [K in MessageType]?: (msg: MessageOf<K>, ctx: Ctx) => Promise<Reply<K>> };
+
+/** Runs the handler for a raw message, or returns undefined (malformed, or not ours to answer). */
+export function dispatch<Ctx>(handlers: MessageHandlers<Ctx>, raw: unknown, ctx: Ctx): Promise<unknown> | undefined {
+  const msg = parseMessage(raw);
+  const handler = msg && (handlers[msg.type] as ((m: Message, c: Ctx) => Promise<unknown>) | undefined);
+  return handler ? handler(msg, ctx) : undefined;
 }
 
 export interface PageTerms {
@@ -181,3 +233,54 @@ export function parseMessage(x: unknown): Message | null {
       return null;
   }
 }
+
+// ---- replies ----
+// Checked on receipt: content scripts answer from a renderer that runs the page, and a stale or
+// foreign receiver may answer anything.
+
+const isBool = (x: unknown): x is boolean => typeof x === 'boolean';
+const isStoreResult = (x: unknown): x is StoreResult => isObj(x) && (x.ok === true || (x.ok === false && isStr(x.error)));
+const arrayOf =
+  <T>(check: (x: unknown) => x is T) =>
+  (x: unknown): x is T[] =>
+    Array.isArray(x) && x.every(check);
+
+export function isPageTerms(x: unknown): x is PageTerms {
+  return (
+    isObj(x) &&
+    (x.script === 'simplified' || x.script === 'traditional') &&
+    Number.isInteger(x.userBase) &&
+    Array.isArray(x.counts) &&
+    x.counts.every((c) => Array.isArray(c) && c.length === 2 && Number.isInteger(c[0]) && Number.isInteger(c[1]))
+  );
+}
+
+function isPageHighlight(x: unknown): x is PageHighlight {
+  return isObj(x) && isStr(x.id, 200) && isStr(x.exact, 100_000) && isStr(x.note, 100_000) && isStr(x.color, 20) && isBool(x.placed);
+}
+
+function isPageHighlights(x: unknown): x is PageHighlights {
+  return isObj(x) && isStr(x.source, 8192) && isStr(x.title, 8192) && Array.isArray(x.items) && x.items.every(isAnnotation);
+}
+
+export const REPLY_CHECKS: { [K in MessageType]: (x: unknown) => x is Reply<K> } = {
+  'page-status': isBool,
+  'get-status': (x): x is PageStatus | null => x === null || isPageStatus(x),
+  'get-glossary-forms': isGlossaryForms,
+  'get-entries': arrayOf(isIndexedEntry),
+  'get-terms': (x): x is PageTerms | null => x === null || isPageTerms(x),
+  'reveal-term': isBool,
+  'add-term': isBool,
+  'load-ui': isBool,
+  'set-script': (x): x is Reply<'set-script'> => isBool(x) || (isObj(x) && isStr(x.error)),
+  'set-script-invalid': (x): x is Reply<'set-script-invalid'> => isObj(x) && isStr(x.error),
+  'get-fold-table': (x): x is string => typeof x === 'string' && x.length > 0,
+  'convert': isConvertReply,
+  'hl-list': arrayOf(isAnnotation),
+  'hl-put': isStoreResult,
+  'hl-delete': isStoreResult,
+  'hl-all': arrayOf(isPageHighlights),
+  'hl-import': (x): x is Reply<'hl-import'> => isStoreResult(x),
+  'hl-page': (x): x is Reply<'hl-page'> => x === null || (isObj(x) && isStr(x.source, 8192) && arrayOf(isPageHighlight)(x.items)),
+  'hl-reveal': isBool,
+};

@@ -12,7 +12,7 @@ export interface Anchored {
   strategy: 'position' | 'quote' | 'fuzzy';
 }
 
-/** Quote and position selectors for [start, end) of `text` (already folded). */
+/** Quote and position selectors for [start, end) of the page text as shown (anchor() folds both sides). */
 export function describe(text: string, start: number, end: number): [TextQuoteSelector, TextPositionSelector] {
   return [
     { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT), start), suffix: text.slice(end, end + CONTEXT) },

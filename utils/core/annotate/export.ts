@@ -1,4 +1,6 @@
 // Export formats for highlights, and the import check. Pure.
+import { parseJsonFile } from '@/utils/core/files/json';
+import { toCsvText } from '@/utils/core/files/csv';
 import { isAnnotation, noteOf, quoteOf, type Annotation } from '@/utils/core/annotate/types';
 
 export interface PageHighlights {
@@ -28,22 +30,14 @@ export function toMarkdown(pages: readonly PageHighlights[]): string {
   return out.join('\n');
 }
 
-const csv = (s: string) => (/[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) ? "'" : '') + s.replace(/"/g, '""')}"` : s);
-
 export function toCsv(pages: readonly PageHighlights[]): string {
-  const rows = ['page,url,quote,note,color,created'];
-  for (const p of pages) for (const a of p.items) rows.push([p.title, p.source, quoteOf(a).exact, noteOf(a), a.color, a.created].map(csv).join(','));
-  return rows.join('\r\n') + '\r\n';
+  const rows = pages.flatMap((p) => p.items.map((a) => [p.title, p.source, quoteOf(a).exact, noteOf(a), a.color, a.created]));
+  return toCsvText(['page', 'url', 'quote', 'note', 'color', 'created'], rows);
 }
 
 /** Reads our JSON export; refuses anything else with a message that says why. */
 export function parseImport(text: string): Annotation[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new Error(`This is not a JSON file (${e instanceof Error ? e.message : 'parse error'}).`);
-  }
+  const data = parseJsonFile(text);
   const d = data as { type?: unknown; items?: unknown };
   if (!d || d.type !== 'AnnotationCollection' || !Array.isArray(d.items)) throw new Error('This JSON file is not a Bilingual Reader highlights export (no AnnotationCollection).');
   const bad = d.items.findIndex((a) => !isAnnotation(a));

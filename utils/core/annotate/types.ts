@@ -30,9 +30,10 @@ export interface Annotation {
     title: string;
     selector: [TextQuoteSelector, TextPositionSelector];
   };
-  /** ours: colour, and the quote folded to Simplified so it anchors in either script */
+  /** ours: the colour */
   color: HighlightColor;
-  normalizedExact: string;
+  /** the folded quote, written by earlier builds and never read (anchoring folds the quote itself); accepted if present */
+  normalizedExact?: string;
 }
 
 export function noteOf(a: Annotation): string {
@@ -78,6 +79,6 @@ export function isAnnotation(x: unknown): x is Annotation {
     sel[1].start >= 0 &&
     sel[1].end >= sel[1].start &&
     isColor(a.color) &&
-    isStr(a.normalizedExact, 5000)
+    (a.normalizedExact === undefined || isStr(a.normalizedExact, 5000))
   );
 }

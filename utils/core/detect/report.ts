@@ -177,11 +177,18 @@ export function detectReport(input: DetectInput): Detection {
   const terms = input.distinctTerms ?? 0;
   if (terms >= 5) reasons.push({ id: 'glossary-density', points: terms >= 15 ? 3 : 2, evidence: String(terms) });
 
+  return { ...reportVerdict(reasons), isChinese, reasons, script, cjkShare: share };
+}
+
+/**
+ * The score of a Chinese page's reasons, and whether they make a report: enough points, from at
+ * least two kinds of evidence. One strong signal is not enough: a news story can carry "报告" in
+ * its title, and a heading can repeat it.
+ */
+export function reportVerdict(reasons: readonly Reason[]): { score: number; isReport: boolean } {
   const score = reasons.reduce((s, r) => s + r.points, 0);
-  // One strong signal is not enough: a news story can carry "报告" in its title.
   const kinds = new Set(reasons.filter((r) => r.id !== 'chinese').map((r) => kindOf(r.id)));
-  const isReport = score >= REPORT_THRESHOLD && kinds.size >= 2;
-  return { isReport, isChinese, score, reasons, script, cjkShare: share };
+  return { score, isReport: score >= REPORT_THRESHOLD && kinds.size >= 2 };
 }
 
 function kindOf(id: ReasonId): string {

@@ -1,19 +1,12 @@
-// Checks a compiled glossary that crossed a context boundary, and builds its matcher.
+// Checks a compiled glossary and the parts of it that cross a context boundary (forms, entries),
+// and picks entries out of it by index or id.
 import { GLOSSARY_FORMAT, type CompiledEntry, type CompiledGlossary, type GlossaryForms } from '@/utils/core/glossary/types';
 
 export function isCompiledGlossary(x: unknown): x is CompiledGlossary {
   if (typeof x !== 'object' || x === null) return false;
   const g = x as Partial<CompiledGlossary>;
-  return (
-    g.format === GLOSSARY_FORMAT &&
-    Array.isArray(g.entries) &&
-    Array.isArray(g.forms) &&
-    Array.isArray(g.blockers) &&
-    g.blockers.every((b) => typeof b === 'string') &&
-    g.count === g.entries.length &&
-    g.entries.every((e, index) => isIndexedEntry({ ...e, index })) &&
-    g.forms.every((f) => Array.isArray(f) && typeof f[0] === 'string' && Number.isInteger(f[1]) && f[1] >= 0 && f[1] < g.entries!.length)
-  );
+  const entries = g.entries;
+  return Array.isArray(entries) && g.count === entries.length && isGlossaryForms(g) && entries.every((e, index) => isIndexedEntry({ ...e, index }));
 }
 
 /** What a page needs to find terms: forms and blockers, without the entries (a tenth of the size). */

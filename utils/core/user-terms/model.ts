@@ -1,5 +1,7 @@
 // The reader's own terms: shape, validation, and the JSON/CSV formats they are exported and
 // imported in. Pure. An import is all or nothing: one bad row refuses the file and changes nothing.
+import { CsvError, parseCsvRows as csvRows, toCsvText, unguardField } from '@/utils/core/files/csv';
+import { parseJsonFile } from '@/utils/core/files/json';
 
 export interface UserTerm {
   id: string;
@@ -106,12 +108,7 @@ export function exportJson(terms: readonly UserTerm[], now = new Date()): string
 }
 
 export function parseJson(text: string): TermInput[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new ImportError([], `This is not a JSON file (${e instanceof Error ? e.message : 'parse error'}).`);
-  }
+  const data = parseJsonFile(text, (m) => new ImportError([], m));
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== USER_TERMS_FORMAT)
     throw new ImportError([], `This JSON file is not a Bilingual Reader terms export (no "format": "${USER_TERMS_FORMAT}").`);
   const d = data as { version?: unknown; terms?: unknown };
@@ -120,63 +117,22 @@ export function parseJson(text: string): TermInput[] {
   return collect(d.terms.map((t, i) => validateTerm(typeof t === 'object' && t !== null ? t : { forms: undefined }, i + 1)));
 }
 
-// ---- CSV (RFC 4180; forms separated by "|") ----
+// ---- CSV (forms separated by "|") ----
 
 export const CSV_HEADER = ['forms', 'pinyin', 'english', 'note'] as const;
 
-function csvField(s: string): string {
-  return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) ? "'" : '') + s.replace(/"/g, '""')}"` : s;
-}
-
 export function exportCsv(terms: readonly UserTerm[]): string {
-  const rows = [CSV_HEADER.join(',')];
-  for (const t of terms) rows.push([t.forms.join('|'), t.pinyin, t.english, t.note].map(csvField).join(','));
-  return rows.join('\r\n') + '\r\n';
+  return toCsvText(CSV_HEADER, terms.map((t) => [t.forms.join('|'), t.pinyin, t.english, t.note]));
 }
 
-/** Splits CSV text into rows of fields, with the 1-based line each row starts on. */
+/** Splits CSV text into rows of fields; a malformed file is refused with its line. */
 export function parseCsvRows(text: string): { line: number; fields: string[] }[] {
-  const rows: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  const src = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (c === '\n') line++;
-        field += c;
-      }
-      continue;
-    }
-    if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && src[i + 1] === '\n') i++;
-      fields.push(field);
-      if (fields.length > 1 || fields[0] !== '') rows.push({ line: rowLine, fields });
-      fields = [];
-      field = '';
-      line++;
-      rowLine = line;
-    } else field += c;
+  try {
+    return csvRows(text);
+  } catch (e) {
+    if (e instanceof CsvError) throw new ImportError([{ line: e.line, field: 'row', message: e.message }]);
+    throw e;
   }
-  if (quoted) throw new ImportError([{ line: rowLine, field: 'row', message: 'a quoted field is not closed' }]);
-  if (field !== '' || fields.length) {
-    fields.push(field);
-    rows.push({ line: rowLine, fields });
-  }
-  return rows;
 }
 
 export function parseCsv(text: string): TermInput[] {
@@ -189,7 +145,7 @@ export function parseCsv(text: string): TermInput[] {
   return collect(
     rows.slice(1).map(({ line, fields }) => {
       if (fields.length > header.length) return { errors: [{ line, field: 'row', message: `${fields.length} fields, header has ${header.length}` }] };
-      const get = (name: string) => (col(name) >= 0 ? (fields[col(name)] ?? '').replace(/^'(?=[=+\-@])/, '') : undefined);
+      const get = (name: string) => (col(name) >= 0 ? unguardField(fields[col(name)] ?? '') : undefined);
       return validateTerm({ forms: get('forms') ?? '', pinyin: get('pinyin'), english: get('english'), note: get('note') }, line);
     }),
   );

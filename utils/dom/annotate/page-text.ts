@@ -1,6 +1,7 @@
 // The page text that highlights are anchored in: the model's blocks joined by "\n", folded to one
 // script, with offsets mapped to DOM positions and back through the model.
-import type { PageTextModel, TextBlock } from '@/utils/dom/text/model';
+import type { PageTextModel } from '@/utils/dom/text/model';
+import { liveRange } from '@/utils/dom/text/range';
 
 export interface PageText {
   text: string;
@@ -8,8 +9,6 @@ export interface PageText {
   toRange(start: number, end: number): Range | null;
   /** a DOM Range → offsets in `text`, or null if it is not in the model */
   fromRange(range: Range): { start: number; end: number } | null;
-  /** blocks a [start, end) span touches */
-  blocksIn(start: number, end: number): TextBlock[];
 }
 
 export function pageText(model: PageTextModel, fold: (s: string) => string): PageText {
@@ -40,17 +39,7 @@ export function pageText(model: PageTextModel, fold: (s: string) => string): Pag
       // An end right after a block's last character belongs to that block, not the separator.
       let bj = blockAt(Math.max(start, end - 1));
       if (end - starts[bj]! > blocks[bj]!.text.length) bj = blockAt(end);
-      const a = model.locate(blocks[bi]!, Math.min(start - starts[bi]!, blocks[bi]!.text.length));
-      const b = model.locate(blocks[bj]!, Math.min(end - starts[bj]!, blocks[bj]!.text.length), true);
-      if (!a || !b) return null;
-      const r = document.createRange();
-      try {
-        r.setStart(a.node, a.offset);
-        r.setEnd(b.node, b.offset);
-      } catch {
-        return null;
-      }
-      return r;
+      return liveRange(model, blocks[bi]!, Math.min(start - starts[bi]!, blocks[bi]!.text.length), Math.min(end - starts[bj]!, blocks[bj]!.text.length), blocks[bj]!);
     },
     fromRange(range) {
       const pos = (node: Node, offset: number, isEnd: boolean): number | null => {
@@ -71,11 +60,6 @@ export function pageText(model: PageTextModel, fold: (s: string) => string): Pag
       const end = pos(range.endContainer, range.endOffset, true);
       if (start === null || end === null || end <= start) return null;
       return { start, end };
-    },
-    blocksIn(start, end) {
-      const out: TextBlock[] = [];
-      for (let i = blockAt(start); i < blocks.length && starts[i]! < end; i++) out.push(blocks[i]!);
-      return out;
     },
   };
 }

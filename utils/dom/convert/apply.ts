@@ -396,13 +396,6 @@ export class PageConverter {
     this.title = null;
     this.langs.clear();
   }
-
-  /** How many nodes and attributes currently show converted text (for status and tests). */
-  get convertedCount(): number {
-    let n = this.nodes.size;
-    for (const m of this.attrs.values()) n += m.size;
-    return n;
-  }
 }
 
 /** Cuts writing into slices by time and characters, yielding to the page between them. */

@@ -1,0 +1,99 @@
+// Shows the page in another script (简体 ⇄ 繁體). The background converts (it holds the
+// dictionaries); this sends the blocks, first screen first, and writes back what comes. Switches
+// are queued so two never interleave, and a failed one leaves the page and the mode as they were.
+import { PageConverter } from '@/utils/dom/convert/apply';
+import type { PageTextModel, TextBlock } from '@/utils/dom/text/model';
+import type { RestoreProfile, ScriptMode } from '@/utils/core/convert/modes';
+import { folderFrom } from '@/utils/core/annotate/fold';
+import type { ShownScript } from '@/utils/core/glossary/view';
+import { backgroundConverter, foldTable } from '@/utils/extension/convert/client';
+import { blocksNearViewport } from './highlights';
+
+const SCRIPT_ATTR = 'data-bilingual-reader-script';
+
+export interface ConvertTiming {
+  /** kept for the status format: converters are built in the background, within convertMs */
+  convertLoadMs: number;
+  /** from the switch being asked for to the last block written */
+  convertMs: number;
+  /** from the switch being asked for to the first screen written */
+  convertFirstMs: number;
+  /** of convertMs, the time spent in our code on the page (the rest: the background, and frames) */
+  convertBusyMs: number;
+}
+
+export class ScriptSwitcher {
+  mode: ScriptMode = 'original';
+  private converter: PageConverter | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private folding: Promise<(s: string) => string> | null = null;
+
+  constructor(
+    private readonly model: PageTextModel,
+    /** the page's own script as detected */
+    private readonly pageScript: () => 'simplified' | 'traditional' | 'unknown',
+    /** the mainland restore the text needs (government and legal text, or any other) */
+    private readonly profile: () => RestoreProfile,
+    /** where the last switch's figures go (the page status) */
+    private readonly timing: ConvertTiming,
+  ) {}
+
+  /** The script the page shows now, for popovers: Traditional pages get Traditional text. */
+  shown(): ShownScript {
+    if (this.mode === 'zh-Hans') return 'simplified';
+    if (this.mode !== 'original') return 'traditional';
+    return this.pageScript() === 'traditional' ? 'traditional' : 'simplified';
+  }
+
+  /** The other script than the page's own (Alt+Shift+S toggles between it and the original). */
+  toggled(): ScriptMode {
+    if (this.mode !== 'original') return 'original';
+    return this.pageScript() === 'traditional' ? 'zh-Hans' : 'zh-TW';
+  }
+
+  /** Folds text to Simplified, character by character, for anchoring highlights in either script. */
+  folder(): Promise<(s: string) => string> {
+    this.folding ??= foldTable().then(folderFrom);
+    this.folding.catch(() => (this.folding = null));
+    return this.folding;
+  }
+
+  private pageConverter(): PageConverter {
+    // Text too short to tell its own script is read in the page's script as first detected (later
+    // detections see the converted page).
+    const original = this.pageScript() === 'traditional' ? 'traditional' : 'simplified';
+    this.converter ??= new PageConverter(this.model, backgroundConverter(this.profile), () => original);
+    return this.converter;
+  }
+
+  /**
+   * Shows the page in `mode`; `after` runs in the queue with the blocks whose text changed (to
+   * match them again) before the next switch starts.
+   */
+  switch(mode: ScriptMode, after: (changed: TextBlock[]) => Promise<void>): Promise<void> {
+    const t0 = performance.now();
+    const run = this.queue.then(async () => {
+      const conv = mode === 'original' && !this.converter ? null : this.pageConverter();
+      let changed: TextBlock[] = [];
+      if (conv) {
+        // What the reader is looking at converts first.
+        changed = await conv.apply(mode, { firstBlocks: blocksNearViewport(this.model) });
+        Object.assign(this.timing, { convertLoadMs: 0, convertMs: performance.now() - t0, convertFirstMs: conv.firstScreenAt - t0, convertBusyMs: conv.lastBusyMs });
+      }
+      this.mode = mode;
+      const html = document.documentElement;
+      if (html) this.model.write(() => (mode === 'original' ? html.removeAttribute(SCRIPT_ATTR) : html.setAttribute(SCRIPT_ATTR, mode)));
+      await after(changed);
+    });
+    // A failed switch must not block the next one.
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Page blocks changed: content added while a script is shown is converted as it arrives. */
+  async update(removed: readonly TextBlock[], added: readonly TextBlock[]): Promise<void> {
+    if (!this.converter) return;
+    this.converter.forgetBlocks(removed);
+    if (this.converter.mode !== 'original') await this.converter.update(added);
+  }
+}

@@ -106,36 +106,46 @@ export class PageConverter {
       return changed;
     }
 
-    // Batches: the first screen alone (small, so it comes back fast), then the rest in chunks, all
-    // sent at once so the background converts one while the page writes another.
-    const batches: Sent[][] = [];
-    let cur: Sent[] = [];
-    let chars = 0;
-    const cut = () => {
-      if (cur.length) batches.push(cur);
-      cur = [];
-      chars = 0;
+    // Batches: the first screen alone (small, so it comes back fast), then the rest in chunks. Two
+    // are in flight at a time, so the background converts one while the page writes another; each
+    // is read from the page only when it is sent, so no task reads a whole large page at once.
+    let nextBlock = 0;
+    const makeBatch = (): Sent[] | null => {
+      const batch: Sent[] = [];
+      let chars = 0;
+      while (nextBlock < blocks.length) {
+        const i = nextBlock;
+        if (i === nFirst && i > 0 && batch.length) break;
+        nextBlock++;
+        const s = this.snapshot(blocks[i]!);
+        const text = s.parts.join('');
+        if (!MAY_CONVERT.test(text) && s.seen.every((d, k) => d === s.parts[k])) continue;
+        batch.push(s);
+        chars += text.length;
+        if (chars > BATCH_CHARS && i >= nFirst) break;
+      }
+      return batch.length ? batch : null;
     };
-    blocks.forEach((block, i) => {
-      if (i === nFirst && i > 0) cut();
-      const s = this.snapshot(block);
-      const text = s.parts.join('');
-      if (!MAY_CONVERT.test(text) && s.seen.every((d, k) => d === s.parts[k])) return;
-      cur.push(s);
-      chars += text.length;
-      if (chars > BATCH_CHARS && i >= nFirst) cut();
-    });
-    cut();
+    const inFlight: { sent: Sent[]; result: Promise<string[][]> }[] = [];
+    const sendNext = () => {
+      const sent = makeBatch();
+      if (!sent) return;
+      const result = this.request(mode, sent);
+      // A failure surfaces where the batch is awaited; one not awaited must not go unhandled.
+      result.catch(() => undefined);
+      inFlight.push({ sent, result });
+    };
     const extras = this.extrasToSend();
-    const requests = batches.map((b) => this.request(mode, b));
     const extrasResult = this.request(mode, [], extras.items);
-    // A failure surfaces from the first request awaited; the others must not go unhandled.
-    for (const r of [...requests, extrasResult]) r.catch(() => undefined);
-    if (batches.length === 0) this.firstScreenAt = performance.now();
-    for (let k = 0; k < batches.length; k++) {
+    extrasResult.catch(() => undefined);
+    sendNext();
+    sendNext();
+    if (inFlight.length === 0) this.firstScreenAt = performance.now();
+    for (let k = 0; inFlight.length; k++) {
+      const { sent, result } = inFlight.shift()!;
       let out: string[][];
       try {
-        out = await requests[k]!;
+        out = await result;
       } catch (e) {
         // Nothing of this batch was written: the page stays as it was, and so does our mode.
         if (gen === this.generation && k === 0) this.mode = previous;
@@ -143,9 +153,10 @@ export class PageConverter {
       }
       if (gen !== this.generation) return changed;
       writer.resume();
-      for (let i = 0; i < batches[k]!.length; i++) {
+      sendNext();
+      for (let i = 0; i < sent.length; i++) {
         if (!(await writer.room())) return changed;
-        const s = batches[k]![i]!;
+        const s = sent[i]!;
         if (this.write(s, out[i]!)) {
           changed.push(s.block);
           writer.wrote(s.block.text.length);

@@ -30,5 +30,8 @@ export function yieldToPage(doc: Document = document): Promise<void> {
     };
     doc.addEventListener('visibilitychange', onHidden);
     requestAnimationFrame(() => void viaMessage().then(finish));
+    // A page out of sight may still say 'visible' (another window in front, a headless tab) and get
+    // no frames: then a timer ends the wait.
+    setTimeout(finish, 100);
   });
 }

@@ -53,11 +53,15 @@ export function buildConfig(config: OpenccConfig, dicts: Dicts, layer?: Dict): B
     return d;
   };
   const extra = layer ? [layer] : [];
-  const segmentation = config.segmentation ? new StageTrie().loadGroup(config.segmentation.map(get)) : null;
+  const seg = config.segmentation;
+  // The segmentation dictionaries usually begin one of the chain's groups: that trie serves both.
+  const shared = seg ? config.chain.findIndex((g, i) => !(i === 0 && layer) && seg.every((n, k) => g[k] === n)) : -1;
+  const chain = config.chain.map((g, i) => new StageTrie().loadGroup([...(i === 0 ? extra : []), ...g.map(get)], i === shared ? seg!.length : 0));
+  const segmentation = !seg ? null : shared >= 0 ? chain[shared]! : new StageTrie().loadGroup(seg.map(get));
   return {
     normalization: config.normalization.map((g) => new StageTrie().loadGroup(g.map(get))),
     segmentation,
-    chain: config.chain.map((g, i) => new StageTrie().loadGroup([...(i === 0 ? extra : []), ...g.map(get)])),
+    chain,
   };
 }
 

@@ -10,12 +10,14 @@ export type Dict = string | [string, string][];
 interface Node {
   next: Map<number, Node>;
   value?: string;
+  /** the key is a word of the segmentation dictionaries (see loadGroup) */
+  seg?: true;
 }
 
 export class StageTrie {
   private readonly root: Node = { next: new Map() };
 
-  add(key: string, value: string): void {
+  add(key: string, value: string, seg = false): void {
     let n = this.root;
     for (const ch of key) {
       const cp = ch.codePointAt(0)!;
@@ -27,12 +29,19 @@ export class StageTrie {
       n = c;
     }
     n.value = value;
+    if (seg) n.seg = true;
   }
 
-  /** Loads a dictionary group: an earlier dictionary wins over a later one on the same key, as in OpenCC. */
-  loadGroup(dicts: readonly Dict[]): this {
+  /**
+   * Loads a dictionary group: an earlier dictionary wins over a later one on the same key, as in
+   * OpenCC. The keys of the first `segCount` dictionaries are also the words segment() cuts at: a
+   * config whose segmentation dictionaries begin one of its groups (s2twp: STPhrases for both) then
+   * builds that trie once, not twice.
+   */
+  loadGroup(dicts: readonly Dict[], segCount = dicts.length): this {
     for (let i = dicts.length - 1; i >= 0; i--) {
       const d = dicts[i]!;
+      const seg = i < segCount;
       if (typeof d === 'string') {
         let start = 0;
         while (start < d.length) {
@@ -42,17 +51,17 @@ export class StageTrie {
           if (sp > start && sp < end) {
             // opencc-js keeps the first candidate only.
             const sp2 = d.indexOf(' ', sp + 1);
-            this.add(d.slice(start, sp), d.slice(sp + 1, sp2 > sp && sp2 < end ? sp2 : end));
+            this.add(d.slice(start, sp), d.slice(sp + 1, sp2 > sp && sp2 < end ? sp2 : end), seg);
           }
           start = end + 1;
         }
-      } else for (const [k, v] of d) this.add(k, v);
+      } else for (const [k, v] of d) this.add(k, v, seg);
     }
     return this;
   }
 
   /** End of the longest key starting at i (not beyond limit) and its value, or null. */
-  private match(s: string, i: number, limit: number): { end: number; value: string } | null {
+  private match(s: string, i: number, limit: number, words = false): { end: number; value: string } | null {
     let node: Node | undefined = this.root;
     let k = 0;
     let v: string | undefined;
@@ -61,7 +70,7 @@ export class StageTrie {
       j += cp > 0xffff ? 2 : 1;
       node = node.next.get(cp);
       if (!node) break;
-      if (node.value !== undefined) {
+      if (node.value !== undefined && (!words || node.seg)) {
         k = j;
         v = node.value;
       }
@@ -111,7 +120,7 @@ export class StageTrie {
     const n = s.length;
     let plain = false;
     for (let i = 0; i < n; ) {
-      const m = this.match(s, i, n);
+      const m = this.match(s, i, n, true);
       if (m) {
         if (plain) ends.push(i);
         plain = false;

@@ -3,6 +3,9 @@ import { defineConfig } from 'wxt';
 import { compileGlossary } from './scripts/glossary/compile.mjs';
 // @ts-expect-error: plain ESM build script without type declarations
 import { compileDictionary } from './scripts/dict/build.mjs';
+// @ts-expect-error: plain ESM build script without type declarations
+import { dictAssets } from './scripts/opencc/dicts.mjs';
+import { DICT_NAMES } from './utils/core/convert/modes';
 
 // Firefox needs a stable add-on id for storage to survive reinstalls.
 const GECKO_ID = 'bilingual-reader@bilingual-reader.app';
@@ -43,6 +46,8 @@ export default defineConfig({
       files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(index) });
       // CC-CEDICT likewise: a missing or corrupt source throws here with what is wrong.
       for (const f of compileDictionary().files as { path: string; contents: string }[]) files.push({ relativeDest: f.path, contents: f.contents });
+      // OpenCC's dictionaries, fetched by the background when a conversion needs them.
+      files.push(...(dictAssets(DICT_NAMES) as { relativeDest: string; contents: string }[]));
     },
   },
 });

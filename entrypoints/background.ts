@@ -9,6 +9,7 @@ import { entriesOf, formsOf, isCompiledGlossary, packForms } from '@/utils/core/
 import { allPages, deleteAnnotation, importAnnotations, listPage, putAnnotation } from '@/utils/extension/annotate/store';
 import type { CompiledGlossary } from '@/utils/core/glossary/types';
 import { bestFrame } from '@/utils/core/reader/frames';
+import { convertForPage, foldTable } from '@/utils/extension/convert/service';
 
 // The service worker can be stopped at any time; the glossary is reloaded on the next request,
 // and a request made while it loads waits for it rather than getting nothing.
@@ -37,7 +38,7 @@ function importProgress(done: number, total: number): void {
   void send({ type: 'hl-import-progress', done, total }).catch(() => undefined);
 }
 
-/** Runs one of our bundles (page UI, dictionaries) in the content script's world of one frame. */
+/** Runs one of our bundles (the page UI) in the content script's world of one frame. */
 async function inject(tabId: number, frameId: number, file: string): Promise<boolean> {
   try {
     const scripting = (browser as unknown as { scripting?: { executeScript(o: { target: { tabId: number; frameIds: number[] }; files: string[] }): Promise<unknown> } }).scripting;
@@ -86,7 +87,8 @@ const handlers: MessageHandlers<Sender> = {
   'get-glossary-forms': () => loadGlossary().then((g) => packForms(formsOf(g))),
   'get-entries': (msg) => loadGlossary().then((g) => entriesOf(g, msg.indices, msg.ids)),
   'load-ui': (_msg, sender) => injectFor(sender, '/reader-ui.js'),
-  'load-dicts': (msg, sender) => injectFor(sender, `/${msg.bundle}.js`),
+  'convert': (msg) => convertForPage(msg.mode, msg.profile, msg.items),
+  'get-fold-table': () => foldTable(),
   'hl-list': (msg) => listPage(msg.source),
   // Writes answer what happened (created, merged with an edit made elsewhere, deleted elsewhere…):
   // the tab shows what is stored, not its own guess.

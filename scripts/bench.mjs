@@ -9,6 +9,7 @@ import { findChromium, launchWithExtension, tabIdOf, waitForStatus } from '../te
 import { OBSERVE_LONG_TASKS, benchHugePage } from './bench-huge.mjs';
 import { textBox } from '../tests/support/page-text.mjs';
 import { benchStore, writeStoreResults } from './bench-store.mjs';
+import { benchConversion } from './bench-convert.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
@@ -188,6 +189,9 @@ results.hugePage = await benchHugePage(ext, srv);
 console.log(results.hugePage);
 // The highlight store: bulk import, and saves on a page with many highlights (scripts/bench-store.mjs).
 results.store = await benchStore(ext, runs);
+// Script conversion, both directions, on corpus pages (scripts/bench-convert.mjs).
+const conversion = await benchConversion({ ext, runs });
+results.conversion = { rows: conversion.rows, restore: conversion.restore };
 
 // The non-Chinese exit.
 const probes = [];
@@ -323,7 +327,9 @@ const table = [
   `Dictionary (CC-CEDICT in the background), a lookup from an extension page: first lookup after the service worker was stopped ${results.dictionary.firstAfterRestartMs} ms (of which restarting the worker and answering a message that loads nothing: ${results.dictionary.restartOnlyMs} ms), warm lookup round trip ${results.dictionary.warmMs} ms (medians of ${results.dictionary.runs} restarts and ${12 * 3} lookups).`,
 ].join('\n');
 const readme = readFileSync('README.md', 'utf8');
-const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
+const updated = readme
+  .replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`)
+  .replace(/<!-- bench-convert:start -->[\s\S]*<!-- bench-convert:end -->/, `<!-- bench-convert:start -->\n${conversion.table}\n<!-- bench-convert:end -->`);
 writeFileSync('README.md', updated);
 writeStoreResults(results.store);
 console.log('\n' + table);

@@ -12,6 +12,8 @@ export interface ReaderFace {
   revealTerm(index: number): Promise<boolean>;
   pageHighlights(): { source: string; items: PageHighlight[] } | null;
   revealHighlight(id: string): Promise<boolean>;
+  /** true where the script switch is offered: the page has Han text and the reader is not turned off */
+  canSwitch(): boolean;
   setScript(mode: ScriptMode): Promise<void>;
 }
 
@@ -22,8 +24,9 @@ export function contentHandlers(reader: ReaderFace): MessageHandlers {
     'reveal-term': async (msg) => reader.on() && reader.revealTerm(msg.index),
     'hl-page': async () => reader.pageHighlights(),
     'hl-reveal': (msg) => reader.revealHighlight(msg.id),
+    'set-script-invalid': async (msg) => ({ error: `unknown script mode "${msg.mode}"` }),
     'set-script': async (msg) => {
-      if (!reader.on()) return false;
+      if (!reader.canSwitch()) return false;
       return reader.setScript(msg.mode).then(
         () => true as const,
         (e: unknown) => ({ error: errorMessage(e) }),

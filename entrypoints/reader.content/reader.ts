@@ -38,6 +38,7 @@ export class Reader {
   private redetectTimer: ReturnType<typeof setTimeout> | null = null;
   private stopShellWatch: (() => void) | null = null;
   private stopped = false;
+  private booting: Promise<void> | null = null;
   private lastHref = location.href;
   private readonly handlers = contentHandlers(this.face());
   private readonly onMessage = (raw: unknown) => dispatch(this.handlers, raw, undefined);
@@ -47,7 +48,7 @@ export class Reader {
   start(): void {
     const t0 = performance.now();
     const p = probe();
-    this.status = new StatusController(p.share);
+    this.status = new StatusController(p.share, p.han);
     this.status.timing.probeMs = performance.now() - t0;
     browser.runtime.onMessage.addListener(this.onMessage);
     browser.storage.onChanged.addListener(this.onStorageChanged);
@@ -56,13 +57,24 @@ export class Reader {
       browser.storage.onChanged.removeListener(this.onStorageChanged);
       this.stop();
     });
+    // Alt+Shift+S wherever the switch is offered; where the reader is on, the scanner has it.
+    if (p.han) {
+      document.addEventListener('keydown', this.onScriptKey, true);
+      this.ctx.onInvalidated(() => document.removeEventListener('keydown', this.onScriptKey, true));
+    }
     if (p.chinese) return void this.boot(t0);
     if (p.shell) this.stopShellWatch = waitForContent(() => void this.boot(performance.now()));
     // Nothing else is loaded or watched; the popup still gets an answer.
     void this.status.refreshMode().then(() => this.publish(false));
   }
 
-  private async boot(t0: number): Promise<void> {
+  /** Builds the model and the parts once, whoever asks first (the probe, a late page, a switch). */
+  private boot(t0: number): Promise<void> {
+    this.booting ??= this.bootOnce(t0);
+    return this.booting;
+  }
+
+  private async bootOnce(t0: number): Promise<void> {
     const t1 = performance.now();
     // Watch from the start so nothing that changes while the model is built in slices is missed.
     const model = new PageTextModel(document);
@@ -72,7 +84,8 @@ export class Reader {
     const t2 = performance.now();
     this.status.detect(model, undefined);
     Object.assign(this.status.timing, { modelMs: t2 - t1, detectMs: performance.now() - t2, totalMs: performance.now() - t0 });
-    const switcher = new ScriptSwitcher(model, () => this.status.detection.script, this.status.timing);
+    // Government and legal text gets the mainland restore that fits it (utils/core/convert/phrases.ts).
+    const switcher = new ScriptSwitcher(model, () => this.status.detection.script, () => (this.status.detection.isReport ? 'government' : 'general'), this.status.timing);
     const overlay = () => !highlightApi() || !!this.status.settings?.overlayMarks;
     const words = new WordLookup(model, { mode: () => this.status.settings?.lookupAny ?? 'off', overlay });
     this.highlights = new AnnotatorSlot(model, () => switcher.folder(), overlay);
@@ -198,9 +211,24 @@ export class Reader {
     } else if (before.marking !== after.marking) this.session.drawMarks();
   }
 
+  /** The script switch is offered: the page has Han text and the reader is not turned off for it. */
+  private canSwitch(): boolean {
+    return this.status.hasHan && this.status.status?.state !== 'off';
+  }
+
+  private readonly onScriptKey = (e: KeyboardEvent): void => {
+    if (this.on() || !this.canSwitch() || !(e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyS')) return;
+    const t = e.target as HTMLElement | null;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    e.preventDefault();
+    void this.setScript(this.page?.switcher.toggled() ?? 'zh-TW', true).catch(() => undefined);
+  };
+
   /** Shows the page in a script, then matches and places highlights in the new text. */
-  private setScript(mode: ScriptMode, remember: boolean): Promise<void> {
-    if (!this.page) return Promise.resolve();
+  private async setScript(mode: ScriptMode, remember: boolean): Promise<void> {
+    // A page the detection did not call Chinese has no model yet: it is built on the first switch.
+    if (!this.page && mode !== 'original' && this.status.hasHan) await this.boot(performance.now());
+    if (!this.page) return;
     return this.page.switcher.switch(mode, async (changed) => {
       await this.session?.rematch([], changed);
       if (remember) await setSiteScript(location.hostname, mode);
@@ -260,7 +288,9 @@ export class Reader {
     const on = state === 'report' || state === 'zh';
     const page = this.page;
     if (on && page && !this.glossaryRun) void this.runGlossary(page);
-    if (!on && page && page.switcher.mode !== 'original') void this.setScript('original', false);
+    // Turned off: the page goes back to its own script. Where the detection alone says no, the
+    // script the reader chose stays.
+    if (state === 'off' && page && page.switcher.mode !== 'original') void this.setScript('original', false);
     if (!on && this.session) {
       // Turned off: forget what was found and take our marks away; it all comes back if turned on.
       this.session.dispose();
@@ -293,6 +323,7 @@ export class Reader {
         await this.page.popover.openCard(id, false);
         return true;
       },
+      canSwitch: () => this.canSwitch(),
       setScript: (mode: ScriptMode) => this.setScript(mode, true),
     };
   }

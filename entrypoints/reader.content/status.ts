@@ -18,12 +18,18 @@ const HAN = /[\u3400-\u9fff]/;
 
 export type Timing = PageStatus['timing'];
 
-/** The first few thousand characters decide whether a page is Chinese at all. */
-export function probe(): { chinese: boolean; shell: boolean; share: number } {
+/**
+ * The first few thousand characters decide whether a page is Chinese at all, and whether it has
+ * Han text (the script switch is offered on any page that has).
+ */
+export function probe(): { chinese: boolean; shell: boolean; share: number; han: boolean } {
   const sample = sampleText(document, PROBE_CHARS);
   // Most pages have no Han character at all: a native regex scan settles those at once.
-  const share = HAN.test(sample) ? chineseShare(sample) : 0;
-  return { chinese: share >= CHINESE_SHARE, shell: sample.replace(/\s/g, '').length < SHELL_CHARS, share };
+  const inSample = HAN.test(sample);
+  const share = inSample ? chineseShare(sample) : 0;
+  // A page that declares Chinese may hold its Chinese past the probe: one more native scan.
+  const han = inSample || (/^zh\b/i.test(document.documentElement?.lang ?? '') && HAN.test(document.body?.textContent ?? ''));
+  return { chinese: share >= CHINESE_SHARE, shell: sample.replace(/\s/g, '').length < SHELL_CHARS, share, han };
 }
 
 /** An almost empty page may fill in later: calls `ready` once it is Chinese, without keeping a model. */
@@ -54,9 +60,13 @@ export class StatusController {
   mode: SiteMode = 'auto';
   settings: Settings | null = null;
   status: PageStatus | null = null;
-  readonly timing: Timing = { probeMs: 0, modelMs: 0, detectMs: 0, totalMs: 0, glossaryMs: 0, markMs: 0, convertLoadMs: 0, convertMs: 0, convertBusyMs: 0, anchorMs: 0 };
+  readonly timing: Timing = { probeMs: 0, modelMs: 0, detectMs: 0, totalMs: 0, glossaryMs: 0, markMs: 0, convertLoadMs: 0, convertMs: 0, convertFirstMs: 0, convertBusyMs: 0, anchorMs: 0 };
 
-  constructor(cjkShare: number) {
+  constructor(
+    cjkShare: number,
+    /** the page holds Han text: the script switch is offered, whatever the detection says */
+    public hasHan: boolean,
+  ) {
     this.detection = { isReport: false, isChinese: false, score: 0, reasons: [], script: 'unknown', cjkShare };
   }
 
@@ -92,6 +102,7 @@ export class StatusController {
       detection: { isReport: d.isReport, isChinese: d.isChinese, score: d.score, reasons: d.reasons, script: d.script, cjkShare: d.cjkShare },
       termCount,
       script,
+      hasHan: this.hasHan,
       timing: this.timing,
     };
     return this.status;

@@ -3,60 +3,88 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PageTextModel } from '@/utils/dom/text/model';
-import { ConverterCache } from '@/utils/core/convert/converters';
-import { PageConverter } from '@/utils/dom/convert/apply';
-import type { Converting } from '@/utils/core/convert/modes';
+import { ConverterCache, convertItems, type ConvertItem } from '@/utils/core/convert/converters';
+import { PageConverter, type BatchConvert } from '@/utils/dom/convert/apply';
+import { configsFor, type Converting } from '@/utils/core/convert/modes';
 import { loadDictsForTests } from './dicts';
+import { openccRef } from './opencc-ref';
 
-const cache = new ConverterCache(loadDictsForTests, 0);
+const cache = new ConverterCache(loadDictsForTests);
+/** What the background does for the page (government profile toward Simplified). */
+const batch: BatchConvert = (mode, items) => convertItems(cache, mode, 'government', items);
+/** OpenCC's configs alone, without our mainland layer: what must equal opencc-js. */
+const openccBatch: BatchConvert = async (mode: Converting, items: ConvertItem[]) =>
+  Promise.all(items.map(async (i) => (await cache.get({ configs: configsFor(mode, i.source) })).convertParts(i.parts)));
 const noYield = { yieldTo: async () => undefined };
 const cases = JSON.parse(readFileSync(resolve(process.cwd(), 'tests/fixtures/opencc-testcases.json'), 'utf8')).cases as { id: string; input: string; expected: Record<string, string> }[];
+const MODES: Converting[] = ['zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK'];
 
 function setPage(html: string) {
   document.documentElement.innerHTML = `<head><title>t</title></head><body>${html}</body>`;
 }
+
+const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** Wraps pieces of `text` alternately in <b> and <span> so phrases cross inline boundaries. */
 function splitMarkup(text: string, every: number): string {
   const chars = [...text];
   let out = '';
   for (let i = 0; i < chars.length; i += every) {
-    const piece = chars.slice(i, i + every).join('').replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const piece = esc(chars.slice(i, i + every).join(''));
     out += (i / every) % 2 ? `<span>${piece}</span>` : `<b>${piece}</b>`;
   }
   return out;
 }
 
-// Our modes and the OpenCC configs whose inputs are written in the script each mode converts from.
-const MODES: [Converting, string[], 'simplified' | 'traditional'][] = [
-  ['zh-Hans', ['tw2sp', 'tw2s', 't2s', 'hk2s'], 'traditional'],
-  ['zh-Hant', ['s2t'], 'simplified'],
-  ['zh-TW', ['s2twp', 's2tw'], 'simplified'],
-  ['zh-HK', ['s2hk'], 'simplified'],
-  ['zh-TW', ['t2tw', 'hk2t'], 'traditional'],
-  ['zh-HK', ['t2hk', 'tw2t'], 'traditional'],
-];
-
-describe('OpenCC cases through the page pipeline equal the string conversion, split across inline elements', () => {
-  for (const [mode, configs, pageScript] of MODES) {
-    it(`${mode} from ${pageScript} (${configs.join(', ')})`, async () => {
-      const inputs = [...new Set(cases.filter((c) => configs.some((k) => c.expected[k])).map((c) => c.input))];
-      expect(inputs.length).toBeGreaterThan(5);
-      for (const input of inputs) {
-        for (const every of [1, 2, 3]) {
-          setPage(`<p>${splitMarkup(input, every)}</p>`);
-          const model = new PageTextModel(document).build();
-          const conv = new PageConverter(model, cache, () => pageScript);
-          await conv.apply(mode, noYield);
-          const expected = (await cache.get(mode, conv.sourceScriptOf(input))).convert(input);
-          expect(document.body.textContent, `${input} split every ${every}`).toBe(expected);
-          // Same nodes, same structure.
-          expect(document.body.querySelectorAll('b, span').length).toBe(Math.ceil([...input].length / every));
-          await conv.apply('original', noYield);
-          expect(document.body.textContent).toBe(input);
+describe('OpenCC cases through the page pipeline equal opencc-js 1.4.2, split across inline elements', () => {
+  const inputs = [...new Set(cases.map((c) => c.input))];
+  for (const mode of MODES) {
+    for (const pageScript of ['simplified', 'traditional'] as const) {
+      it(`${mode}, page read as ${pageScript}`, { timeout: 120_000 }, async () => {
+        expect(inputs.length).toBeGreaterThan(100);
+        for (const input of inputs) {
+          for (const every of [1, 2, 3]) {
+            setPage(`<p>${splitMarkup(input, every)}</p>`);
+            const model = new PageTextModel(document).build();
+            const conv = new PageConverter(model, openccBatch, () => pageScript);
+            await conv.apply(mode, noYield);
+            const expected = openccRef(configsFor(mode, conv.sourceScriptOf(input)))(input);
+            expect(document.body.textContent, `${mode}: ${input} split every ${every}`).toBe(expected);
+            // Same nodes, same structure.
+            expect(document.body.querySelectorAll('b, span').length).toBe(Math.ceil([...input].length / every));
+            await conv.apply('original', noYield);
+            expect(document.body.textContent).toBe(input);
+          }
         }
-      }
-    }, 60_000); // builds opencc-js tries: seconds of CPU, more on a loaded 2-core machine
+      });
+    }
+  }
+});
+
+describe('whole documents through the page pipeline equal opencc-js on each block as one string', () => {
+  const docs = readFileSync(resolve(process.cwd(), 'tests/fixtures/corpus-reports.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string });
+  const toTaiwan = openccRef(['s2twp']);
+  for (const [i, doc] of docs.slice(0, 2).entries()) {
+    for (const source of ['simplified', 'traditional'] as const) {
+      it(`document ${i + 1}, ${source}, every mode`, { timeout: 120_000 }, async () => {
+        const text = source === 'simplified' ? doc.text : toTaiwan(doc.text);
+        // Each paragraph a block; every fifth character in its own <i> so phrases cross elements.
+        const paras = text.split('\n').filter((l) => l.trim());
+        setPage(paras.map((p) => `<p>${[...p].map((ch, k) => (k % 5 === 4 ? `<i>${esc(ch)}</i>` : esc(ch))).join('')}</p>`).join(''));
+        const before = document.body.innerHTML;
+        const model = new PageTextModel(document).build();
+        const conv = new PageConverter(model, openccBatch, () => source);
+        for (const mode of MODES) {
+          await conv.apply(mode, noYield);
+          const got = [...document.querySelectorAll('p')].map((p) => p.textContent);
+          const want = paras.map((p) => openccRef(configsFor(mode, conv.sourceScriptOf(p)))(p));
+          expect(got.length).toBe(want.length);
+          for (let k = 0; k < want.length; k++) expect(got[k], `${mode} paragraph ${k}`).toBe(want[k]);
+        }
+        await conv.apply('original', noYield);
+        expect(document.body.innerHTML).toBe(before);
+      });
+    }
   }
 });
 
@@ -77,7 +105,7 @@ describe('reversible, live, and never touching what is not ours', () => {
     document.title = '規範性檔案的報告';
     const before = document.documentElement.outerHTML;
     const model = new PageTextModel(document).build();
-    const conv = new PageConverter(model, cache, () => 'traditional');
+    const conv = new PageConverter(model, batch, () => 'traditional');
     await conv.apply('zh-Hans', noYield);
     expect(document.getElementById('a')!.textContent).toBe('优化行政规范性文件制定程序，知识产权保护。');
     expect(document.querySelector('h1')!.getAttribute('title')).toBe('规范性文件');
@@ -87,7 +115,10 @@ describe('reversible, live, and never touching what is not ours', () => {
     expect(document.body.textContent).toContain('人民群众');
     expect(document.body.textContent).toContain('市档案馆');
     expect(document.title).toBe('规范性文件的报告');
-    expect(document.documentElement.getAttribute('lang')).toBe('zh-Hans');
+    // The language tag follows the script on the converted blocks, not on <html> (see scopeLang).
+    expect(document.documentElement.getAttribute('lang')).toBe('zh-TW');
+    expect(document.getElementById('a')!.getAttribute('lang')).toBe('zh-Hans');
+    expect(document.querySelector('h1')!.getAttribute('lang')).toBe('zh-Hans');
     // Untouched: form fields, editors, code.
     expect((document.getElementById('in') as HTMLInputElement).value).toBe('規範性檔案');
     expect((document.getElementById('ta') as HTMLTextAreaElement).value).toBe('規範性檔案');
@@ -103,7 +134,7 @@ describe('reversible, live, and never touching what is not ours', () => {
   it('restores what the page changed in between, and converts blocks added later', async () => {
     const model = new PageTextModel(document).build();
     model.observe();
-    const conv = new PageConverter(model, cache, () => 'traditional');
+    const conv = new PageConverter(model, batch, () => 'traditional');
     model.onChange((c) => void conv.update(c.added));
     await conv.apply('zh-Hans', noYield);
     // The page rewrites a converted node and adds a paragraph.
@@ -125,7 +156,7 @@ describe('reversible, live, and never touching what is not ours', () => {
   it('stops converting text the page keeps rewriting, even when it replaces the nodes', async () => {
     const model = new PageTextModel(document).build();
     model.observe();
-    const conv = new PageConverter(model, cache, () => 'traditional');
+    const conv = new PageConverter(model, batch, () => 'traditional');
     await conv.apply('zh-Hans', noYield);
     const p = document.getElementById('a')!;
     let writes = 0;
@@ -150,10 +181,42 @@ describe('reversible, live, and never touching what is not ours', () => {
   it('handles unpaired surrogates without throwing', async () => {
     setPage('<p>规范\ud800性文件\udc00测试</p>');
     const model = new PageTextModel(document).build();
-    const conv = new PageConverter(model, cache, () => 'simplified');
+    const conv = new PageConverter(model, batch, () => 'simplified');
     await conv.apply('zh-TW', noYield);
     expect(document.body.textContent).toBe('規範\ud800性檔案\udc00測試');
     await conv.apply('original', noYield);
     expect(document.body.textContent).toBe('规范\ud800性文件\udc00测试');
+  });
+});
+
+describe('bad input and edits in flight', () => {
+  it('a failed conversion (dictionaries not loaded) rejects and leaves the page untouched', async () => {
+    setPage('<p>规范性文件</p><p title="规范性文件">数字化</p>');
+    const before = document.documentElement.outerHTML;
+    const model = new PageTextModel(document).build();
+    const conv = new PageConverter(model, async () => Promise.reject(new Error('dictionary STPhrases: HTTP 404')), () => 'simplified');
+    await expect(conv.apply('zh-TW', noYield)).rejects.toThrow('STPhrases');
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('text typed or made editable while its conversion was on the way is never overwritten', async () => {
+    setPage('<p id="typed">规范性文件</p><div id="ed"><p>数字化转型</p></div><p id="plain">知识产权</p>');
+    const model = new PageTextModel(document).build();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow: BatchConvert = async (mode, items) => {
+      await gate;
+      return batch(mode, items);
+    };
+    const conv = new PageConverter(model, slow, () => 'simplified');
+    const done = conv.apply('zh-TW', noYield);
+    // Meanwhile the reader types into one block and the page makes another editable.
+    document.getElementById('typed')!.firstChild!.textContent = '我正在输入的文字';
+    document.getElementById('ed')!.setAttribute('contenteditable', 'true');
+    release();
+    await done;
+    expect(document.getElementById('typed')!.textContent).toBe('我正在输入的文字');
+    expect(document.getElementById('ed')!.textContent).toBe('数字化转型');
+    expect(document.getElementById('plain')!.textContent).toBe('智慧財產權');
   });
 });

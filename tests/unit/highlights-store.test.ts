@@ -197,9 +197,14 @@ describe('a page with many highlights', () => {
 });
 
 describe('messages refuse inherited names', () => {
-  it('load-dicts takes only the bundles we ship', () => {
-    expect(parseMessage({ type: 'load-dicts', bundle: 'opencc-t2s' })).toEqual({ type: 'load-dicts', bundle: 'opencc-t2s' });
-    for (const bundle of ['__proto__', 'toString', 'constructor', 'hasOwnProperty']) expect(parseMessage({ type: 'load-dicts', bundle })).toBeNull();
+  // Dictionaries no longer travel to pages (conversion runs in the background), so the names a page
+  // can still send are modes: inherited property names must not pass for one.
+  it('convert and set-script take only our modes', () => {
+    const items = [{ source: 'simplified', parts: ['汉字'] }];
+    expect(parseMessage({ type: 'convert', mode: 'zh-Hant', profile: 'general', items })).toMatchObject({ type: 'convert', mode: 'zh-Hant' });
+    for (const mode of ['__proto__', 'toString', 'constructor', 'hasOwnProperty', 'original']) expect(parseMessage({ type: 'convert', mode, profile: 'general', items })).toBeNull();
+    for (const mode of ['__proto__', 'toString', 'constructor']) expect(parseMessage({ type: 'set-script', mode })).toEqual({ type: 'set-script-invalid', mode });
+    expect(parseMessage({ type: 'load-dicts', bundle: 'opencc-t2s' })).toBeNull();
   });
 });
 

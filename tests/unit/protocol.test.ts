@@ -38,6 +38,11 @@ describe('reply checks', () => {
     expect(REPLY_CHECKS['hl-page']({ source: 'https://a.cn/', items: [{ id: 'x', exact: '法治', note: '', color: 'yellow', placed: 1 }] })).toBe(false);
     expect(REPLY_CHECKS['get-entries']([{ index: 0, id: 'x' }])).toBe(false);
     expect(REPLY_CHECKS['get-entries']([])).toBe(true);
+    expect(REPLY_CHECKS.convert({ ok: true, parts: [['規範', '性檔案'], []] })).toBe(true);
+    expect(REPLY_CHECKS.convert({ ok: false, error: 'dictionary STPhrases: HTTP 404' })).toBe(true);
+    expect(REPLY_CHECKS.convert({ ok: true, parts: [['規範', 3]] })).toBe(false);
+    expect(REPLY_CHECKS.convert({ ok: false })).toBe(false);
+    expect(REPLY_CHECKS['set-script-invalid']({ error: 'unknown script mode "x"' })).toBe(true);
   });
   it('send() returns a checked reply and refuses a malformed one', async () => {
     fakeBrowser.runtime.onMessage.addListener((msg: unknown) => Promise.resolve((msg as { type: string }).type === 'load-ui' ? true : 'garbage'));

@@ -46,7 +46,8 @@ const status: PageStatus = {
   detection: { isReport: true, isChinese: true, score: 9, reasons: [{ id: 'issuer', points: 3, evidence: '湖州市人民政府' }], script: 'traditional', cjkShare: 0.98 },
   termCount: 12,
   script: 'original',
-  timing: { probeMs: 0.1, modelMs: 1, detectMs: 1, totalMs: 2, glossaryMs: 3, markMs: 1, convertLoadMs: 0, convertMs: 0, convertBusyMs: 0, anchorMs: 0 },
+  hasHan: true,
+  timing: { probeMs: 0.1, modelMs: 1, detectMs: 1, totalMs: 2, glossaryMs: 3, markMs: 1, convertLoadMs: 0, convertMs: 0, convertFirstMs: 0, convertBusyMs: 0, anchorMs: 0 },
 };
 
 describe('messages', () => {
@@ -64,6 +65,21 @@ describe('messages', () => {
     expect(isPageStatus({ ...status, detection: { ...status.detection, reasons: [{ id: 'x', points: 1, evidence: '' }] } })).toBe(false);
     expect(isPageStatus({ ...status, mode: 'sometimes' })).toBe(false);
     expect(isPageStatus({ ...status, timing: undefined })).toBe(false);
+    expect(isPageStatus({ ...status, hasHan: undefined })).toBe(false);
+  });
+
+  it('answers a set-script with an unknown mode with an error instead of dropping it', () => {
+    expect(parseMessage({ type: 'set-script', mode: 'zh-Hans' })).toEqual({ type: 'set-script', mode: 'zh-Hans' });
+    expect(parseMessage({ type: 'set-script', mode: 'klingon' })).toEqual({ type: 'set-script-invalid', mode: 'klingon' });
+  });
+
+  it('takes conversion requests only in a known mode, profile and shape', () => {
+    const items = [{ source: 'simplified', parts: ['规范', '性文件'] }];
+    expect(parseMessage({ type: 'convert', mode: 'zh-TW', profile: 'government', items })).toEqual({ type: 'convert', mode: 'zh-TW', profile: 'government', items });
+    expect(parseMessage({ type: 'convert', mode: 'original', profile: 'government', items })).toBeNull();
+    expect(parseMessage({ type: 'convert', mode: 'zh-TW', profile: 'any', items })).toBeNull();
+    expect(parseMessage({ type: 'convert', mode: 'zh-TW', profile: 'general', items: [{ source: 'cyrillic', parts: ['a'] }] })).toBeNull();
+    expect(parseMessage({ type: 'convert', mode: 'zh-TW', profile: 'general', items: [{ source: 'simplified', parts: [1] }] })).toBeNull();
   });
 });
 

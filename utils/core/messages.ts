@@ -4,7 +4,8 @@ import type { Detection, Reason, ReasonId } from '@/utils/core/detect/report';
 import { isSiteMode, type SiteMode } from '@/utils/core/settings';
 import { isAnnotation, type Annotation, type HighlightColor } from '@/utils/core/annotate/types';
 import type { DeleteResult, ImportResult, PutResult } from '@/utils/core/annotate/revisions';
-import { DICT_BUNDLES, isScriptMode, type DictBundle, type ScriptMode } from '@/utils/core/convert/modes';
+import { isScriptMode, type Converting, type RestoreProfile, type ScriptMode, type SourceScript } from '@/utils/core/convert/modes';
+import type { ConvertItem } from '@/utils/core/convert/converters';
 import { isIndexedEntry, isPackedForms, type IndexedEntry } from '@/utils/core/glossary';
 import type { PackedForms } from '@/utils/core/glossary/types';
 import type { PageHighlights } from '@/utils/core/annotate/export';
@@ -23,8 +24,10 @@ export interface PageStatus {
   termCount: number | null;
   /** The script the page is shown in now. */
   script: ScriptMode;
+  /** The page holds Han text: the script switch is offered, whatever the detection says. */
+  hasHan: boolean;
   /** Where the content script spent its time on this page, for the popup's details and `npm run bench`. */
-  timing: { probeMs: number; modelMs: number; detectMs: number; totalMs: number; glossaryMs: number; markMs: number; convertLoadMs: number; convertMs: number; convertBusyMs: number; anchorMs: number };
+  timing: { probeMs: number; modelMs: number; detectMs: number; totalMs: number; glossaryMs: number; markMs: number; convertLoadMs: number; convertMs: number; convertFirstMs: number; convertBusyMs: number; anchorMs: number };
 }
 
 export type Message =
@@ -43,8 +46,12 @@ export type Message =
   | { type: 'load-ui' }
   /** popup / background → content: show the page in this script */
   | { type: 'set-script'; mode: ScriptMode }
-  /** content → background: inject a dictionary bundle into the sender's frame */
-  | { type: 'load-dicts'; bundle: DictBundle }
+  /** a set-script whose mode is not one of ours: answered with an error, never acted on */
+  | { type: 'set-script-invalid'; mode: string }
+  /** content → background: OpenCC's TSCharacters, to fold highlights to one script */
+  | { type: 'get-fold-table' }
+  /** content → background: convert these blocks; answer { ok, parts } or { ok: false, error } */
+  | { type: 'convert'; mode: Converting; profile: RestoreProfile; items: ConvertItem[] }
   // Highlights. The background is their only writer.
   | { type: 'hl-list'; source: string }
   | { type: 'hl-put'; annotation: Annotation }
@@ -76,6 +83,15 @@ export interface PageHighlight {
 export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
+/** Converted blocks, each the parts of its item; or why not (a dictionary failed to load). */
+export type ConvertReply = { ok: true; parts: string[][] } | { ok: false; error: string };
+
+function isConvertReply(x: unknown): x is ConvertReply {
+  if (!isObj(x)) return false;
+  if (x.ok === false) return isStr(x.error);
+  return x.ok === true && Array.isArray(x.parts) && x.parts.every((p) => Array.isArray(p) && p.every((s) => typeof s === 'string'));
+}
+
 /** The answer to each request. A receiver that does not handle a message answers nothing (undefined). */
 export interface Replies {
   'page-status': boolean;
@@ -87,7 +103,9 @@ export interface Replies {
   'add-term': boolean;
   'load-ui': boolean;
   'set-script': true | false | { error: string };
-  'load-dicts': boolean;
+  'set-script-invalid': { error: string };
+  'get-fold-table': string;
+  'convert': ConvertReply;
   'hl-list': Annotation[];
   'hl-put': PutResult;
   'hl-delete': DeleteResult;
@@ -146,8 +164,9 @@ export function isPageStatus(x: unknown): x is PageStatus {
     (STATES as readonly unknown[]).includes(x.state) &&
     (x.termCount === null || (isNum(x.termCount) && x.termCount >= 0)) &&
     isScriptMode(x.script) &&
+    typeof x.hasHan === 'boolean' &&
     isObj(x.timing) &&
-    ['probeMs', 'modelMs', 'detectMs', 'totalMs', 'glossaryMs', 'markMs', 'convertLoadMs', 'convertMs', 'convertBusyMs', 'anchorMs'].every((k) => isNum((x.timing as Record<string, unknown>)[k])) &&
+    ['probeMs', 'modelMs', 'detectMs', 'totalMs', 'glossaryMs', 'markMs', 'convertLoadMs', 'convertMs', 'convertFirstMs', 'convertBusyMs', 'anchorMs'].every((k) => isNum((x.timing as Record<string, unknown>)[k])) &&
     isObj(d) &&
     typeof d.isReport === 'boolean' &&
     typeof d.isChinese === 'boolean' &&
@@ -158,6 +177,27 @@ export function isPageStatus(x: unknown): x is PageStatus {
     d.reasons.length <= 50 &&
     d.reasons.every(isReason)
   );
+}
+
+function isConverting(x: unknown): x is Converting {
+  return isScriptMode(x) && x !== 'original';
+}
+
+const SOURCES: readonly SourceScript[] = ['simplified', 'traditional'];
+/** Whole pages cross in one message; the cap only stops a runaway sender. */
+const MAX_CONVERT_CHARS = 50_000_000;
+
+function isConvertItems(x: unknown): x is ConvertItem[] {
+  if (!Array.isArray(x) || x.length > 1_000_000) return false;
+  let total = 0;
+  for (const item of x) {
+    if (!isObj(item) || !(SOURCES as readonly unknown[]).includes(item.source) || !Array.isArray(item.parts)) return false;
+    for (const p of item.parts) {
+      if (typeof p !== 'string') return false;
+      total += p.length;
+    }
+  }
+  return total <= MAX_CONVERT_CHARS;
 }
 
 /** Returns the message if it is one of ours and well-formed, else null. */
@@ -187,10 +227,11 @@ export function parseMessage(x: unknown): Message | null {
     case 'load-ui':
       return { type: 'load-ui' };
     case 'set-script':
-      return isScriptMode(x.mode) ? { type: 'set-script', mode: x.mode } : null;
-    case 'load-dicts':
-      // An own key only: `in` would also accept inherited names such as __proto__ or toString.
-      return typeof x.bundle === 'string' && Object.prototype.hasOwnProperty.call(DICT_BUNDLES, x.bundle) ? { type: 'load-dicts', bundle: x.bundle as DictBundle } : null;
+      return isScriptMode(x.mode) ? { type: 'set-script', mode: x.mode } : { type: 'set-script-invalid', mode: String(x.mode).slice(0, 40) };
+    case 'get-fold-table':
+      return { type: 'get-fold-table' };
+    case 'convert':
+      return isConverting(x.mode) && (x.profile === 'government' || x.profile === 'general') && isConvertItems(x.items) ? { type: 'convert', mode: x.mode, profile: x.profile, items: x.items } : null;
     case 'reveal-term':
       return Number.isInteger(x.index) && (x.index as number) >= 0 ? { type: 'reveal-term', index: x.index as number } : null;
     case 'hl-list':
@@ -305,7 +346,9 @@ export const REPLY_CHECKS: { [K in MessageType]: (x: unknown) => x is Reply<K> }
   'add-term': isBool,
   'load-ui': isBool,
   'set-script': (x): x is Reply<'set-script'> => isBool(x) || (isObj(x) && isStr(x.error)),
-  'load-dicts': isBool,
+  'set-script-invalid': (x): x is Reply<'set-script-invalid'> => isObj(x) && isStr(x.error),
+  'get-fold-table': (x): x is string => typeof x === 'string' && x.length > 0,
+  'convert': isConvertReply,
   'hl-list': arrayOf(isAnnotation),
   'hl-put': isPutResult,
   'hl-delete': (x): x is DeleteResult => isObj(x) && ((x.ok === true && (x.status === 'deleted' || x.status === 'already-deleted')) || isRefusal(x)),

@@ -1,4 +1,4 @@
-// Conversion modes, and which OpenCC dictionaries each needs for a block in a given source script.
+// Conversion modes, and the OpenCC configurations each runs, exactly as opencc-js 1.4.2 defines them.
 import type { Dict } from '@/utils/core/convert/trie';
 
 export type ScriptMode = 'original' | 'zh-Hans' | 'zh-Hant' | 'zh-TW' | 'zh-HK';
@@ -9,63 +9,85 @@ export function isScriptMode(x: unknown): x is ScriptMode {
   return typeof x === 'string' && (SCRIPT_MODES as readonly string[]).includes(x);
 }
 
-/** Dictionary names, as opencc-js calls them. */
-export type DictName =
-  | 'STCharacters' | 'STPhrases' | 'TWVariants' | 'TWPhrasesIT' | 'TWPhrasesName' | 'TWPhrasesOther' | 'HKVariants'
-  | 'TSCharacters' | 'TSPhrases' | 'TWVariantsRev' | 'TWVariantsRevPhrases' | 'TWPhrasesRev' | 'HKVariantsRev' | 'HKVariantsRevPhrases';
+/** Dictionary names, as OpenCC and opencc-js call them. */
+export const DICT_NAMES = [
+  'CJK_Compatibility_Ideographs',
+  'STCharacters', 'STPhrases', 'STPhrases_GeneratedFromRegionalPhrases',
+  'TSCharacters', 'TSPhrases',
+  'TWVariants', 'TWVariantsPhrases', 'TWPhrases', 'TWVariantsRev', 'TWVariantsRevPhrases', 'TWPhrasesRev',
+  'HKVariants', 'HKVariantsPhrases', 'HKVariantsRev', 'HKVariantsRevPhrases',
+] as const;
+export type DictName = (typeof DICT_NAMES)[number];
+export type Dicts = Partial<Record<DictName, Dict>>;
 
-/**
- * The dictionaries come in three bundles, injected only when a conversion needs them: Simplified to
- * Traditional (1 MB, STPhrases), Traditional to Simplified (~70 KB), and the regional variants
- * (~20 KB). Converting a Traditional page to Hong Kong forms never loads the first.
- */
-export const S2T_DICTS: readonly DictName[] = ['STCharacters', 'STPhrases'];
-export const T2S_DICTS: readonly DictName[] = ['TSCharacters', 'TSPhrases', 'TWVariantsRev', 'TWVariantsRevPhrases', 'TWPhrasesRev', 'HKVariantsRev', 'HKVariantsRevPhrases'];
-export const VARIANT_DICTS: readonly DictName[] = ['TWVariants', 'TWPhrasesIT', 'TWPhrasesName', 'TWPhrasesOther', 'HKVariants'];
-export type DictBundle = 'opencc-s2t' | 'opencc-t2s' | 'opencc-variants';
-export const DICT_BUNDLES: Record<DictBundle, readonly DictName[]> = { 'opencc-s2t': S2T_DICTS, 'opencc-t2s': T2S_DICTS, 'opencc-variants': VARIANT_DICTS };
-
-export function bundleOf(name: DictName): DictBundle {
-  return (Object.keys(DICT_BUNDLES) as DictBundle[]).find((b) => DICT_BUNDLES[b].includes(name))!;
+export function isDictName(x: unknown): x is DictName {
+  return typeof x === 'string' && (DICT_NAMES as readonly string[]).includes(x);
 }
 
-export const DICTS_GLOBAL = '__bilingualReaderDicts';
+/**
+ * An OpenCC configuration: the text is normalised (CJK compatibility ideographs), cut into
+ * segments by longest match over the segmentation dictionaries (when the config has them), then
+ * each stage of the chain converts each segment on its own. Within a group, an earlier
+ * dictionary wins over a later one on the same key.
+ */
+export interface OpenccConfig {
+  normalization: DictName[][];
+  segmentation?: DictName[];
+  chain: DictName[][];
+}
+
+const NORMALIZE: DictName[][] = [['CJK_Compatibility_Ideographs']];
+const ST: DictName[] = ['STPhrases', 'STPhrases_GeneratedFromRegionalPhrases'];
+const ST_CHAIN: DictName[] = [...ST, 'STCharacters'];
+const TS_CHAIN: DictName[] = ['TSPhrases', 'TSCharacters'];
+
+/** Copied from opencc-js 1.4.2 (dist/esm-lib/preset/full.js); a unit test holds the two equal. */
+export const OPENCC_CONFIGS = {
+  s2t: { normalization: NORMALIZE, chain: [ST_CHAIN] },
+  s2tw: { normalization: NORMALIZE, segmentation: ST, chain: [ST_CHAIN, ['TWVariantsPhrases', 'TWVariants']] },
+  s2twp: { normalization: NORMALIZE, segmentation: ST, chain: [ST_CHAIN, ['TWPhrases', 'TWVariantsPhrases', 'TWVariants']] },
+  s2hk: { normalization: NORMALIZE, segmentation: ST, chain: [ST_CHAIN, ['HKVariantsPhrases', 'HKVariants']] },
+  t2s: { normalization: NORMALIZE, chain: [TS_CHAIN] },
+  tw2s: { normalization: NORMALIZE, segmentation: ['TSPhrases'], chain: [['TWVariantsRevPhrases', 'TWVariantsRev'], TS_CHAIN] },
+  tw2sp: { normalization: NORMALIZE, segmentation: ['TSPhrases'], chain: [['TWPhrasesRev', 'TWVariantsRevPhrases', 'TWVariantsRev'], TS_CHAIN] },
+  hk2s: { normalization: NORMALIZE, segmentation: ['TSPhrases'], chain: [['HKVariantsRevPhrases', 'HKVariantsRev'], TS_CHAIN] },
+  tw2t: { normalization: NORMALIZE, chain: [['TWVariantsRevPhrases', 'TWVariantsRev']] },
+  hk2t: { normalization: NORMALIZE, chain: [['HKVariantsRevPhrases', 'HKVariantsRev']] },
+  t2tw: { normalization: NORMALIZE, chain: [['TWVariantsPhrases', 'TWVariants']] },
+  t2hk: { normalization: NORMALIZE, chain: [['HKVariantsPhrases', 'HKVariants']] },
+} satisfies Record<string, OpenccConfig>;
+export type ConfigName = keyof typeof OPENCC_CONFIGS;
 
 export type SourceScript = 'simplified' | 'traditional';
 
-/** opencc-js locale pair a block is converted with, or null when the block is already in the mode. */
-export function localePair(mode: Converting, source: SourceScript): { from: 'cn' | 'tw' | 'twp'; to: 'cn' | 't' | 'twp' | 'hk' } | null {
+/**
+ * What a Taiwan-phrased page needs back toward mainland wording: 'government' (reports, laws)
+ * keeps words that mainland official prose uses in their general sense (核心, 建立, 新增…), which
+ * OpenCC's tw2sp would read as Taiwan IT vocabulary; 'general' is tw2sp as OpenCC has it.
+ */
+export type RestoreProfile = 'government' | 'general';
+
+/**
+ * The OpenCC configs a block runs through, in order, or [] when it is already in the mode.
+ * Traditional pages are read as Taiwan-standard (most Traditional government text online is);
+ * Hong Kong forms go through OpenCC's standard Traditional (tw2t then t2hk), as OpenCC itself would.
+ */
+export function configsFor(mode: Converting, source: SourceScript): ConfigName[] {
   if (source === 'simplified') {
-    if (mode === 'zh-Hans') return null;
-    return { from: 'cn', to: mode === 'zh-Hant' ? 't' : mode === 'zh-TW' ? 'twp' : 'hk' };
+    return { 'zh-Hans': [], 'zh-Hant': ['s2t'], 'zh-TW': ['s2twp'], 'zh-HK': ['s2hk'] }[mode] as ConfigName[];
   }
-  // Traditional pages are read as Taiwan-standard; to Simplified they also get mainland wording back.
-  if (mode === 'zh-Hans') return { from: 'twp', to: 'cn' };
-  return { from: 'tw', to: mode === 'zh-Hant' ? 't' : mode === 'zh-TW' ? 'twp' : 'hk' };
+  return { 'zh-Hans': ['tw2sp'], 'zh-Hant': ['tw2t'], 'zh-TW': ['t2tw'], 'zh-HK': ['tw2t', 't2hk'] }[mode] as ConfigName[];
 }
 
-/** The dictionary stages of a locale pair, exactly as opencc-js builds them. */
-export function stagesFor(pair: { from: string; to: string }): DictName[][] {
-  const FROM: Record<string, DictName[]> = {
-    cn: ['STCharacters', 'STPhrases'],
-    tw: ['TWVariantsRev', 'TWVariantsRevPhrases'],
-    twp: ['TWVariantsRev', 'TWVariantsRevPhrases', 'TWPhrasesRev'],
-    hk: ['HKVariantsRev', 'HKVariantsRevPhrases'],
-  };
-  const TO: Record<string, DictName[]> = {
-    cn: ['TSCharacters', 'TSPhrases'],
-    tw: ['TWVariants'],
-    twp: ['TWVariants', 'TWPhrasesIT', 'TWPhrasesName', 'TWPhrasesOther'],
-    hk: ['HKVariants'],
-  };
-  const stages: DictName[][] = [];
-  if (pair.from !== 't') stages.push(FROM[pair.from]!);
-  if (pair.to !== 't') stages.push(TO[pair.to]!);
-  return stages;
+/** Every dictionary the configs read. */
+export function dictsOf(configs: readonly ConfigName[]): DictName[] {
+  const out = new Set<DictName>();
+  for (const name of configs) {
+    const c: OpenccConfig = OPENCC_CONFIGS[name];
+    for (const g of [...c.normalization, ...c.chain, c.segmentation ?? []]) for (const d of g) out.add(d);
+  }
+  return [...out];
 }
-
-
-export type Dicts = Partial<Record<DictName, Dict>>;
 
 /** _locales key of a mode's name. */
 export function scriptLabelKey(mode: ScriptMode): string {

@@ -1,19 +1,23 @@
-// OpenCC's conversion (longest match over a trie, one trie per stage, stages chained), rebuilt so
-// that it also says where each piece of output came from. That is what lets the page be converted a
-// block at a time and the result written back into the same text nodes. Uses opencc-js's own
-// dictionaries; the output is identical to opencc-js's string conversion.
+// OpenCC's conversion as opencc-js 1.4.2 runs it (longest match over a trie per dictionary group;
+// per configuration: normalisation, segmentation, then the conversion chain applied to each segment
+// on its own), rebuilt so that it also says where each piece of output came from. That is what lets
+// the page be converted a block at a time and the result written back into the same text nodes.
+// The output is identical to opencc-js's string conversion (tests/unit/convert*.test.ts).
 
+/** opencc-js's dictionary forms: "key value|key value" or [key, value] pairs. */
 export type Dict = string | [string, string][];
 
 interface Node {
   next: Map<number, Node>;
   value?: string;
+  /** the key is a word of the segmentation dictionaries (see loadGroup) */
+  seg?: true;
 }
 
 export class StageTrie {
   private readonly root: Node = { next: new Map() };
 
-  add(key: string, value: string): void {
+  add(key: string, value: string, seg = false): void {
     let n = this.root;
     for (const ch of key) {
       const cp = ch.codePointAt(0)!;
@@ -25,88 +29,140 @@ export class StageTrie {
       n = c;
     }
     n.value = value;
+    if (seg) n.seg = true;
   }
 
   /**
-   * Loads dictionaries, yielding between slices when `yieldEvery` is set: the biggest (STPhrases,
-   * ~50 k phrases) would otherwise hold the main thread for well over 100 ms.
+   * Loads a dictionary group: an earlier dictionary wins over a later one on the same key, as in
+   * OpenCC. The keys of the first `segCount` dictionaries are also the words segment() cuts at: a
+   * config whose segmentation dictionaries begin one of its groups (s2twp: STPhrases for both) then
+   * builds that trie once, not twice.
    */
-  async load(dicts: readonly Dict[], sliceMs = 0, yieldTo: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))): Promise<this> {
-    let t0 = performance.now();
-    const maybeYield = async () => {
-      if (sliceMs > 0 && performance.now() - t0 > sliceMs) {
-        await yieldTo();
-        t0 = performance.now();
-      }
-    };
-    for (const d of dicts) {
+  loadGroup(dicts: readonly Dict[], segCount = dicts.length): this {
+    for (let i = dicts.length - 1; i >= 0; i--) {
+      const d = dicts[i]!;
+      const seg = i < segCount;
       if (typeof d === 'string') {
         let start = 0;
-        let count = 0;
         while (start < d.length) {
           let end = d.indexOf('|', start);
           if (end < 0) end = d.length;
           const sp = d.indexOf(' ', start);
-          if (sp > start && sp < end) this.add(d.slice(start, sp), d.slice(sp + 1, end));
+          if (sp > start && sp < end) {
+            // opencc-js keeps the first candidate only.
+            const sp2 = d.indexOf(' ', sp + 1);
+            this.add(d.slice(start, sp), d.slice(sp + 1, sp2 > sp && sp2 < end ? sp2 : end), seg);
+          }
           start = end + 1;
-          if ((++count & 1023) === 0) await maybeYield();
         }
-      } else {
-        for (let i = 0; i < d.length; i++) {
-          this.add(d[i]![0], d[i]![1]);
-          if ((i & 1023) === 1023) await maybeYield();
-        }
+      } else for (const [k, v] of d) this.add(k, v, seg);
+    }
+    return this;
+  }
+
+  /** End of the longest key starting at i (not beyond limit) and its value, or null. */
+  private match(s: string, i: number, limit: number, words = false): { end: number; value: string } | null {
+    let node: Node | undefined = this.root;
+    let k = 0;
+    let v: string | undefined;
+    for (let j = i; j < limit; ) {
+      const cp = s.codePointAt(j)!;
+      j += cp > 0xffff ? 2 : 1;
+      node = node.next.get(cp);
+      if (!node) break;
+      if (node.value !== undefined && (!words || node.seg)) {
+        k = j;
+        v = node.value;
       }
     }
-    return this;
+    return k > 0 ? { end: k, value: v! } : null;
   }
 
-  loadSync(dicts: readonly Dict[]): this {
-    for (const d of dicts) {
-      if (typeof d === 'string') {
-        for (const line of d.split('|')) {
-          const sp = line.indexOf(' ');
-          if (sp > 0) this.add(line.slice(0, sp), line.slice(sp + 1));
-        }
-      } else for (const [k, v] of d) this.add(k, v);
-    }
-    return this;
-  }
-
-  /** One pass: pieces of output, each with the input range it replaces (unchanged runs kept whole). */
-  pass(s: string): Piece[] {
+  /**
+   * One pass: pieces of output, each with the input range it replaces (unchanged runs kept whole).
+   * `ends` are the segment ends (ascending, the last one s.length): no key matches across one, and
+   * no piece crosses one.
+   */
+  pass(s: string, ends: readonly number[] = [s.length]): Piece[] {
     const out: Piece[] = [];
     const n = s.length;
+    let e = 0;
+    let limit = ends[0] ?? n;
     let plainStart = -1;
     for (let i = 0; i < n; ) {
-      let node: Node | undefined = this.root;
-      let k = 0;
-      let v: string | undefined;
-      for (let j = i; j < n; ) {
-        const cp = s.codePointAt(j)!;
-        j += cp > 0xffff ? 2 : 1;
-        node = node.next.get(cp);
-        if (!node) break;
-        if (node.value !== undefined) {
-          k = j;
-          v = node.value;
+      while (i >= limit) {
+        if (plainStart >= 0) {
+          out.push({ from: plainStart, to: limit, text: s.slice(plainStart, limit) });
+          plainStart = -1;
         }
+        limit = ends[++e] ?? n;
       }
-      if (k > 0) {
+      const m = this.match(s, i, limit);
+      if (m) {
         if (plainStart >= 0) {
           out.push({ from: plainStart, to: i, text: s.slice(plainStart, i) });
           plainStart = -1;
         }
-        out.push({ from: i, to: k, text: v! });
-        i = k;
+        out.push({ from: i, to: m.end, text: m.value });
+        i = m.end;
       } else {
         if (plainStart < 0) plainStart = i;
-        i += s.codePointAt(i)! > 0xffff ? 2 : 1;
+        i += unmatchedLength(s, i, limit);
       }
     }
     if (plainStart >= 0) out.push({ from: plainStart, to: n, text: s.slice(plainStart) });
     return out;
   }
+
+  /** OpenCC's segmentation: ends of the longest-match words and of the unmatched runs between them. */
+  segment(s: string): number[] {
+    const ends: number[] = [];
+    const n = s.length;
+    let plain = false;
+    for (let i = 0; i < n; ) {
+      const m = this.match(s, i, n, true);
+      if (m) {
+        if (plain) ends.push(i);
+        plain = false;
+        ends.push(m.end);
+        i = m.end;
+      } else {
+        plain = true;
+        i += unmatchedLength(s, i, n);
+      }
+    }
+    if (plain || ends.length === 0) ends.push(n);
+    return ends;
+  }
+}
+
+function cpLength(s: string, i: number): number {
+  return s.codePointAt(i)! > 0xffff ? 2 : 1;
+}
+
+function idsArity(cp: number): number {
+  if (cp >= 0x2ff0 && cp <= 0x2ff1) return 2;
+  if (cp >= 0x2ff2 && cp <= 0x2ff3) return 3;
+  if (cp >= 0x2ff4 && cp <= 0x2fff) return 2;
+  return 0;
+}
+
+/** End of an ideographic description sequence starting at i, or 0 (opencc-js skips one as a unit). */
+function idsEnd(s: string, i: number, limit: number): number {
+  const arity = idsArity(s.codePointAt(i)!);
+  if (arity === 0) return 0;
+  let end = i + cpLength(s, i);
+  for (let k = 0; k < arity; k++) {
+    if (end >= limit) return 0;
+    const child = idsEnd(s, end, limit);
+    end = child || end + cpLength(s, end);
+  }
+  return end;
+}
+
+function unmatchedLength(s: string, i: number, limit: number): number {
+  const e = idsEnd(s, i, limit);
+  return e > i ? e - i : cpLength(s, i);
 }
 
 /** A piece of output and the [from, to) range of the input it stands for. */
@@ -116,9 +172,55 @@ export interface Piece {
   text: string;
 }
 
-export function convertString(stages: readonly StageTrie[], text: string): string {
+/** One OpenCC configuration, built: normalisation passes, the segmenter (if any), the chain. */
+export interface BuiltConfig {
+  normalization: readonly StageTrie[];
+  segmentation: StageTrie | null;
+  chain: readonly StageTrie[];
+}
+
+/** One step of a conversion: a pass over the text, or a new segmentation of it. */
+type Step = { pass: StageTrie } | { segment: StageTrie | null };
+
+function stepsOf(configs: readonly BuiltConfig[]): Step[] {
+  const steps: Step[] = [];
+  for (const c of configs) {
+    for (const t of c.normalization) steps.push({ segment: null }, { pass: t });
+    steps.push({ segment: c.segmentation });
+    for (const t of c.chain) steps.push({ pass: t });
+  }
+  return steps;
+}
+
+/** Where the segment ends land in the output of a pass (pieces never cross a segment end). */
+function mapEnds(pieces: readonly Piece[], ends: readonly number[]): number[] {
+  const out: number[] = [];
+  let e = 0;
+  let pos = 0;
+  for (const p of pieces) {
+    pos += p.text.length;
+    while (e < ends.length && ends[e]! <= p.to) {
+      out.push(pos);
+      e++;
+    }
+  }
+  while (e++ < ends.length) out.push(pos);
+  return out;
+}
+
+export function convertString(configs: readonly BuiltConfig[], text: string): string {
   let s = text;
-  for (const st of stages) s = st.pass(s).map((p) => p.text).join('');
+  let ends = [s.length];
+  for (const step of stepsOf(configs)) {
+    if ('segment' in step) ends = step.segment ? step.segment.segment(s) : [s.length];
+    else {
+      const pieces = step.pass.pass(s, ends);
+      let out = '';
+      for (const p of pieces) out += p.text;
+      ends = mapEnds(pieces, ends);
+      s = out;
+    }
+  }
   return s;
 }
 
@@ -130,45 +232,56 @@ export function convertString(stages: readonly StageTrie[], text: string): strin
  * that crosses parts is shared in proportion (never splitting a surrogate pair). The parts joined
  * always equal convertString() of the parts joined.
  */
-export function convertParts(stages: readonly StageTrie[], parts: readonly string[]): string[] {
+export function convertParts(configs: readonly BuiltConfig[], parts: readonly string[]): string[] {
   let cur = [...parts];
-  for (const stage of stages) {
+  let ends = [cur.join('').length];
+  for (const step of stepsOf(configs)) {
     const input = cur.join('');
-    const ends: number[] = [];
-    let acc = 0;
-    for (const p of cur) ends.push((acc += p.length));
-    const next = cur.map(() => '');
-    let k = 0; // part holding the current position
-    for (const q of stage.pass(input)) {
-      while (k < ends.length - 1 && ends[k]! <= q.from) k++;
-      // Fast path: the piece lies within one part.
-      if (q.to <= ends[k]!) {
-        next[k] += q.text;
-        continue;
-      }
-      const sameLength = q.text.length === q.to - q.from;
-      let pos = q.from;
-      let cut = 0;
-      let j = k;
-      const total = q.to - q.from;
-      while (pos < q.to && j < ends.length) {
-        const end = Math.min(ends[j]!, q.to);
-        const take = end - pos;
-        let nextCut: number;
-        if (end === q.to) nextCut = q.text.length;
-        else {
-          nextCut = sameLength ? cut + take : Math.round((q.text.length * (end - q.from)) / total);
-          if (nextCut > 0 && nextCut < q.text.length && /[\ud800-\udbff]/.test(q.text[nextCut - 1]!)) nextCut++;
-          nextCut = Math.max(cut, Math.min(nextCut, q.text.length));
-        }
-        next[j] += q.text.slice(cut, nextCut);
-        cut = nextCut;
-        pos = end;
-        if (pos < q.to) j++;
-      }
-      k = j;
+    if ('segment' in step) {
+      ends = step.segment ? step.segment.segment(input) : [input.length];
+      continue;
     }
-    cur = next;
+    const pieces = step.pass.pass(input, ends);
+    ends = mapEnds(pieces, ends);
+    cur = distribute(cur, pieces);
   }
   return cur;
+}
+
+function distribute(cur: readonly string[], pieces: readonly Piece[]): string[] {
+  const partEnds: number[] = [];
+  let acc = 0;
+  for (const p of cur) partEnds.push((acc += p.length));
+  const next = cur.map(() => '');
+  let k = 0; // part holding the current position
+  for (const q of pieces) {
+    while (k < partEnds.length - 1 && partEnds[k]! <= q.from) k++;
+    // Fast path: the piece lies within one part.
+    if (q.to <= partEnds[k]!) {
+      next[k] += q.text;
+      continue;
+    }
+    const sameLength = q.text.length === q.to - q.from;
+    let pos = q.from;
+    let cut = 0;
+    let j = k;
+    const total = q.to - q.from;
+    while (pos < q.to && j < partEnds.length) {
+      const end = Math.min(partEnds[j]!, q.to);
+      const take = end - pos;
+      let nextCut: number;
+      if (end === q.to) nextCut = q.text.length;
+      else {
+        nextCut = sameLength ? cut + take : Math.round((q.text.length * (end - q.from)) / total);
+        if (nextCut > 0 && nextCut < q.text.length && /[\ud800-\udbff]/.test(q.text[nextCut - 1]!)) nextCut++;
+        nextCut = Math.max(cut, Math.min(nextCut, q.text.length));
+      }
+      next[j] += q.text.slice(cut, nextCut);
+      cut = nextCut;
+      pos = end;
+      if (pos < q.to) j++;
+    }
+    k = j;
+  }
+  return next;
 }

@@ -1,20 +1,21 @@
 // Converts the page's script through the page-text model, a block at a time, writing into the same
 // text nodes (no new elements), and keeps every original so "Original" restores the page exactly.
+// The conversion itself happens elsewhere (the background, in the extension): this module sends the
+// blocks' text, first screen first, and writes back what comes back, in slices.
 import type { PageTextModel, TextBlock } from '@/utils/dom/text/model';
-import { OWN_UI_ATTR } from '@/utils/dom/text/model';
+import { isInsideSkipped, OWN_UI_ATTR } from '@/utils/dom/text/model';
 import { guessScript } from '@/utils/core/text/cjk';
-import type { ConverterCache } from '@/utils/core/convert/converters';
+import type { BatchConvert, ConvertItem } from '@/utils/core/convert/converters';
 import type { Converting, ScriptMode, SourceScript } from '@/utils/core/convert/modes';
+import { yieldToPage } from '@/utils/dom/convert/yield';
 
-/** Lets the page render a frame, then carries on. */
-const nextFrame = () =>
-  new Promise<void>((r) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(r, 0));
-    else setTimeout(r, 0);
-  });
+export type { BatchConvert };
 
 /** Attributes that carry text a reader sees. */
 export const TEXT_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label'] as const;
+
+/** Every OpenCC dictionary key holds a character from U+2E80 up: text without one never changes. */
+const MAY_CONVERT = /[\u2e80-\uffff]/;
 
 /**
  * If we have to convert the same element more than this many times within REWRITE_WINDOW_MS, the
@@ -23,18 +24,36 @@ export const TEXT_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label'] as 
  */
 const MAX_REWRITES = 3;
 const REWRITE_WINDOW_MS = 5000;
+/** Text sent per message after the first screen: the page writes one batch while the next converts. */
+const BATCH_CHARS = 64_000;
 
 interface Written {
   original: string;
   written: string;
 }
 
+/** A block as sent: its nodes, what they held, and the original text of each. */
+interface Sent {
+  block: TextBlock;
+  nodes: (Text | null)[];
+  seen: string[];
+  parts: string[];
+}
+
+export interface ApplyOptions {
+  sliceMs?: number;
+  sliceChars?: number;
+  yieldTo?: () => Promise<void>;
+  /** blocks the reader sees: converted and written first */
+  firstBlocks?: ReadonlySet<number>;
+}
+
 export class PageConverter {
   mode: ScriptMode = 'original';
   private readonly nodes = new Map<Text, Written>();
   private readonly attrs = new Map<Element, Map<string, Written>>();
+  private readonly langs = new Map<Element, { original: string | null; written: string }>();
   private title: Written | null = null;
-  private lang: { original: string | null; written: string } | null = null;
   /** Elements the page keeps rewriting: left alone so we never fight it. */
   private readonly contested = new WeakSet<Element>();
   private readonly conversions = new WeakMap<Element, number[]>();
@@ -42,63 +61,116 @@ export class PageConverter {
 
   constructor(
     private readonly model: PageTextModel,
-    private readonly cache: ConverterCache,
+    private readonly convert: BatchConvert,
     /** the page's script, for text too short to tell on its own */
     private readonly pageScript: () => SourceScript,
     private readonly doc: Document = document,
   ) {}
 
-  /** Main-thread time the last apply() spent in our code (wall time minus the page's turns). */
+  /** Main-thread time the last apply() spent in our code (wall time minus waits). */
   lastBusyMs = 0;
+  /** When the last apply() had written the first screen (performance.now()). */
+  firstScreenAt = 0;
 
   /**
    * Shows the page in `mode` ('original' restores it). Resolves with the blocks whose text changed.
-   * Blocks on screen go first. Work is cut into slices by time and by characters written: new text
-   * must be laid out again by the browser (about half a millisecond per thousand characters), and
-   * the page gets a frame between slices, so no single frame has too much to lay out.
+   * Blocks on screen go first. Writing is cut into slices by time and by characters written: new
+   * text must be laid out again by the browser (about half a millisecond per thousand characters),
+   * and the page gets a frame between slices, so no single frame has too much to lay out.
    */
-  async apply(mode: ScriptMode, opts: { sliceMs?: number; sliceChars?: number; yieldTo?: () => Promise<void>; firstBlocks?: ReadonlySet<number> } = {}): Promise<TextBlock[]> {
+  async apply(mode: ScriptMode, opts: ApplyOptions = {}): Promise<TextBlock[]> {
     const gen = ++this.generation;
+    const previous = this.mode;
     this.mode = mode;
-    const changed: TextBlock[] = [];
-    const sliceMs = opts.sliceMs ?? 8;
-    const sliceChars = opts.sliceChars ?? 30_000;
-    const yieldTo = opts.yieldTo ?? nextFrame;
+    this.lastBusyMs = 0;
     const first = opts.firstBlocks;
     const blocks = first ? [...this.model.blocks.filter((b) => first.has(b.id)), ...this.model.blocks.filter((b) => !first.has(b.id))] : [...this.model.blocks];
-    let t0 = performance.now();
-    let chars = 0;
-    this.lastBusyMs = 0;
-    for (const block of blocks) {
-      if (gen !== this.generation) return changed;
-      if (await this.convertBlock(block)) {
-        changed.push(block);
-        chars += block.text.length;
-      }
-      if (performance.now() - t0 > sliceMs || chars > sliceChars) {
-        this.lastBusyMs += performance.now() - t0;
-        await yieldTo();
-        t0 = performance.now();
-        chars = 0;
-      }
-    }
-    if (gen !== this.generation) return changed;
-    await this.convertAttributes();
-    await this.convertTitle();
-    this.setLang();
-    this.lastBusyMs += performance.now() - t0;
-    if (mode === 'original') this.forget();
-    return changed;
-  }
+    const nFirst = first ? blocks.findIndex((b) => !first.has(b.id)) : 0;
+    const writer = new SliceWriter(opts, () => gen === this.generation, (ms) => (this.lastBusyMs += ms));
+    const changed: TextBlock[] = [];
 
-  /** Loads what converting to `mode` needs, for both source scripts the page may hold. */
-  async prepare(mode: Converting): Promise<void> {
-    const scripts = new Set<SourceScript>([this.pageScript()]);
-    for (const b of this.model.blocks.slice(0, 200)) {
-      const g = guessScript(b.text).script;
-      if (g !== 'unknown') scripts.add(g);
+    if (mode === 'original') {
+      for (const block of blocks) {
+        if (!(await writer.room())) return changed;
+        const s = this.snapshot(block);
+        if (this.write(s, s.parts)) {
+          changed.push(block);
+          writer.wrote(block.text.length);
+        }
+      }
+      this.restoreAttributes();
+      this.restoreTitle();
+      this.restoreLangs();
+      this.forget();
+      writer.end();
+      return changed;
     }
-    await Promise.all([...scripts].map((s) => this.cache.get(mode, s)));
+
+    // Batches: the first screen alone (small, so it comes back fast), then the rest in chunks. Two
+    // are in flight at a time, so the background converts one while the page writes another; each
+    // is read from the page only when it is sent, so no task reads a whole large page at once.
+    let nextBlock = 0;
+    const makeBatch = (): Sent[] | null => {
+      const batch: Sent[] = [];
+      let chars = 0;
+      while (nextBlock < blocks.length) {
+        const i = nextBlock;
+        if (i === nFirst && i > 0 && batch.length) break;
+        nextBlock++;
+        const s = this.snapshot(blocks[i]!);
+        const text = s.parts.join('');
+        if (!MAY_CONVERT.test(text) && s.seen.every((d, k) => d === s.parts[k])) continue;
+        batch.push(s);
+        chars += text.length;
+        if (chars > BATCH_CHARS && i >= nFirst) break;
+      }
+      return batch.length ? batch : null;
+    };
+    const inFlight: { sent: Sent[]; result: Promise<string[][]> }[] = [];
+    const sendNext = () => {
+      const sent = makeBatch();
+      if (!sent) return;
+      const result = this.request(mode, sent);
+      // A failure surfaces where the batch is awaited; one not awaited must not go unhandled.
+      result.catch(() => undefined);
+      inFlight.push({ sent, result });
+    };
+    const extras = this.extrasToSend();
+    const extrasResult = this.request(mode, [], extras.items);
+    extrasResult.catch(() => undefined);
+    sendNext();
+    sendNext();
+    if (inFlight.length === 0) this.firstScreenAt = performance.now();
+    for (let k = 0; inFlight.length; k++) {
+      const { sent, result } = inFlight.shift()!;
+      let out: string[][];
+      try {
+        out = await result;
+      } catch (e) {
+        // Nothing of this batch was written: the page stays as it was, and so does our mode.
+        if (gen === this.generation && k === 0) this.mode = previous;
+        throw e;
+      }
+      if (gen !== this.generation) return changed;
+      writer.resume();
+      sendNext();
+      for (let i = 0; i < sent.length; i++) {
+        if (!(await writer.room())) return changed;
+        const s = sent[i]!;
+        if (this.write(s, out[i]!)) {
+          changed.push(s.block);
+          writer.wrote(s.block.text.length);
+        }
+      }
+      if (k === 0) this.firstScreenAt = performance.now();
+      writer.pause();
+    }
+    const extraOut = await extrasResult;
+    if (gen !== this.generation) return changed;
+    writer.resume();
+    this.writeExtras(extras, extraOut);
+    writer.end();
+    return changed;
   }
 
   /** Converts blocks the page added or changed while a mode is shown. */
@@ -107,10 +179,70 @@ export class PageConverter {
       for (const b of blocks) this.sync(b);
       return [];
     }
+    const mode = this.mode;
+    const gen = this.generation;
+    const sent = blocks.filter((b) => !this.contested.has(b.element)).map((b) => this.snapshot(b));
+    const extras = this.extrasToSend();
+    const [out, extraOut] = await Promise.all([this.request(mode, sent), this.request(mode, [], extras.items)]);
+    if (gen !== this.generation) return [];
     const changed: TextBlock[] = [];
-    for (const b of blocks) if (await this.convertBlock(b, true)) changed.push(b);
-    await this.convertAttributes();
-    await this.convertTitle();
+    for (let i = 0; i < sent.length; i++) {
+      const s = sent[i]!;
+      const needed = s.nodes.some((node, k) => node && node.data !== out[i]![k]);
+      if (needed && this.fought(s.block.element)) continue;
+      if (this.write(s, out[i]!)) changed.push(s.block);
+    }
+    this.writeExtras(extras, extraOut);
+    return changed;
+  }
+
+  private request(mode: Converting, sent: readonly Sent[], more: ConvertItem[] = []): Promise<string[][]> {
+    const items: ConvertItem[] = sent.map((s) => ({ source: this.sourceScript(s.parts.join('')), parts: s.parts }));
+    items.push(...more);
+    return items.length ? this.convert(mode, items) : Promise.resolve([]);
+  }
+
+  /** The block's nodes, what they hold now, and their original text ("\n" for a <br>, which has no node). */
+  private snapshot(block: TextBlock): Sent {
+    this.sync(block);
+    const nodes: (Text | null)[] = [];
+    const seen: string[] = [];
+    const parts: string[] = [];
+    for (const seg of block.segments) {
+      const node = seg.node;
+      nodes.push(node);
+      seen.push(node ? node.data : '\n');
+      parts.push(node ? (this.nodes.get(node)?.original ?? node.data) : '\n');
+    }
+    return { block, nodes, seen, parts };
+  }
+
+  /**
+   * Writes a block's new text, unless the page or the reader changed it since it was sent, or it
+   * became editable: what someone types is never overwritten. Returns true if its text changed.
+   */
+  private write(s: Sent, out: readonly string[]): boolean {
+    if (s.nodes.some((node, i) => node && (!node.isConnected || node.data !== s.seen[i]))) return false;
+    if (this.mode !== 'original' && isInsideSkipped(s.block.element)) return false;
+    let changed = false;
+    this.model.write(() => {
+      s.nodes.forEach((node, i) => {
+        if (!node) return;
+        const next = out[i]!;
+        const original = s.parts[i]!;
+        if (node.data !== next) {
+          node.data = next;
+          changed = true;
+        }
+        if (next === original) this.nodes.delete(node);
+        else this.nodes.set(node, { original, written: next });
+      });
+      if (!changed) return;
+      // The tag says what the block shows: converted text, or its own again.
+      if (s.nodes.some((node) => node && this.nodes.has(node))) this.scopeLang(s.block.element);
+      else this.unscopeLang(s.block.element);
+    });
+    if (changed) this.model.refresh([s.block]);
     return changed;
   }
 
@@ -154,43 +286,44 @@ export class PageConverter {
     return this.pageScript();
   }
 
-  /** Returns true if the block's text changed. */
-  private async convertBlock(block: TextBlock, live = false): Promise<boolean> {
-    this.sync(block);
-    if (live && this.mode !== 'original' && this.contested.has(block.element)) return false;
-    // The block's original text, part by part ("\n" for a <br>, which has no node).
-    const nodes: (Text | null)[] = [];
-    const parts: string[] = [];
-    for (const seg of block.segments) {
-      const node = seg.node;
-      nodes.push(node);
-      parts.push(node ? (this.nodes.get(node)?.original ?? node.data) : '\n');
+  // ---- lang ----
+
+  /**
+   * The language tag follows the shown script on the converted blocks themselves, where the page
+   * declares Chinese. Not on <html>: the browser picks the CJK font by `lang`, so changing it there
+   * lays out the whole page again at once (half a second on a 600 k-character page); on a block it
+   * costs what laying out the block's new text costs anyway, slice by slice.
+   */
+  private scopeLang(el: Element): void {
+    if (this.mode === 'original' || el === this.doc.documentElement || el === this.doc.body) return;
+    const mine = this.langs.get(el);
+    if (mine && el.getAttribute('lang') !== mine.written) {
+      this.langs.delete(el); // the page set its own
+      return;
     }
-    let out: string[];
-    if (this.mode === 'original') out = parts;
-    else {
-      const converter = await this.cache.get(this.mode, this.sourceScript(parts.join('')));
-      out = converter.convertParts(parts);
-    }
-    let changed = false;
-    const needed = nodes.some((node, i) => node && node.data !== out[i]);
-    if (live && needed && this.mode !== 'original' && this.fought(block.element)) return false;
-    this.model.write(() => {
-      nodes.forEach((node, i) => {
-        if (!node) return;
-        const next = out[i]!;
-        const original = this.nodes.get(node)?.original ?? node.data;
-        if (node.data !== next) {
-          node.data = next;
-          changed = true;
-        }
-        if (next === original) this.nodes.delete(node);
-        else this.nodes.set(node, { original, written: next });
-      });
-    });
-    if (changed) this.model.refresh([block]);
-    return changed;
+    const original = mine ? mine.original : el.getAttribute('lang');
+    const declared = original ?? el.parentElement?.closest('[lang]')?.getAttribute('lang');
+    if (!declared || !/^zh\b/i.test(declared)) return;
+    if (el.getAttribute('lang') !== this.mode) el.setAttribute('lang', this.mode);
+    this.langs.set(el, { original, written: this.mode });
   }
+
+  private unscopeLang(el: Element): void {
+    const w = this.langs.get(el);
+    if (!w) return;
+    this.langs.delete(el);
+    if (el.getAttribute('lang') !== w.written) return; // the page set its own since
+    if (w.original === null) el.removeAttribute('lang');
+    else el.setAttribute('lang', w.original);
+  }
+
+  private restoreLangs(): void {
+    this.model.write(() => {
+      for (const el of [...this.langs.keys()]) this.unscopeLang(el);
+    });
+  }
+
+  // ---- attributes and title ----
 
   private attributeTargets(): Element[] {
     const selector = TEXT_ATTRIBUTES.map((a) => `[${a}]`).join(',');
@@ -206,7 +339,8 @@ export class PageConverter {
     return out;
   }
 
-  private async convertAttributes(): Promise<void> {
+  /** Attributes and the title, as items for the same request as the blocks. */
+  private extrasToSend(): { attrs: { el: Element; name: string; original: string; current: string }[]; title: { original: string; current: string } | null; items: ConvertItem[] } {
     // Drop attributes whose element left, or that the page rewrote (its value is the new original).
     for (const [el, map] of this.attrs) {
       if (!el.isConnected) {
@@ -215,56 +349,112 @@ export class PageConverter {
       }
       for (const [name, w] of map) if (el.getAttribute(name) !== w.written) map.delete(name);
     }
-    const targets = this.mode === 'original' ? [...this.attrs.keys()] : this.attributeTargets();
-    for (const el of targets) {
-      let map = this.attrs.get(el);
+    const attrs: { el: Element; name: string; original: string; current: string }[] = [];
+    for (const el of this.attributeTargets()) {
       for (const name of TEXT_ATTRIBUTES) {
         const current = el.getAttribute(name);
         if (current === null) continue;
-        const original = map?.get(name)?.original ?? current;
-        let next = original;
-        if (this.mode !== 'original' && /[\u3400-\u9fff]/.test(original)) next = (await this.cache.get(this.mode, this.sourceScript(original))).convert(original);
-        if (next !== current) this.model.write(() => el.setAttribute(name, next));
-        if (next === original) map?.delete(name);
-        else {
-          map ??= new Map();
-          map.set(name, { original, written: next });
-          this.attrs.set(el, map);
-        }
+        const original = this.attrs.get(el)?.get(name)?.original ?? current;
+        if (MAY_CONVERT.test(original)) attrs.push({ el, name, original, current });
       }
     }
-  }
-
-  private async convertTitle(): Promise<void> {
     const current = this.doc.title;
     if (this.title && current !== this.title.written) this.title = null; // the page changed its title
     const original = this.title?.original ?? current;
-    let next = original;
-    if (this.mode !== 'original' && /[\u3400-\u9fff]/.test(original)) next = (await this.cache.get(this.mode, this.sourceScript(original))).convert(original);
-    if (next !== current) this.model.write(() => (this.doc.title = next));
-    this.title = next === original ? null : { original, written: next };
+    const title = MAY_CONVERT.test(original) ? { original, current } : null;
+    const items: ConvertItem[] = attrs.map((a) => ({ source: this.sourceScript(a.original), parts: [a.original] }));
+    if (title) items.push({ source: this.sourceScript(title.original), parts: [title.original] });
+    return { attrs, title, items };
   }
 
-  /** <html lang> follows the shown script, on pages that declare Chinese. */
-  private setLang(): void {
-    const html = this.doc.documentElement;
-    if (!html) return;
-    const current = html.getAttribute('lang');
-    if (this.lang && current !== this.lang.written) this.lang = null; // the page changed it
-    const original = this.lang ? this.lang.original : current;
-    if (this.mode === 'original' || !original || !/^zh\b/i.test(original)) {
-      if (this.lang) this.model.write(() => (original === null ? html.removeAttribute('lang') : html.setAttribute('lang', original)));
-      this.lang = null;
-      return;
+  private writeExtras(extras: ReturnType<PageConverter['extrasToSend']>, out: readonly string[][]): void {
+    extras.attrs.forEach((a, i) => {
+      if (!a.el.isConnected || a.el.getAttribute(a.name) !== a.current) return;
+      const next = out[i]![0]!;
+      if (next !== a.current) this.model.write(() => a.el.setAttribute(a.name, next));
+      let map = this.attrs.get(a.el);
+      if (next === a.original) map?.delete(a.name);
+      else {
+        map ??= new Map();
+        map.set(a.name, { original: a.original, written: next });
+        this.attrs.set(a.el, map);
+      }
+    });
+    if (extras.title && this.doc.title === extras.title.current) {
+      const next = out[extras.attrs.length]![0]!;
+      if (next !== extras.title.current) this.model.write(() => (this.doc.title = next));
+      this.title = next === extras.title.original ? null : { original: extras.title.original, written: next };
     }
-    if (current !== this.mode) this.model.write(() => html.setAttribute('lang', this.mode));
-    this.lang = { original, written: this.mode };
+  }
+
+  private restoreAttributes(): void {
+    for (const [el, map] of this.attrs) {
+      if (!el.isConnected) continue;
+      for (const [name, w] of map) if (el.getAttribute(name) === w.written) this.model.write(() => el.setAttribute(name, w.original));
+    }
+  }
+
+  private restoreTitle(): void {
+    if (this.title && this.doc.title === this.title.written) {
+      const original = this.title.original;
+      this.model.write(() => (this.doc.title = original));
+    }
   }
 
   private forget(): void {
     this.nodes.clear();
     this.attrs.clear();
     this.title = null;
-    this.lang = null;
+    this.langs.clear();
+  }
+}
+
+/** Cuts writing into slices by time and characters, yielding to the page between them. */
+class SliceWriter {
+  private t0 = performance.now();
+  private chars = 0;
+  private running = true;
+  private readonly sliceMs: number;
+  private readonly sliceChars: number;
+  private readonly yieldTo: () => Promise<void>;
+
+  constructor(
+    opts: ApplyOptions,
+    private readonly current: () => boolean,
+    private readonly busy: (ms: number) => void,
+  ) {
+    this.sliceMs = opts.sliceMs ?? 8;
+    this.sliceChars = opts.sliceChars ?? 30_000;
+    this.yieldTo = opts.yieldTo ?? (() => yieldToPage());
+  }
+
+  /** Before writing a block: yields if the slice is full; false if a newer apply() took over. */
+  async room(): Promise<boolean> {
+    if (!this.current()) return false;
+    if (performance.now() - this.t0 > this.sliceMs || this.chars > this.sliceChars) {
+      this.pause();
+      await this.yieldTo();
+      this.resume();
+      this.chars = 0;
+    }
+    return this.current();
+  }
+
+  wrote(chars: number): void {
+    this.chars += chars;
+  }
+
+  pause(): void {
+    if (this.running) this.busy(performance.now() - this.t0);
+    this.running = false;
+  }
+
+  resume(): void {
+    if (!this.running) this.t0 = performance.now();
+    this.running = true;
+  }
+
+  end(): void {
+    this.pause();
   }
 }

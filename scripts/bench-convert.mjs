@@ -1,0 +1,252 @@
+// Script conversion in real Chromium, both directions, on pages made from the corpus (State Council
+// and Party congress reports: Simplified originals, and their opencc cn→twp conversions), about
+// 20 k, 200 k and 600 k characters. Called by scripts/bench.mjs; `node scripts/bench-convert.mjs
+// [--runs N]` runs it alone on the built extension.
+//
+// Per run: the background's converters are dropped first, so "click → all converted" includes
+// building them, as opencc-js's figure (converter build + one-string conversion of the page's text,
+// measured in the same browser in the same run) does. New Tong Wen Tang's figures are from the
+// side-by-side measurement (research.md): 1.05× on 20.7 k, 4.7× on 610 k.
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import * as OpenCC from 'opencc-js';
+import { findChromium, launchWithExtension, tabIdOf, waitForStatus } from '../tests/support/browser.mjs';
+import { lineEdits } from '../utils/core/text/edits.ts';
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x) => Math.round(x * 10) / 10;
+const SIZES = [20_000, 200_000, 600_000];
+const CORPUS = new URL('../../shared/corpus/national-reports.jsonl', import.meta.url);
+const FIXTURE = new URL('../tests/fixtures/corpus-reports.jsonl', import.meta.url);
+
+function loadDocs() {
+  let text;
+  try {
+    text = readFileSync(CORPUS, 'utf8');
+  } catch {
+    text = readFileSync(FIXTURE, 'utf8'); // a fresh clone without /work/shared: repeat what the tests have
+  }
+  return text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** Paragraphs of the corpus, in order and repeated if need be, up to `size` characters. */
+function paragraphs(docs, size) {
+  const out = [];
+  let n = 0;
+  for (let i = 0; n < size; i++) {
+    const d = docs[i % docs.length];
+    for (const p of d.text.split('\n')) {
+      if (!p.trim()) continue;
+      out.push(p);
+      n += p.length;
+      if (n >= size) break;
+    }
+  }
+  return out;
+}
+
+function pageHtml(paras, lang, title) {
+  // Headings and inline elements, as real report pages have.
+  const body = paras.map((p, i) => (i % 25 === 0 ? `<h2>${esc(p.slice(0, 30))}</h2><p>${esc(p.slice(30))}</p>` : `<p>${esc(p.slice(0, 12))}<b>${esc(p.slice(12, 20))}</b>${esc(p.slice(20))}</p>`)).join('\n');
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><main>${body}</main></body></html>`;
+}
+
+/** LoAF entries (they include style and layout, which longtask misses). */
+const OBSERVE_FRAMES = () => {
+  window.__frames = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__frames.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // no LoAF in this browser
+  }
+};
+
+async function heapMB(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 1e6;
+}
+
+export async function benchConversion({ ext, runs }) {
+  const docs = loadDocs();
+  const s2twp = OpenCC.Converter({ from: 'cn', to: 'twp' });
+  const pages = new Map();
+  for (const size of SIZES) {
+    const cn = paragraphs(docs, size);
+    const tw = cn.map((p) => s2twp(p));
+    pages.set(`cn-${size}`, pageHtml(cn, 'zh-CN', cn[0].slice(0, 30)));
+    pages.set(`tw-${size}`, pageHtml(tw, 'zh-TW', tw[0].slice(0, 30)));
+  }
+  const server = createServer((req, res) => {
+    const key = new URL(req.url ?? '/', 'http://x').pathname.slice(1).replace(/\.html$/, '');
+    const html = pages.get(key);
+    res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(html ?? 'not found');
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  await ext.context.addInitScript(OBSERVE_FRAMES);
+  const plain = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const sw = () => ext.context.serviceWorkers()[0] ?? ext.serviceWorker;
+
+  const DIRECTIONS = [
+    { name: 'to 繁體 (Simplified page → zh-TW, s2twp)', key: 'cn', mode: 'zh-TW', from: 'cn', to: 'twp' },
+    { name: 'to 简体 (Taiwan-phrased page → zh-Hans, tw2sp + ours)', key: 'tw', mode: 'zh-Hans', from: 'twp', to: 'cn' },
+  ];
+
+  async function ready(page) {
+    const end = Date.now() + 120_000;
+    let s = await waitForStatus(ext, page, 120_000);
+    while (s.termCount === null && s.state !== 'not-chinese' && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 100));
+      s = await waitForStatus(ext, page, 120_000);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    return s;
+  }
+
+  async function convert(page, tabId, mode) {
+    await sw().evaluate(([id, m]) => chrome.tabs.sendMessage(id, { type: 'set-script', mode: m }), [tabId, mode]);
+    // The answer comes when the conversion is done; the status says how long it took.
+    return waitForStatus(ext, page, 120_000);
+  }
+
+  const rows = [];
+  for (const size of SIZES) {
+    for (const dir of DIRECTIONS) {
+      const r = { ours: [], first: [], frame: [], opencc: [], heapAlone: [], heapLoaded: [], heapConverted: [], hidden: [], restored: true, chars: 0 };
+      for (let i = 0; i < runs; i++) {
+        await sw().evaluate(() => chrome.storage.local.remove('siteScripts'));
+        await sw().evaluate(() => globalThis.__bilingualReaderConverters?.clear());
+        const url = `${origin}/${dir.key}-${size}.html`;
+        // opencc-js, same page text, same run: build its converter, convert the text as one string.
+        const ref = await plain.newPage();
+        await ref.goto(url);
+        r.heapAlone.push(await heapMB(ref));
+        await ref.addScriptTag({ path: 'node_modules/opencc-js/dist/umd/full.js' });
+        r.opencc.push(
+          await ref.evaluate(([from, to]) => {
+            const text = document.body.textContent;
+            const t0 = performance.now();
+            OpenCC.Converter({ from, to })(text);
+            return performance.now() - t0;
+          }, [dir.from, dir.to]),
+        );
+        await ref.close();
+
+        const page = await ext.context.newPage();
+        await page.goto(url, { timeout: 120_000 });
+        await ready(page);
+        r.chars = await page.evaluate(() => document.body.textContent.length);
+        r.heapLoaded.push(await heapMB(page));
+        const before = await page.evaluate(() => document.documentElement.outerHTML.length);
+        const tabId = await tabIdOf(ext, page); // brings the page to the front
+        const nFrames = await page.evaluate(() => window.__frames.length);
+        const s = await convert(page, tabId, dir.mode);
+        if (s.script !== dir.mode) throw new Error(`conversion to ${dir.mode} did not finish: ${JSON.stringify(s.timing)}`);
+        await new Promise((res) => setTimeout(res, 300));
+        r.ours.push(s.timing.convertMs);
+        r.first.push(s.timing.convertFirstMs);
+        r.frame.push(await page.evaluate((n) => Math.max(0, ...window.__frames.slice(n).map((f) => f.duration)), nFrames));
+        r.heapConverted.push(await heapMB(page));
+        await convert(page, tabId, 'original');
+        r.restored &&= (await page.evaluate(() => document.documentElement.outerHTML.length)) === before;
+        await page.close();
+
+        // The same conversion with the page in the background.
+        await sw().evaluate(() => globalThis.__bilingualReaderConverters?.clear());
+        const hiddenPage = await ext.context.newPage();
+        await hiddenPage.goto(url, { timeout: 120_000 });
+        await ready(hiddenPage);
+        const hiddenTab = await tabIdOf(ext, hiddenPage);
+        const front = await ext.context.newPage();
+        await front.bringToFront();
+        const hs = await convert(hiddenPage, hiddenTab, dir.mode);
+        r.hidden.push(hs.timing.convertMs);
+        await front.close();
+        await hiddenPage.close();
+      }
+      const row = {
+        size,
+        chars: r.chars,
+        direction: dir.name,
+        oursMs: round(median(r.ours)),
+        firstScreenMs: round(median(r.first)),
+        openccMs: round(median(r.opencc)),
+        ratio: round(median(r.ours.map((x, k) => x / r.opencc[k])) * 100) / 100,
+        longestFrameMs: round(median(r.frame)),
+        heapAloneMB: round(median(r.heapAlone)),
+        heapLoadedMB: round(median(r.heapLoaded)),
+        heapConvertedMB: round(median(r.heapConverted)),
+        hiddenMs: round(median(r.hidden)),
+        restoredExactly: r.restored,
+      };
+      rows.push(row);
+      console.log(row);
+    }
+  }
+
+  // Mainland restore on corpus documents: opencc cn→twp, then shown in 简体 by the extension.
+  const restore = { docs: 0, chars: 0, edits: 0, openccEdits: 0 };
+  const tw2sp = OpenCC.Converter({ from: 'twp', to: 'cn' });
+  {
+    const sample = docs.filter((d, k) => k % 4 === 0);
+    const page = await ext.context.newPage();
+    for (const d of sample) {
+      const paras = d.text.split('\n').filter((p) => p.trim());
+      pages.set('restore', pageHtml(paras.map((p) => s2twp(p)), 'zh-TW', s2twp(paras[0].slice(0, 30))));
+      await page.goto(`${origin}/restore.html`);
+      await ready(page);
+      await convert(page, await tabIdOf(ext, page), 'zh-Hans');
+      const shown = await page.evaluate(() => [...document.querySelectorAll('main > *')].map((e) => e.textContent));
+      // Headings were cut from their paragraph: join them back.
+      const got = [];
+      for (let k = 0, e = 0; k < paras.length; k++) got.push(k % 25 === 0 ? shown[e++] + shown[e++] : shown[e++]);
+      const original = paras.join('\n');
+      restore.docs++;
+      restore.chars += original.length;
+      restore.edits += lineEdits(original, got.join('\n'));
+      restore.openccEdits += lineEdits(original, paras.map((p) => tw2sp(s2twp(p))).join('\n'));
+    }
+    await page.close();
+  }
+  restore.per10k = round((restore.edits / restore.chars) * 1e4);
+  restore.openccPer10k = round((restore.openccEdits / restore.chars) * 1e4);
+  console.log(restore);
+
+  await plain.close();
+  server.close();
+
+  const k = (n) => `${Math.round(n / 1000)} k`;
+  const table = [
+    'Script conversion, both directions, on pages made from the corpus (real report text; Simplified originals, and their opencc cn→twp conversions). "Click → all converted" runs from the message reaching the page to the last block written, with the background building its converters first (they are dropped before each run), like the opencc-js figure beside it: converter build + one-string conversion of the same text in the same browser, same run. New Tong Wen Tang on the same kind of page: 1.05× (20.7 k) and 4.7× (610 k). The longest frame is a long-animation-frame entry (script, style and layout). Heap: the page\'s whole V8 heap after garbage collection, with the page alone in a browser without the extension for comparison.',
+    '',
+    '| page | direction | click → all converted | opencc-js build + string | ratio | first screen | longest frame | heap: page alone / with reader / after converting | page hidden: all converted | restore exact |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${k(r.chars)} | ${r.direction} | ${r.oursMs} ms | ${r.openccMs} ms | ${r.ratio}× | ${r.firstScreenMs} ms | ${r.longestFrameMs} ms | ${r.heapAloneMB} / ${r.heapLoadedMB} / ${r.heapConvertedMB} MB | ${r.hiddenMs} ms | ${r.restoredExactly ? 'yes' : 'NO'} |`),
+    '',
+    `Mainland restore: ${restore.docs} corpus documents (${k(restore.chars)} characters) converted with opencc cn→twp, then shown in 简体 by the reader: ${restore.per10k} character edits per 10 k characters against the originals (opencc-js twp→cn: ${restore.openccPer10k}).`,
+  ].join('\n');
+  return { rows, restore, table };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+  const ext = await launchWithExtension();
+  const out = await benchConversion({ ext, runs });
+  console.log('\n' + out.table);
+  await ext.close();
+}

@@ -3,7 +3,7 @@
 // own code or manifest causes. The only warnings accepted are those listed in KNOWN, each tied to
 // the third-party code that raises it, found by the text around the reported position.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const DIR = '.output/firefox-mv2';
@@ -21,6 +21,11 @@ function around(file, line, column, span = 400) {
   } catch {
     return '';
   }
+}
+
+if (!existsSync(join(DIR, 'manifest.json'))) {
+  console.error(`No Firefox build in ${DIR}: run npm run build:firefox first.`);
+  process.exit(1);
 }
 
 const r = spawnSync('npx', ['web-ext', 'lint', '--source-dir', DIR, '--output', 'json', '--no-config-discovery'], { encoding: 'utf8', maxBuffer: 64 << 20 });

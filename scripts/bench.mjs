@@ -14,7 +14,7 @@ import { benchConversion } from './bench-convert.mjs';
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 const SIZES = [20_000, 200_000, 1_000_000];
-// `--only hover` (or pages, anchoring, english, dictionary) runs one part and prints it; README and
+// `--only hover` (or pages, anchoring, huge, store, conversion, english, dictionary) runs one part and prints it; README and
 // bench/results.json are written only by a full run.
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const part = (name) => !only || only === name;
@@ -185,13 +185,15 @@ if (part('anchoring')) {
 }
 
 // The 5 MB page of giant paragraphs: one round trip (it takes over a minute).
-results.hugePage = await benchHugePage(ext, srv);
-console.log(results.hugePage);
+if (part('huge')) {
+  results.hugePage = await benchHugePage(ext, srv);
+  console.log(results.hugePage);
+}
 // The highlight store: bulk import, and saves on a page with many highlights (scripts/bench-store.mjs).
-results.store = await benchStore(ext, runs);
+if (part('store')) results.store = await benchStore(ext, runs);
 // Script conversion, both directions, on corpus pages (scripts/bench-convert.mjs).
-const conversion = await benchConversion({ ext, runs });
-results.conversion = { rows: conversion.rows, restore: conversion.restore };
+const conversion = part('conversion') ? await benchConversion({ ext, runs }) : null;
+if (conversion) results.conversion = { rows: conversion.rows, restore: conversion.restore };
 
 // The non-Chinese exit.
 const probes = [];
@@ -329,7 +331,7 @@ const table = [
 const readme = readFileSync('README.md', 'utf8');
 const updated = readme
   .replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`)
-  .replace(/<!-- bench-convert:start -->[\s\S]*<!-- bench-convert:end -->/, `<!-- bench-convert:start -->\n${conversion.table}\n<!-- bench-convert:end -->`);
+  .replace(/<!-- bench-convert:start -->[\s\S]*<!-- bench-convert:end -->/, `<!-- bench-convert:start -->\n${conversion?.table ?? ''}\n<!-- bench-convert:end -->`);
 writeFileSync('README.md', updated);
 writeStoreResults(results.store);
 console.log('\n' + table);

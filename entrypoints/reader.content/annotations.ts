@@ -240,6 +240,7 @@ export class Annotator {
 export class AnnotatorSlot {
   current: Annotator | null = null;
   private reanchorTimer: ReturnType<typeof setTimeout> | null = null;
+  private href = location.href;
 
   constructor(
     private readonly model: PageTextModel,
@@ -252,6 +253,27 @@ export class AnnotatorSlot {
     this.current?.removeLayers();
     this.current = new Annotator(this.model, this.fold, this.overlay());
     await this.current.load().catch(() => undefined);
+  }
+
+  /** The page's text changed: after an SPA navigation it is another page for the highlights. */
+  async pageChanged(): Promise<void> {
+    if (this.current && location.href !== this.href) {
+      this.href = location.href;
+      await this.replace();
+    }
+    this.scheduleReanchor();
+  }
+
+  /**
+   * Another tab or the settings page wrote this page's highlights (every write changes the page's
+   * record): read them again, so an edit made here starts from what is stored. Resolves to the ids
+   * deleted elsewhere, or null when the change was not this page's.
+   */
+  async storageChanged(changes: Record<string, unknown>, area: string): Promise<string[] | null> {
+    const annotator = this.current;
+    if (area !== 'local' || !annotator || !(annotator.storageKey in changes)) return null;
+    const gone = await annotator.refresh();
+    return annotator === this.current ? gone : null;
   }
 
   /** The page changed: place the highlights again once it settles. */

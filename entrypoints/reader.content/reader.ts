@@ -18,6 +18,7 @@ import { TermScanner } from './scanner';
 import { ScriptSwitcher } from './script-switcher';
 import { WordLookup } from './word-lookup';
 import { probe, StatusController, waitForContent } from './status';
+import { listenScriptKey } from './script-key';
 
 /** The parts that exist once the page is Chinese and its text model is built. */
 interface Page {
@@ -39,7 +40,6 @@ export class Reader {
   private stopShellWatch: (() => void) | null = null;
   private stopped = false;
   private booting: Promise<void> | null = null;
-  private lastHref = location.href;
   private readonly handlers = contentHandlers(this.face());
   private readonly onMessage = (raw: unknown) => dispatch(this.handlers, raw, undefined);
 
@@ -58,10 +58,7 @@ export class Reader {
       this.stop();
     });
     // Alt+Shift+S wherever the switch is offered; where the reader is on, the scanner has it.
-    if (p.han) {
-      document.addEventListener('keydown', this.onScriptKey, true);
-      this.ctx.onInvalidated(() => document.removeEventListener('keydown', this.onScriptKey, true));
-    }
+    if (p.han) listenScriptKey(this.ctx, () => !this.on() && this.canSwitch(), () => void this.setScript(this.page?.switcher.toggled() ?? 'zh-TW', true).catch(() => undefined));
     if (p.chinese) return void this.boot(t0);
     if (p.shell) this.stopShellWatch = waitForContent(() => void this.boot(performance.now()));
     // Nothing else is loaded or watched; the popup still gets an answer.
@@ -154,12 +151,7 @@ export class Reader {
     );
     this.session?.relayout();
     this.annotator?.relayout();
-    if (this.annotator && location.href !== this.lastHref) {
-      // An SPA navigation: this is another page for the reader's highlights.
-      this.lastHref = location.href;
-      await this.highlights?.replace();
-    }
-    this.highlights?.scheduleReanchor();
+    await this.highlights?.pageChanged();
     this.scheduleRedetect();
   }
 
@@ -175,18 +167,12 @@ export class Reader {
     return this.highlights?.current ?? null;
   }
 
-  /**
-   * Another tab or the settings page wrote this page's highlights (every write changes the page's
-   * record): read them again, so an edit made here starts from what is stored, and a card on a
-   * highlight deleted elsewhere closes with a message.
-   */
+  /** A card on a highlight deleted in another tab closes with a message (AnnotatorSlot.storageChanged). */
   private readonly onStorageChanged = (changes: Record<string, unknown>, area: string): void => {
-    const annotator = this.annotator;
-    if (area !== 'local' || !annotator || !(annotator.storageKey in changes)) return;
-    void annotator.refresh().then((gone) => {
-      if (annotator === this.annotator) this.page?.popover.refreshed(gone);
+    void this.highlights?.storageChanged(changes, area).then((gone) => {
+      if (gone) this.page?.popover.refreshed(gone);
     });
-  }
+  };
 
   private scheduleRedetect(): void {
     if (this.redetectTimer || !this.page) return;
@@ -215,14 +201,6 @@ export class Reader {
   private canSwitch(): boolean {
     return this.status.hasHan && this.status.status?.state !== 'off';
   }
-
-  private readonly onScriptKey = (e: KeyboardEvent): void => {
-    if (this.on() || !this.canSwitch() || !(e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyS')) return;
-    const t = e.target as HTMLElement | null;
-    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
-    e.preventDefault();
-    void this.setScript(this.page?.switcher.toggled() ?? 'zh-TW', true).catch(() => undefined);
-  };
 
   /** Shows the page in a script, then matches and places highlights in the new text. */
   private async setScript(mode: ScriptMode, remember: boolean): Promise<void> {

@@ -73,3 +73,25 @@ test('an English page offers no switch', async () => {
   await popup.close();
   await page.close();
 });
+
+test('where only the switch is offered, Alt+Shift+S from the reader converts, a synthetic one from the page does nothing', async () => {
+  await session.ext.serviceWorker.evaluate(() => chrome.storage.local.remove('siteScripts'));
+  const page = await session.open('bilingual.html');
+  const status = await waitForStatus(session.ext, page);
+  assert.equal(status.state, 'not-chinese');
+  const before = await snapshot(page);
+  // The page dispatches the chord itself (isTrusted is false): nothing switches, nothing is remembered.
+  await page.evaluate(() => {
+    for (const type of ['keydown', 'keyup']) document.body.dispatchEvent(new KeyboardEvent(type, { code: 'KeyS', key: 'S', altKey: true, shiftKey: true, bubbles: true }));
+  });
+  await page.waitForTimeout(800);
+  assert.equal((await waitForStatus(session.ext, page)).script, 'original');
+  assert.deepEqual(await snapshot(page), before);
+  assert.deepEqual(await session.ext.serviceWorker.evaluate(() => chrome.storage.local.get('siteScripts')), {});
+  // The reader's own key press does switch.
+  await page.click('h1');
+  await page.keyboard.press('Alt+Shift+KeyS');
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-bilingual-reader-script'), null, { timeout: 10_000 });
+  assert.notEqual((await waitForStatus(session.ext, page)).script, 'original');
+  await page.close();
+});

@@ -261,3 +261,46 @@ test('single-page app navigation: each page shows its own highlights', async () 
   await waitForHighlight(page, quote, 'bilingual-reader-hl-green');
   await page.close();
 });
+
+test('limits say what they are: a selection over 5,000 characters is refused with its length, a note over 20,000 cannot be saved', async () => {
+  const page = await ready('seed-report.html');
+  const highlightStore = () => session.ext.serviceWorker.evaluate(async () => Object.entries(await chrome.storage.local.get(null)).filter(([k]) => k.startsWith('hl')));
+  const before = await highlightStore();
+  // The reader selects the whole report (the selection is the reader's; the key press is trusted).
+  const length = await page.evaluate(() => {
+    // From the first to the last character of the report's paragraphs.
+    const texts = [...document.querySelectorAll('p')].flatMap((p) => [...p.childNodes].filter((n) => n.nodeType === 3 && n.data.trim()));
+    const first = texts[0];
+    const last = texts[texts.length - 1];
+    const r = document.createRange();
+    r.setStart(first, 0);
+    r.setEnd(last, last.data.length);
+    const s = document.getSelection();
+    s.removeAllRanges();
+    s.addRange(r);
+    return s.toString().length;
+  });
+  assert.ok(length > 5000, String(length));
+  await page.keyboard.press('Alt+Shift+KeyH');
+  const alert = page.getByTestId('reader-alert');
+  await alert.waitFor({ timeout: 10_000 });
+  assert.match(await alert.textContent(), /characters; a highlight can hold up to 5,000/);
+  assert.deepEqual(await highlightStore(), before);
+
+  // A note: the counter shows the limit, and an over-long note is refused before it is sent.
+  await page.reload();
+  await waitForTerms(session, page, waitForStatus);
+  await selectText(page, S);
+  await page.getByTestId('highlight-toolbar').waitFor();
+  await page.getByTestId('highlight-note').click();
+  const input = page.getByTestId('highlight-note-input');
+  await input.waitFor();
+  assert.match(await page.getByTestId('highlight-note-counter').textContent(), /20,000/);
+  await input.fill('注'.repeat(20_001));
+  await page.getByTestId('highlight-note-too-long').waitFor();
+  assert.equal(await page.getByTestId('highlight-save').isDisabled(), true);
+  await input.fill('short note');
+  await page.getByTestId('highlight-save').click();
+  await page.getByTestId('highlight-card').getByText('Saved').waitFor();
+  await page.close();
+});

@@ -1,6 +1,8 @@
-// Finds glossary terms in text: a trie over every written form, scanned leftmost-longest.
-// Each start position walks at most as deep as the longest form (≈20), so a scan is linear in the
-// text with a small constant, and one trie serves both scripts and every variant.
+// Finds glossary terms in text, leftmost-longest. Every form has at least two characters, so the forms
+// are filed by their first two characters (one number per pair) with the longest first: at each
+// position one map lookup gives a handful of candidates, checked with startsWith. This holds the
+// forms themselves and little else (a trie of ~10 k forms costs megabytes of Map nodes in every page),
+// builds in a few milliseconds, and serves both scripts and every variant.
 
 export interface TermMatch {
   start: number;
@@ -9,75 +11,54 @@ export interface TermMatch {
   entry: number;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  /** entry index when a form ends here, BLOCKED for a blocker, else NONE */
-  entry: number;
-}
-
-const NONE = -1;
 /** A run that contains a form by accident: consumed, never reported. */
 const BLOCKED = -2;
 
-const node = (): TrieNode => ({ next: new Map(), entry: NONE });
+interface Candidate {
+  form: string;
+  entry: number;
+}
+
+const pairKey = (s: string, i: number): number => s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
 
 export class TermMatcher {
-  private readonly root = node();
-  private maxLen = 0;
+  /** Forms by their first two characters, longest first. */
+  private readonly byPair = new Map<number, Candidate[]>();
   readonly size: number;
 
   /** Later forms for the same string override earlier ones (the reader's own terms come last). */
   constructor(forms: Iterable<readonly [string, number]>, blockers: Iterable<string> = []) {
+    const entryOf = new Map<string, number>();
+    for (const b of blockers) if (b.length >= 2) entryOf.set(b, BLOCKED);
+    // One character is never a term on its own.
+    for (const [form, entry] of forms) if (form.length >= 2) entryOf.set(form, entry);
     let size = 0;
-    const all: (readonly [string, number])[] = [...[...blockers].map((b): [string, number] => [b, BLOCKED]), ...forms];
-    for (const [form, entry] of all) {
-      if (form.length < 2) continue; // one character is never a term on its own
-      let n = this.root;
-      for (let i = 0; i < form.length; i++) {
-        const c = form.charCodeAt(i);
-        let child = n.next.get(c);
-        if (!child) {
-          child = node();
-          n.next.set(c, child);
-        }
-        n = child;
-      }
-      if (entry >= 0 && n.entry < 0) size++;
-      n.entry = entry;
-      this.maxLen = Math.max(this.maxLen, form.length);
+    for (const [form, entry] of entryOf) {
+      if (entry >= 0) size++;
+      const key = pairKey(form, 0);
+      const list = this.byPair.get(key);
+      if (list) list.push({ form, entry });
+      else this.byPair.set(key, [{ form, entry }]);
     }
+    for (const list of this.byPair.values()) list.sort((a, b) => b.form.length - a.form.length);
     this.size = size;
   }
 
   /** Leftmost-longest, non-overlapping matches in `text`. */
   match(text: string): TermMatch[] {
     const out: TermMatch[] = [];
-    const root = this.root;
+    const last = text.length - 1;
     let i = 0;
-    const n = text.length;
-    while (i < n) {
-      let cur: TrieNode | undefined = root.next.get(text.charCodeAt(i));
-      if (!cur) {
+    while (i < last) {
+      const list = this.byPair.get(pairKey(text, i));
+      let hit: Candidate | undefined;
+      if (list) for (const c of list) if (text.startsWith(c.form, i)) { hit = c; break; }
+      if (!hit) {
         i++;
         continue;
       }
-      let bestEnd = -1;
-      let bestEntry = -1;
-      let j = i + 1;
-      for (;;) {
-        if (cur.entry !== NONE) {
-          bestEnd = j;
-          bestEntry = cur.entry;
-        }
-        if (j >= n) break;
-        cur = cur.next.get(text.charCodeAt(j));
-        if (!cur) break;
-        j++;
-      }
-      if (bestEnd !== -1) {
-        if (bestEntry !== BLOCKED) out.push({ start: i, end: bestEnd, entry: bestEntry });
-        i = bestEnd;
-      } else i++;
+      if (hit.entry !== BLOCKED) out.push({ start: i, end: i + hit.form.length, entry: hit.entry });
+      i += hit.form.length;
     }
     return out;
   }

@@ -1,7 +1,7 @@
 // The script switch on a page whose Chinese is a minority (detection: not a Chinese page), and bad input.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPopup, tabIdOf, waitForStatus } from '../support/browser.mjs';
+import { openPopup, tabIdOf, waitForStatus, setScriptFromPopup } from '../support/browser.mjs';
 import { useSession } from '../support/session.mjs';
 
 const session = useSession();
@@ -15,14 +15,7 @@ const snapshot = (page) =>
     return { html: html.outerHTML, title: document.title };
   });
 
-async function setScript(page, mode) {
-  const popup = await openPopup(session.ext, page);
-  await popup.getByTestId(`script-${mode}`).waitFor();
-  await popup.getByTestId(`script-${mode}`).click();
-  await popup.waitForFunction((m) => document.querySelector(`[data-testid="script-${m}"]`)?.getAttribute('aria-pressed') === 'true', mode);
-  await popup.close();
-  await page.bringToFront();
-}
+const setScript = (page, mode) => setScriptFromPopup(session.ext, page, mode);
 
 test('a bilingual page (Chinese a minority, lang="zh") converts to 繁體 and back exactly; its own script keeps working', async () => {
   await session.ext.serviceWorker.evaluate(() => chrome.storage.local.remove('siteScripts'));

@@ -1,7 +1,7 @@
 // Script conversion on live pages: mainland wording, exact restore, live content, forms untouched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPopup, waitForStatus } from '../support/browser.mjs';
+import { openPopup, waitForStatus, setScriptFromPopup } from '../support/browser.mjs';
 import { useSession } from '../support/session.mjs';
 import { hover, pageSnapshot, popoverText, waitForTerms } from '../support/page-text.mjs';
 
@@ -9,14 +9,7 @@ const session = useSession();
 
 const snapshot = pageSnapshot;
 
-async function setScript(page, mode) {
-  const popup = await openPopup(session.ext, page);
-  await popup.getByTestId(`script-${mode}`).waitFor();
-  await popup.getByTestId(`script-${mode}`).click();
-  await popup.waitForFunction((m) => document.querySelector(`[data-testid="script-${m}"]`)?.getAttribute('aria-pressed') === 'true', mode);
-  await popup.close();
-  await page.bringToFront();
-}
+const setScript = (page, mode) => setScriptFromPopup(session.ext, page, mode);
 
 async function openReady(path) {
   // Every fixture is served from one host: start each test with no remembered script choice.

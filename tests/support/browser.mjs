@@ -103,3 +103,13 @@ export async function waitForStatus(ext, page, timeout = 10_000) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Shows `page` in a script through the popup's switch, as a reader would, then brings the page back. */
+export async function setScriptFromPopup(ext, page, mode) {
+  const popup = await openPopup(ext, page);
+  await popup.getByTestId(`script-${mode}`).waitFor();
+  await popup.getByTestId(`script-${mode}`).click();
+  await popup.waitForFunction((m) => document.querySelector(`[data-testid="script-${m}"]`)?.getAttribute('aria-pressed') === 'true', mode);
+  await popup.close();
+  await page.bringToFront();
+}

@@ -1,7 +1,9 @@
 // The popover: one shadow-root UI per page, mounted on first use, placed with floating-ui and kept
 // inside the viewport. Vue renders; this module owns state, placement and focus.
 import { createApp, h, nextTick, reactive, ref, type App } from 'vue';
-import { autoUpdate, computePosition, flip, offset, shift, size, type Middleware, type Placement } from '@floating-ui/dom';
+import type { Placement } from '@floating-ui/dom';
+import { follow, type Anchor } from './follow';
+import { trustedOnly } from './trusted-only';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import TermPopover from '@/components/TermPopover.vue';
@@ -14,14 +16,10 @@ import { OWN_UI_ATTR } from '@/utils/dom/text/model';
 import { errorMessage } from '@/utils/core/errors';
 import css from './popover.css?inline';
 
+export type { Anchor } from './follow';
+
 /** A lookup slower than this shows the popover in its loading state first. */
 const LOADING_AFTER_MS = 60;
-
-export interface Anchor {
-  getBoundingClientRect(): DOMRect;
-  /** element whose scrolling containers moving the anchor are watched */
-  contextElement?: Element;
-}
 
 /** What a popover shows: a glossary entry (view), dictionary entries (dict), or both. */
 export interface PopoverContent {
@@ -58,56 +56,6 @@ interface State extends PopoverProps {
   canLookUp: boolean;
   card: { id: string; quote: string; color: HighlightColor; note: string; error: string; saved: boolean } | null;
   alert: string;
-}
-
-/**
- * Keeps a floating element of ours next to an anchor while the page scrolls and resizes, inside the
- * viewport. With `fit`, the element's height is sized to the room on the side chosen: it goes where
- * its whole natural height fits (flipping above the anchor when there is room there and not below),
- * else to the side with the most room, and scrolls inside. Returns how to stop following, and when
- * the first placement is done.
- */
-function follow(anchor: Anchor, el: HTMLElement, placement: Placement, gap: number, fit?: { min: number; max: number }): { stop: () => void; placed: Promise<void> } {
-  const middleware: Middleware[] = [offset(gap), flip({ padding: 8, fallbackStrategy: 'bestFit' }), shift({ padding: 8 })];
-  if (fit)
-    middleware.push(
-      size({
-        padding: 8,
-        apply: ({ availableHeight }) => {
-          el.style.maxHeight = `${Math.max(fit.min, Math.min(fit.max, Math.floor(availableHeight)))}px`;
-        },
-      }),
-    );
-  const update = () => {
-    // Measure the natural height each time: a height clamped to one side would never flip.
-    if (fit) el.style.maxHeight = `${fit.max}px`;
-    return computePosition(anchor, el, { strategy: 'fixed', placement, middleware }).then(({ x, y }) => {
-      el.style.left = `${x}px`;
-      el.style.top = `${y}px`;
-    });
-  };
-  const stop = autoUpdate(anchor, el, update, { animationFrame: false });
-  return { stop, placed: update() };
-}
-
-/** Events a page script could dispatch at our buttons and fields to act for the reader. */
-const ACTION_EVENTS = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress', 'input', 'change', 'beforeinput', 'submit'];
-
-/**
- * Our popover, toolbar and card act only on the reader's own input: a synthetic event (a page's
- * script calling click() or dispatchEvent on our elements) is stopped before any handler of ours.
- */
-function trustedOnly(root: Node): void {
-  for (const type of ACTION_EVENTS)
-    root.addEventListener(
-      type,
-      (e) => {
-        if (e.isTrusted) return;
-        e.stopImmediatePropagation();
-        e.preventDefault();
-      },
-      { capture: true },
-    );
 }
 
 export class TermUi {

@@ -5,20 +5,21 @@ import { send, sendToTab } from '@/utils/extension/messaging';
 import { dictService } from '@/utils/extension/dict-service';
 import { isScriptMode, SCRIPT_MODES, scriptLabelKey } from '@/utils/core/convert/modes';
 import { getSettings } from '@/utils/extension/storage/items';
-import { entriesOf, formsOf, isCompiledGlossary, packForms } from '@/utils/core/glossary';
+import { entriesOf, isCompiledGlossary } from '@/utils/core/glossary';
+import { packFormIndex, type PackedFormIndex } from '@/utils/core/glossary/form-index';
 import { allPages, deleteAnnotation, importAnnotations, listPage, putAnnotation } from '@/utils/extension/annotate/store';
-import type { CompiledGlossary, PackedForms } from '@/utils/core/glossary/types';
+import type { CompiledGlossary } from '@/utils/core/glossary/types';
 import { bestFrame } from '@/utils/core/reader/frames';
 import { convertForPage, foldTable } from '@/utils/extension/convert/service';
 
 // The service worker can be stopped at any time; the glossary is reloaded on the next request,
 // and a request made while it loads waits for it rather than getting nothing.
 let glossary: Promise<CompiledGlossary> | null = null;
-/** The forms every page asks for, packed once per load of the glossary (packing costs ~20 ms). */
-let packed: Promise<PackedForms> | null = null;
-function packedForms(): Promise<PackedForms> {
+/** The forms every page asks for, filed and packed once per load of the glossary. */
+let packed: Promise<PackedFormIndex> | null = null;
+function packedForms(): Promise<PackedFormIndex> {
   packed ??= loadGlossary()
-    .then((g) => packForms(formsOf(g)))
+    .then((g) => packFormIndex(g))
     .catch((e) => {
       packed = null;
       throw e;

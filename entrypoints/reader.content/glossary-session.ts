@@ -4,7 +4,7 @@ import type { PageTextModel, TextBlock } from '@/utils/dom/text/model';
 import { liveRange, rangeContains } from '@/utils/dom/text/range';
 import type { MarkMode } from '@/utils/core/glossary/occurrences';
 import { TermMatcher, type TermMatch } from '@/utils/core/glossary/matcher';
-import type { GlossaryForms } from '@/utils/core/glossary/types';
+import type { FormIndex } from '@/utils/core/glossary/form-index';
 import { countTerms, scanBlocks } from '@/utils/core/glossary/scan';
 import { matchAt, selectOccurrences, type Occurrence } from '@/utils/core/glossary/occurrences';
 import type { UserTerm } from '@/utils/core/user-terms/model';
@@ -17,6 +17,9 @@ import { TermHighlighter } from './highlights';
 import type { LookupHit } from './scanner';
 
 export class GlossarySession {
+  /** the glossary's forms with the reader's own terms over them */
+  private ownMatcher: TermMatcher | null = null;
+  /** that, with the page's notes over it: what the page is matched with */
   private matcher: TermMatcher | null = null;
   /** term matches per block id */
   private matches = new Map<number, TermMatch[]>();
@@ -29,21 +32,22 @@ export class GlossarySession {
 
   constructor(
     private readonly model: PageTextModel,
-    private readonly forms: GlossaryForms,
+    private readonly glossary: FormIndex,
     private readonly opts: { marking: () => MarkMode; overlay: () => boolean; cancelled: () => boolean },
   ) {}
 
   /** Entry indices at or above this are the reader's own terms. */
   get glossaryCount(): number {
-    return this.forms.count;
+    return this.glossary.count;
   }
 
   /** Builds the matcher with the reader's terms (theirs win a tie), matches the page and marks it. */
   async scan(userTerms: UserTerm[]): Promise<void> {
     this.userTerms = userTerms;
-    const forms = this.forms.forms.concat(userForms(userTerms, this.forms.count));
-    this.notes = this.readNotes(forms);
-    this.matcher = new TermMatcher(forms.concat(noteForms(this.notes)), this.forms.blockers);
+    const own = new TermMatcher(userForms(userTerms, this.glossary.count), [], this.glossary);
+    this.ownMatcher = own;
+    this.notes = this.readNotes(own);
+    this.matcher = new TermMatcher(noteForms(this.notes), [], own);
     this.matches = await scanBlocks(this.model.blocks, this.matcher, { cancelled: this.opts.cancelled });
     this.drawMarks();
   }
@@ -59,9 +63,8 @@ export class GlossarySession {
       else this.matches.delete(b.id);
     }
     // A notes section that appeared, went away or changed script: its terms are other entries now.
-    if (this.notes.items.length || blocks.some((b) => mayHoldNotes(b.text))) {
-      const forms = this.forms.forms.concat(userForms(this.userTerms, this.forms.count));
-      const notes = this.readNotes(forms);
+    if (this.ownMatcher && (this.notes.items.length || blocks.some((b) => mayHoldNotes(b.text)))) {
+      const notes = this.readNotes(this.ownMatcher);
       if (!sameTerms(notes, this.notes)) return this.scan(this.userTerms);
       this.notes = notes;
     }
@@ -111,14 +114,14 @@ export class GlossarySession {
   pageTerms(script: ShownScript): PageTerms {
     const counts = countTerms(this.model.blocks.map((b) => this.matches.get(b.id) ?? []));
     const notes = this.notes.items.length ? { notes: this.notes } : {};
-    return { script, counts: [...counts], userBase: this.forms.count, ...notes };
+    return { script, counts: [...counts], userBase: this.glossary.count, ...notes };
   }
 
-  /** The page's notes; a note whose term is already a form (glossary or own) joins that entry. */
-  private readNotes(forms: readonly (readonly [string, number])[]): PageNoteTerms {
-    const base = this.forms.count + this.userTerms.length;
+  /** The page's notes; a note whose term is already a form (own or glossary) joins that entry. */
+  private readNotes(own: TermMatcher): PageNoteTerms {
+    const base = this.glossary.count + this.userTerms.length;
     const parsed = parsePageNotes(this.model.blocks.map((b) => b.text));
-    return parsed.length ? pageNoteTerms(parsed, new Map(forms), base) : { base, items: [] };
+    return parsed.length ? pageNoteTerms(parsed, { get: (term) => own.entryOf(term) }, base) : { base, items: [] };
   }
 
   /** A lookup source: the term occurrence at a caret, if the point is on its text. */
@@ -150,5 +153,6 @@ export class GlossarySession {
     this.removeMarks();
     this.matches.clear();
     this.matcher = null;
+    this.ownMatcher = null;
   }
 }

@@ -5,9 +5,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageTextModel, type TextBlock } from '@/utils/dom/text/model';
 import { dispatch } from '@/utils/core/messages';
 import type { ScriptMode } from '@/utils/core/convert/modes';
-import { unpackForms } from '@/utils/core/glossary';
 import { getScriptFor, getSettings, getUserTerms, setSiteScript, settingsItem, siteModesItem, userTermsItem } from '@/utils/extension/storage/items';
 import { send } from '@/utils/extension/messaging';
+import { FormIndex } from '@/utils/core/glossary/form-index';
 import { highlightApi } from './mark-layers';
 import { AnnotatorSlot, type Annotator } from './annotations';
 import { EntryStore } from './entries';
@@ -34,6 +34,8 @@ export class Reader {
   private page: Page | null = null;
   private session: GlossarySession | null = null;
   private glossaryRun: Promise<void> | null = null;
+  /** The glossary's forms, asked for as soon as the page is read (see bootOnce). */
+  private glossaryForms: Promise<FormIndex | null> | null = null;
   private highlights: AnnotatorSlot | null = null;
   private readonly entries = new EntryStore();
   private redetectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -73,6 +75,9 @@ export class Reader {
 
   private async bootOnce(t0: number): Promise<void> {
     const t1 = performance.now();
+    // A Chinese page will most likely want the glossary: its forms travel while the model is built
+    // and the page detected, not after.
+    this.requestForms();
     // Watch from the start so nothing that changes while the model is built in slices is missed.
     const model = new PageTextModel(document);
     model.observe();
@@ -217,12 +222,27 @@ export class Reader {
     });
   }
 
-  /** Loads the glossary forms (once) and scans the page; only ever called when the reader is on. */
+  private requestForms(): Promise<FormIndex | null> {
+    this.glossaryForms ??= send({ type: 'get-glossary-forms' }).then(
+      (p) => FormIndex.from(p),
+      () => null,
+    );
+    return this.glossaryForms;
+  }
+
+  /** Finds the glossary's terms on the page (once) and marks them; only ever called when the reader is on. */
   private runGlossary(page: Page): Promise<void> {
     this.glossaryRun ??= (async () => {
       const t0 = performance.now();
-      const forms = unpackForms(await send({ type: 'get-glossary-forms' }).catch(() => null));
+      // Independent reads: one wait, not three in a row.
+      const [forms, userTerms, initial] = await Promise.all([
+        this.requestForms(),
+        getUserTerms(),
+        (this.status.settings ? Promise.resolve(this.status.settings) : getSettings()).then((s) => getScriptFor(location.hostname, s)),
+      ]);
       if (!forms || this.stopped) {
+        // Asked again on the next run (the background may have failed to load the glossary).
+        if (!forms) this.glossaryForms = null;
         this.glossaryRun = null;
         return;
       }
@@ -231,9 +251,7 @@ export class Reader {
         overlay: () => !highlightApi() || !!this.status.settings?.overlayMarks,
         cancelled: () => this.stopped,
       });
-      const userTerms = await getUserTerms();
       // The reader's script choice for this site (or their default) is applied before matching.
-      const initial = await getScriptFor(location.hostname, this.status.settings ?? (await getSettings()));
       if (initial !== 'original') await this.setScript(initial, false).catch(() => undefined);
       this.session = session;
       await session.scan(userTerms);

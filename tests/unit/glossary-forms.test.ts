@@ -1,10 +1,10 @@
-// The forms a page receives: packed small, unpacked exactly, anything else refused.
+// The forms a page receives: filed by their first two characters, decoded exactly, anything else refused.
 import { describe, expect, it } from 'vitest';
-import { packForms, unpackForms } from '@/utils/core/glossary';
-import type { GlossaryForms } from '@/utils/core/glossary/types';
+import { decodeBucket, FormIndex, packFormIndex } from '@/utils/core/glossary/form-index';
+import { BLOCKED, pairKey, TermMatcher } from '@/utils/core/glossary/matcher';
+import type { CompiledGlossary } from '@/utils/core/glossary/types';
 
-const forms: GlossaryForms = {
-  format: 1,
+const forms: Pick<CompiledGlossary, 'count' | 'forms' | 'blockers'> = {
   count: 3,
   forms: [
     ['行政复议', 0],
@@ -16,43 +16,89 @@ const forms: GlossaryForms = {
   ],
   blockers: ['行政协'],
 };
-const sorted = (f: GlossaryForms['forms']) => [...f].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+const wire = () => JSON.parse(JSON.stringify(packFormIndex(forms))) as unknown;
+const byForm = (a: [string, number], b: [string, number]) => (a[0] < b[0] ? -1 : 1);
 
-describe('packForms / unpackForms', () => {
-  it('round-trips every form with its entry, digits and astral characters included', () => {
-    const back = unpackForms(JSON.parse(JSON.stringify(packForms(forms))));
-    expect(back).not.toBeNull();
-    expect(sorted(back!.forms)).toEqual(sorted(forms.forms));
-    expect(back!.blockers).toEqual(['行政协']);
-    expect(back!.count).toBe(3);
+describe('packFormIndex / FormIndex', () => {
+  it('round-trips every form with its entry, blockers, digits and astral characters included', () => {
+    const p = packFormIndex(forms);
+    const decoded = p.text
+      .split('\n')
+      .flatMap((line) => decodeBucket(line, p.count)!)
+      .map((c): [string, number] => [c.form, c.entry]);
+    expect(decoded.sort(byForm)).toEqual([...forms.forms, ['行政协', BLOCKED] as [string, number]].sort(byForm));
+    const index = FormIndex.from(wire())!;
+    expect(index.count).toBe(3);
+    const m = new TermMatcher([], [], index);
+    for (const [form, entry] of forms.forms) expect(m.entryOf(form)).toBe(entry);
+    expect(m.entryOf('行政协')).toBeUndefined();
+    expect(m.entryOf('行政')).toBeUndefined();
   });
-  it('codes shared beginnings as a digit, shared places as backticks, whichever is shorter', () => {
-    expect(packForms(forms).packed[0]).toBe('0行政复议|2複議');
-    const office = packForms({ format: 1, count: 1, forms: [['國務院辦公廳', 0], ['国务院办公厅', 0]], blockers: [] });
-    expect(office.packed[0]).toBe('0国务院办公厅|~0國務`辦`廳');
-    expect(unpackForms(office)!.forms).toEqual([['国务院办公厅', 0], ['國務院辦公廳', 0]]);
-    expect(packForms(forms).packed[1]).toBe('0行政复议法|0𠀀𠀁');
-    expect(packForms(forms).packed[2]).toBe('02035年远景目标|~0二〇三五`````');
-    const long = packForms({ format: 1, count: 1, forms: [['行政复议机关', 0], ['行政复议机构', 0]], blockers: [] });
-    expect(long.packed[0]).toBe('0行政复议机关|5构');
+
+  it('files forms by their first two characters, shares what a form has with the one before, and says "same entry" in one character', () => {
+    const lines = packFormIndex(forms).text.split('\n');
+    // entry 0 is "!!", 1 is "!#", blockers take the highest code ("}}"); forms sorted by code unit.
+    expect(lines).toContain('行政}}协|!!复议|!#`2法|!!複議');
+    expect(lines).toContain('𠀀!#𠀁');
+    const office = packFormIndex({ count: 1, forms: [['行政复议机关', 0], ['行政复议机构', 0]], blockers: [] });
+    expect(office.text).toBe('行政!!复议机关|~`3构');
   });
+
+  it('gives the longest form first in a bucket', () => {
+    const index = FormIndex.from(wire())!;
+    expect(index.decode(index.lists.get(pairKey('行政', 0))!).map((c) => c.form)).toEqual(['行政复议法', '行政复议', '行政複議', '行政协']);
+  });
+
+  it('matches as the matcher does over the plain forms, with forms on top replacing the base', () => {
+    const index = FormIndex.from(wire())!;
+    const plain = new TermMatcher(forms.forms, forms.blockers);
+    const layered = new TermMatcher([], [], index);
+    for (const text of ['依照行政复议法办理行政複議', '签订行政协议', '𠀀𠀁和2035年远景目标']) expect(layered.match(text)).toEqual(plain.match(text));
+    const own = new TermMatcher([['行政复议', 7], ['行政', 8]], [], index);
+    expect(own.match('行政复议与行政複議和行政')).toEqual([
+      { start: 0, end: 4, entry: 7 },
+      { start: 5, end: 9, entry: 0 },
+      { start: 10, end: 12, entry: 8 },
+    ]);
+    expect(own.entryOf('行政复议法')).toBe(1);
+  });
+
+  it('keeps both pairs when two fold to the same key', () => {
+    // U+4E00 and U+8E00 differ only in a bit the key drops.
+    const a = '\u4e00二';
+    const b = '\u8e00二';
+    expect(pairKey(a, 0)).toBe(pairKey(b, 0));
+    const index = FormIndex.from(packFormIndex({ count: 2, forms: [[a + '三', 0], [b, 1]], blockers: [] }))!;
+    expect(new TermMatcher([], [], index).match(`${a}三 ${b}`)).toEqual([
+      { start: 0, end: 3, entry: 0 },
+      { start: 4, end: 6, entry: 1 },
+    ]);
+  });
+
   it('is smaller than the pairs', () => {
-    expect(JSON.stringify(packForms(forms)).length).toBeLessThan(JSON.stringify(forms).length);
+    expect(JSON.stringify(packFormIndex(forms)).length).toBeLessThan(JSON.stringify(forms).length);
   });
-  it('refuses what is not packed forms', () => {
-    const good = packForms(forms);
-    expect(unpackForms(null)).toBeNull();
-    expect(unpackForms(forms)).toBeNull();
-    expect(unpackForms({ ...good, format: 2 })).toBeNull();
-    expect(unpackForms({ ...good, count: 4 })).toBeNull();
-    expect(unpackForms({ ...good, packed: ['x行政', '', ''] })).toBeNull();
-    expect(unpackForms({ ...good, packed: ['5行政', '', ''] })).toBeNull();
-    expect(unpackForms({ ...good, packed: ['0行政|~1``', '', ''] })).toBeNull();
-    expect(unpackForms({ ...good, packed: ['0行政|~0```', '', ''] })).toBeNull();
-    expect(unpackForms({ ...good, blockers: [1] })).toBeNull();
+
+  it('refuses what is not a packed index, and decodes nothing from a malformed bucket', () => {
+    const good = packFormIndex(forms);
+    expect(FormIndex.from(null)).toBeNull();
+    expect(FormIndex.from(forms)).toBeNull();
+    expect(FormIndex.from({ ...good, format: 2 })).toBeNull();
+    expect(FormIndex.from({ ...good, text: 3 })).toBeNull();
+    expect(FormIndex.from({ ...good, count: -1 })).toBeNull();
+    // an entry at or past the count, a "same" with nothing before, a bad or too long shared run, a
+    // character outside the alphabet, a line too short to hold its pair
+    for (const bad of ['行政!&复议', '行政~复议', '行政!!`0复议', '行政!!复议|!!`9法', '行政"!复议', '行']) {
+      expect(decodeBucket(bad, 3)).toBeNull();
+      const index = FormIndex.from({ ...good, text: bad })!;
+      expect(new TermMatcher([], [], index).match('行政复议')).toEqual([]);
+    }
   });
-  it('refuses a form holding the separator', () => {
-    expect(() => packForms({ ...forms, forms: [['a|b', 0]] })).toThrow(/separator/);
-    expect(() => packForms({ ...forms, forms: [['a`b', 0]] })).toThrow(/separator/);
+
+  it('refuses a form holding a separator, and more entries than it can number', () => {
+    expect(() => packFormIndex({ ...forms, forms: [['a|b', 0]] })).toThrow(/separator/);
+    expect(() => packFormIndex({ ...forms, forms: [['a`b', 0]] })).toThrow(/separator/);
+    expect(() => packFormIndex({ ...forms, forms: [['a\nb', 0]] })).toThrow(/separator/);
+    expect(() => packFormIndex({ ...forms, count: 89 * 89 })).toThrow(/at most/);
   });
 });

@@ -81,3 +81,42 @@ describe('scanBlocks on the page-text model', () => {
     expect(res.size).toBeLessThan(50);
   });
 });
+
+describe('a matcher on top of another', () => {
+  const own = new TermMatcher([['行政复议', 7], ['行政', 8], ['依法', 9]], ['三统一'], m);
+  const ownWords = (text: string) => own.match(text).map((x) => [text.slice(x.start, x.end), x.entry]);
+
+  it('replaces a form of the base, adds its own, keeps the rest of the base, and blocks what it blocks', () => {
+    expect(ownWords('依法行政复议与行政複議和行政')).toEqual([
+      ['依法', 9],
+      ['行政复议', 7],
+      ['行政複議', 0],
+      ['行政', 8],
+    ]);
+    expect(ownWords('依照行政复议法')).toEqual([['行政复议法', 1]]);
+    expect(ownWords('三统一与三統一')).toEqual([['三統一', 3]]);
+    expect(ownWords('签订行政协议')).toEqual([]);
+  });
+
+  it('leaves the base as it was', () => {
+    expect(m.match('行政复议和行政').map((x) => x.entry)).toEqual([0, 9]);
+  });
+
+  it('tells the entry a text is exactly a form of', () => {
+    expect(own.entryOf('行政复议')).toBe(7);
+    expect(own.entryOf('行政复议法')).toBe(1);
+    expect(own.entryOf('行政协')).toBeUndefined();
+    expect(own.entryOf('行政复')).toBeUndefined();
+    expect(m.entryOf('政协')).toBe(4);
+    expect(m.entryOf('法')).toBeUndefined();
+  });
+
+  it('keeps both pairs apart when two fold to the same key', () => {
+    // U+4E00 and U+8E00 differ only in a bit the key drops.
+    const both = new TermMatcher([['\u4e00二三', 0], ['\u8e00二', 1]]);
+    expect(both.match('\u4e00二三 \u8e00二 \u4e00二')).toEqual([
+      { start: 0, end: 3, entry: 0 },
+      { start: 4, end: 6, entry: 1 },
+    ]);
+  });
+});

@@ -6,8 +6,8 @@ import { isAnnotation, type Annotation, type HighlightColor } from '@/utils/core
 import type { DeleteResult, ImportResult, PutResult } from '@/utils/core/annotate/revisions';
 import { isScriptMode, type Converting, type RestoreProfile, type ScriptMode, type SourceScript } from '@/utils/core/convert/modes';
 import type { ConvertItem } from '@/utils/core/convert/converters';
-import { isIndexedEntry, isPackedForms, type IndexedEntry } from '@/utils/core/glossary';
-import type { PackedForms } from '@/utils/core/glossary/types';
+import { isIndexedEntry, type IndexedEntry } from '@/utils/core/glossary';
+import { isPackedFormIndex, type PackedFormIndex } from '@/utils/core/glossary/form-index';
 import type { PageHighlights } from '@/utils/core/annotate/export';
 import { LIMITS } from '@/utils/core/user-terms/model';
 import type { DictEntryView, DictLookupReply, DictWordView } from '@/utils/core/dict';
@@ -33,6 +33,7 @@ export interface PageStatus {
 export type Message =
   | { type: 'page-status'; status: PageStatus }
   | { type: 'get-status' }
+  /** content → background: the glossary's forms, filed for matching (PackedFormIndex) */
   | { type: 'get-glossary-forms' }
   /** Entries by index in the compiled glossary, or by id (related terms). At most 200 at once. */
   | { type: 'get-entries'; indices?: number[]; ids?: string[] }
@@ -96,7 +97,7 @@ function isConvertReply(x: unknown): x is ConvertReply {
 export interface Replies {
   'page-status': boolean;
   'get-status': PageStatus | null;
-  'get-glossary-forms': PackedForms;
+  'get-glossary-forms': PackedFormIndex;
   'get-entries': IndexedEntry[];
   'get-terms': PageTerms | null;
   'reveal-term': boolean;
@@ -339,7 +340,7 @@ export function isDictLookupReply(x: unknown): x is DictLookupReply {
 export const REPLY_CHECKS: { [K in MessageType]: (x: unknown) => x is Reply<K> } = {
   'page-status': isBool,
   'get-status': (x): x is PageStatus | null => x === null || isPageStatus(x),
-  'get-glossary-forms': isPackedForms,
+  'get-glossary-forms': isPackedFormIndex,
   'get-entries': arrayOf(isIndexedEntry),
   'get-terms': (x): x is PageTerms | null => x === null || isPageTerms(x),
   'reveal-term': isBool,

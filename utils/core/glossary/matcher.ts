@@ -1,8 +1,11 @@
 // Finds glossary terms in text, leftmost-longest. Every form has at least two characters, so the forms
-// are filed by their first two characters (one number per pair) with the longest first: at each
-// position one map lookup gives a handful of candidates, checked with startsWith. This holds the
-// forms themselves and little else (a trie of ~10 k forms costs megabytes of Map nodes in every page),
-// builds in a few milliseconds, and serves both scripts and every variant.
+// are filed by their first two characters (folded into one small integer) with the longest first: at
+// each position a bit says whether any form starts there, then one map lookup gives a handful of
+// candidates, checked with startsWith. This holds the forms themselves and little else (a trie of
+// ~10 k forms costs megabytes of Map nodes) and serves both scripts and every variant. A matcher can
+// start from forms already filed this way (the glossary's, as a page receives them: see
+// form-index.ts) and add the reader's own terms and the page's notes without changing them. This
+// runs cold on every page load, before the JIT has optimised anything: the loop is kept short.
 
 export interface TermMatch {
   start: number;
@@ -12,45 +15,110 @@ export interface TermMatch {
 }
 
 /** A run that contains a form by accident: consumed, never reported. */
-const BLOCKED = -2;
+export const BLOCKED = -2;
 
-interface Candidate {
-  form: string;
-  entry: number;
+export interface Candidate {
+  readonly form: string;
+  /** entry index, or BLOCKED */
+  readonly entry: number;
 }
 
-const pairKey = (s: string, i: number): number => s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+/**
+ * The key forms starting with the two code units at `i` are filed under. Folded to 30 bits so that
+ * it stays a small integer (cheap to hash); two pairs that fold together share a list, and
+ * startsWith tells their forms apart.
+ */
+export const pairKey = (s: string, i: number): number => ((s.charCodeAt(i) << 16) | s.charCodeAt(i + 1)) & 0x3fffffff;
 
-export class TermMatcher {
-  /** Forms by their first two characters, longest first. */
-  private readonly byPair = new Map<number, Candidate[]>();
+/**
+ * Forms filed by pairKey, longest first. A list may still be encoded (a string, as a page receives
+ * the glossary: see form-index.ts) and is decoded the first time text asks for it.
+ */
+export interface FiledForms {
+  readonly lists: ReadonlyMap<number, string | readonly Candidate[]>;
+  decode(list: string): Candidate[];
+}
+
+// Most positions in a text start no form: a bit per folded key answers that before any map lookup.
+const FILTER_BITS = 20;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
+const filterBit = (key: number): number => (key ^ (key >>> 12)) & FILTER_MASK;
+
+const noEncodedLists = (): Candidate[] => [];
+
+export class TermMatcher implements FiledForms {
+  /** The base's lists, with this matcher's forms merged into copies of those they touch. */
+  readonly lists: Map<number, string | readonly Candidate[]>;
+  readonly decode: (list: string) => Candidate[];
+  private readonly filter = new Uint32Array(1 << (FILTER_BITS - 5));
+  /** forms given to this matcher (a base's are not counted) */
   readonly size: number;
 
-  /** Later forms for the same string override earlier ones (the reader's own terms come last). */
-  constructor(forms: Iterable<readonly [string, number]>, blockers: Iterable<string> = []) {
+  /**
+   * `forms` and `blockers` on top of an optional `base`: a form given here replaces the same form in
+   * the base, and later forms replace earlier ones (the reader's own terms come last). The base is
+   * never changed.
+   */
+  constructor(forms: Iterable<readonly [string, number]>, blockers: Iterable<string> = [], base: FiledForms | null = null) {
+    this.lists = new Map(base?.lists ?? []);
+    this.decode = base ? (list) => base.decode(list) : noEncodedLists;
     const entryOf = new Map<string, number>();
     for (const b of blockers) if (b.length >= 2) entryOf.set(b, BLOCKED);
     // One character is never a term on its own.
     for (const [form, entry] of forms) if (form.length >= 2) entryOf.set(form, entry);
+    const own = new Map<number, Candidate[]>();
     let size = 0;
     for (const [form, entry] of entryOf) {
       if (entry >= 0) size++;
       const key = pairKey(form, 0);
-      const list = this.byPair.get(key);
-      if (list) list.push({ form, entry });
-      else this.byPair.set(key, [{ form, entry }]);
+      let list = own.get(key);
+      if (!list) {
+        list = [...(this.listAt(key) ?? [])];
+        own.set(key, list);
+        this.lists.set(key, list);
+      }
+      const at = list.findIndex((c) => c.form === form);
+      if (at >= 0) list[at] = { form, entry };
+      else list.push({ form, entry });
     }
-    for (const list of this.byPair.values()) list.sort((a, b) => b.form.length - a.form.length);
+    for (const list of own.values()) list.sort((a, b) => b.form.length - a.form.length);
+    for (const key of this.lists.keys()) {
+      const bit = filterBit(key);
+      this.filter[bit >>> 5]! |= 1 << (bit & 31);
+    }
     this.size = size;
+  }
+
+  /** The forms filed under `key`, decoded (once) if they came encoded. */
+  private listAt(key: number): readonly Candidate[] | undefined {
+    const list = this.lists.get(key);
+    if (typeof list !== 'string') return list;
+    const decoded = this.decode(list);
+    this.lists.set(key, decoded);
+    return decoded;
+  }
+
+  /** The entry `text` is exactly a form of, if it is one. */
+  entryOf(text: string): number | undefined {
+    if (text.length < 2) return undefined;
+    const c = this.listAt(pairKey(text, 0))?.find((x) => x.form === text);
+    return c && c.entry !== BLOCKED ? c.entry : undefined;
   }
 
   /** Leftmost-longest, non-overlapping matches in `text`. */
   match(text: string): TermMatch[] {
     const out: TermMatch[] = [];
     const last = text.length - 1;
+    const filter = this.filter;
     let i = 0;
     while (i < last) {
-      const list = this.byPair.get(pairKey(text, i));
+      const key = pairKey(text, i);
+      const bit = filterBit(key);
+      if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) {
+        i++;
+        continue;
+      }
+      const list = this.listAt(key);
       let hit: Candidate | undefined;
       if (list) for (const c of list) if (text.startsWith(c.form, i)) { hit = c; break; }
       if (!hit) {

@@ -34,7 +34,7 @@ export function mayHoldNotes(text: string): boolean {
  * (`known`: glossary or own terms) joins that entry, so the popover shows both; the others get
  * indices from `base` on.
  */
-export function pageNoteTerms(notes: readonly PageNote[], known: ReadonlyMap<string, number>, base: number): PageNoteTerms {
+export function pageNoteTerms(notes: readonly Pick<PageNote, 'term' | 'definition'>[], known: { get(term: string): number | undefined }, base: number): PageNoteTerms {
   let next = base;
   const items = notes.map((n) => ({ term: n.term, definition: n.definition, entry: known.get(n.term) ?? next++ }));
   return { base, items };

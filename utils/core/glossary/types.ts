@@ -65,19 +65,3 @@ export interface CompiledGlossary {
   blockers: string[];
 }
 
-/** The part of the index a page loads to find terms. */
-export type GlossaryForms = Pick<CompiledGlossary, 'format' | 'count' | 'forms' | 'blockers'>;
-
-/**
- * GlossaryForms as sent to a page: `packed[i]` holds entry i's forms, sorted, joined by `|`. Each is
- * coded against the forms before it, whichever is shorter: a digit, the number of leading characters
- * it shares with the previous form, then the rest (行政复议|行政复议法 → "0行政复议|4法"); or `~`, the
- * index of an earlier form of the same length, then the form with each shared character as a backtick
- * (行政复议|行政複議 → "0行政复议|~0``複議"). Less than two thirds the size of the pairs.
- */
-export interface PackedForms {
-  format: typeof GLOSSARY_FORMAT;
-  count: number;
-  packed: string[];
-  blockers: string[];
-}

@@ -10,7 +10,7 @@ import { packFormIndex, type PackedFormIndex } from '@/utils/core/glossary/form-
 import { allPages, deleteAnnotation, importAnnotations, listPage, putAnnotation } from '@/utils/extension/annotate/store';
 import type { CompiledGlossary } from '@/utils/core/glossary/types';
 import { bestFrame } from '@/utils/core/reader/frames';
-import { convertForPage, foldTable } from '@/utils/extension/convert/service';
+import { convertForPage, foldTable, prepareConverter } from '@/utils/extension/convert/service';
 
 // The service worker can be stopped at any time; the glossary is reloaded on the next request,
 // and a request made while it loads waits for it rather than getting nothing.
@@ -101,6 +101,7 @@ const handlers: MessageHandlers<Sender> = {
   'get-entries': (msg) => loadGlossary().then((g) => entriesOf(g, msg.indices, msg.ids)),
   'load-ui': (_msg, sender) => injectFor(sender, '/reader-ui.js'),
   'convert': (msg) => convertForPage(msg.mode, msg.profile, msg.items),
+  'prepare-convert': (msg) => prepareConverter(msg.mode, msg.source, msg.profile),
   'get-fold-table': () => foldTable(),
   'hl-list': (msg) => listPage(msg.source),
   // Writes answer what happened (created, merged with an edit made elsewhere, deleted elsewhere…):

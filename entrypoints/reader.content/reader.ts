@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageTextModel, type TextBlock } from '@/utils/dom/text/model';
 import { dispatch } from '@/utils/core/messages';
-import type { ScriptMode } from '@/utils/core/convert/modes';
+import { profileFor, type ScriptMode } from '@/utils/core/convert/modes';
 import { getScriptFor, getSettings, getUserTerms, setSiteScript, settingsItem, siteModesItem, userTermsItem } from '@/utils/extension/storage/items';
 import { send } from '@/utils/extension/messaging';
 import { FormIndex } from '@/utils/core/glossary/form-index';
@@ -87,7 +87,7 @@ export class Reader {
     this.status.detect(model, undefined);
     Object.assign(this.status.timing, { modelMs: t2 - t1, detectMs: performance.now() - t2, totalMs: performance.now() - t0 });
     // Government and legal text gets the mainland restore that fits it (utils/core/convert/phrases.ts).
-    const switcher = new ScriptSwitcher(model, () => this.status.detection.script, () => (this.status.detection.isReport ? 'government' : 'general'), this.status.timing);
+    const switcher = new ScriptSwitcher(model, () => this.status.detection.script, () => profileFor(this.status.detection.isReport), this.status.timing);
     const overlay = () => !highlightApi() || !!this.status.settings?.overlayMarks;
     const words = new WordLookup(model, { mode: () => this.status.settings?.lookupAny ?? 'off', overlay });
     this.highlights = new AnnotatorSlot(model, () => switcher.folder(), overlay);
@@ -263,6 +263,7 @@ export class Reader {
       await this.highlights?.replace();
       this.status.timing.anchorMs = performance.now() - ta;
       page.popover.preload();
+      page.switcher.prepare();
       const unwatch = userTermsItem.watch(() => void this.onUserTermsChanged());
       this.ctx.onInvalidated(unwatch);
       await this.publish(true);

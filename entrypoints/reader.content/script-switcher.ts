@@ -3,10 +3,10 @@
 // are queued so two never interleave, and a failed one leaves the page and the mode as they were.
 import { PageConverter } from '@/utils/dom/convert/apply';
 import type { PageTextModel, TextBlock } from '@/utils/dom/text/model';
-import type { RestoreProfile, ScriptMode } from '@/utils/core/convert/modes';
+import { otherScript, type RestoreProfile, type ScriptMode } from '@/utils/core/convert/modes';
 import { folderFrom } from '@/utils/core/annotate/fold';
 import type { ShownScript } from '@/utils/core/glossary/view';
-import { backgroundConverter, foldTable } from '@/utils/extension/convert/client';
+import { backgroundConverter, foldTable, prepareConverter } from '@/utils/extension/convert/client';
 import { blocksNearViewport } from './highlights';
 
 const SCRIPT_ATTR = 'data-bilingual-reader-script';
@@ -27,6 +27,7 @@ export class ScriptSwitcher {
   private converter: PageConverter | null = null;
   private queue: Promise<void> = Promise.resolve();
   private folding: Promise<(s: string) => string> | null = null;
+  private prepared = false;
 
   constructor(
     private readonly model: PageTextModel,
@@ -45,10 +46,21 @@ export class ScriptSwitcher {
     return this.pageScript() === 'traditional' ? 'traditional' : 'simplified';
   }
 
+  /**
+   * Has the background build the converter the switch key would use (to the other script), once per
+   * page, so that a switch converts at once. Only for pages in a script we can tell.
+   */
+  prepare(): void {
+    const script = this.pageScript();
+    if (this.prepared || this.mode !== 'original' || script === 'unknown') return;
+    this.prepared = true;
+    void prepareConverter(otherScript(script), script, this.profile());
+  }
+
   /** The other script than the page's own (Alt+Shift+S toggles between it and the original). */
   toggled(): ScriptMode {
     if (this.mode !== 'original') return 'original';
-    return this.pageScript() === 'traditional' ? 'zh-Hans' : 'zh-TW';
+    return otherScript(this.pageScript());
   }
 
   /** Folds text to Simplified, character by character, for anchoring highlights in either script. */

@@ -140,3 +140,29 @@ test('a giant paragraph (70 k characters in one text node) converts without hang
   await popup.close();
   await page.close();
 });
+
+/** The keys of the converters the background holds now. */
+const converterKeys = () => session.ext.serviceWorker.evaluate(() => [...(globalThis.__bilingualReaderConverters?.converters.keys() ?? [])]);
+
+async function waitForConverter(pattern) {
+  for (let i = 0; i < 100; i++) {
+    if ((await converterKeys()).some((k) => pattern.test(k))) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+test('the background builds the converter a switch would use: when a Chinese page is read, and again when the popup opens', async () => {
+  await session.ext.serviceWorker.evaluate(() => globalThis.__bilingualReaderConverters.clear());
+  // The seed is Traditional, a report: its switch goes to 简体 through tw2sp with the government restore.
+  const page = await openReady('seed-report.html');
+  assert.ok(await waitForConverter(/tw2sp/), `converters: ${JSON.stringify(await converterKeys())}`);
+  // The service worker was stopped (or dropped them) meanwhile: the popup asks again.
+  await session.ext.serviceWorker.evaluate(() => globalThis.__bilingualReaderConverters.clear());
+  assert.deepEqual(await converterKeys(), []);
+  const popup = await openPopup(session.ext, page);
+  assert.ok(await waitForConverter(/tw2sp/), `converters after the popup opened: ${JSON.stringify(await converterKeys())}`);
+  await popup.close();
+  // Preparing changed nothing on the page.
+  assert.equal((await waitForStatus(session.ext, page)).script, 'original');
+});

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '@/utils/core/settings';
 import { getSettings, getSiteMode, setSiteMode, settingsItem, siteModesItem } from '@/utils/extension/storage/items';
 import { parseMessage, isPageStatus, type PageStatus } from '@/utils/core/messages';
 import { readerState, htmlMarker } from '@/utils/core/reader/state';
+import { otherScript, profileFor } from '@/utils/core/convert/modes';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -80,6 +81,20 @@ describe('messages', () => {
     expect(parseMessage({ type: 'convert', mode: 'zh-TW', profile: 'any', items })).toBeNull();
     expect(parseMessage({ type: 'convert', mode: 'zh-TW', profile: 'general', items: [{ source: 'cyrillic', parts: ['a'] }] })).toBeNull();
     expect(parseMessage({ type: 'convert', mode: 'zh-TW', profile: 'general', items: [{ source: 'simplified', parts: [1] }] })).toBeNull();
+  });
+
+  it('takes a request to prepare a converter only for a known mode, source and profile', () => {
+    const ok = { type: 'prepare-convert', mode: 'zh-Hans', source: 'traditional', profile: 'government' };
+    expect(parseMessage(ok)).toEqual(ok);
+    for (const bad of [{ ...ok, mode: 'original' }, { ...ok, mode: '__proto__' }, { ...ok, source: 'unknown' }, { ...ok, profile: 'any' }]) expect(parseMessage(bad)).toBeNull();
+  });
+
+  it('names the switch target and the restore a page needs', () => {
+    expect(otherScript('traditional')).toBe('zh-Hans');
+    expect(otherScript('simplified')).toBe('zh-TW');
+    expect(otherScript('unknown')).toBe('zh-TW');
+    expect(profileFor(true)).toBe('government');
+    expect(profileFor(false)).toBe('general');
   });
 });
 

@@ -51,6 +51,11 @@ export type Message =
   | { type: 'set-script-invalid'; mode: string }
   /** content → background: OpenCC's TSCharacters, to fold highlights to one script */
   | { type: 'get-fold-table' }
+  /**
+   * content → background: build (and keep) the converter a switch of this page would use, so that
+   * the switch itself only converts; answers whether it is ready
+   */
+  | { type: 'prepare-convert'; mode: Converting; source: SourceScript; profile: RestoreProfile }
   /** content → background: convert these blocks; answer { ok, parts } or { ok: false, error } */
   | { type: 'convert'; mode: Converting; profile: RestoreProfile; items: ConvertItem[] }
   // Highlights. The background is their only writer.
@@ -106,6 +111,7 @@ export interface Replies {
   'set-script': true | false | { error: string };
   'set-script-invalid': { error: string };
   'get-fold-table': string;
+  'prepare-convert': boolean;
   'convert': ConvertReply;
   'hl-list': Annotation[];
   'hl-put': PutResult;
@@ -231,6 +237,10 @@ export function parseMessage(x: unknown): Message | null {
       return isScriptMode(x.mode) ? { type: 'set-script', mode: x.mode } : { type: 'set-script-invalid', mode: String(x.mode).slice(0, 40) };
     case 'get-fold-table':
       return { type: 'get-fold-table' };
+    case 'prepare-convert':
+      return isConverting(x.mode) && (x.profile === 'government' || x.profile === 'general') && (SOURCES as readonly unknown[]).includes(x.source)
+        ? { type: 'prepare-convert', mode: x.mode, source: x.source as SourceScript, profile: x.profile }
+        : null;
     case 'convert':
       return isConverting(x.mode) && (x.profile === 'government' || x.profile === 'general') && isConvertItems(x.items) ? { type: 'convert', mode: x.mode, profile: x.profile, items: x.items } : null;
     case 'reveal-term':
@@ -349,6 +359,7 @@ export const REPLY_CHECKS: { [K in MessageType]: (x: unknown) => x is Reply<K> }
   'set-script': (x): x is Reply<'set-script'> => isBool(x) || (isObj(x) && isStr(x.error)),
   'set-script-invalid': (x): x is Reply<'set-script-invalid'> => isObj(x) && isStr(x.error),
   'get-fold-table': (x): x is string => typeof x === 'string' && x.length > 0,
+  'prepare-convert': isBool,
   'convert': isConvertReply,
   'hl-list': arrayOf(isAnnotation),
   'hl-put': isPutResult,

@@ -67,6 +67,12 @@ export type SourceScript = 'simplified' | 'traditional';
  */
 export type RestoreProfile = 'government' | 'general';
 
+/** The restore a page's text needs: reports are government text. */
+export const profileFor = (isReport: boolean): RestoreProfile => (isReport ? 'government' : 'general');
+
+/** What the switch key shows a page in: the other script than its own (Traditional pages: 简体). */
+export const otherScript = (pageScript: SourceScript | 'unknown'): Converting => (pageScript === 'traditional' ? 'zh-Hans' : 'zh-TW');
+
 /**
  * The OpenCC configs a block runs through, in order, or [] when it is already in the mode.
  * Traditional pages are read as Taiwan-standard (most Traditional government text online is);

@@ -2,8 +2,8 @@
 // megabytes of heap for Simplified → Traditional) live here once, not in every page converted.
 // The page sends the text of its blocks and writes back what it gets.
 import { browser } from 'wxt/browser';
-import { ConverterCache, convertItems, type ConvertItem } from '@/utils/core/convert/converters';
-import type { Converting, DictName, Dicts, RestoreProfile } from '@/utils/core/convert/modes';
+import { ConverterCache, convertItems, specFor, type ConvertItem } from '@/utils/core/convert/converters';
+import type { Converting, DictName, Dicts, RestoreProfile, SourceScript } from '@/utils/core/convert/modes';
 
 const loaded: Dicts = {};
 const loading = new Map<DictName, Promise<void>>();
@@ -39,6 +39,19 @@ export async function convertForPage(mode: Converting, profile: RestoreProfile, 
     return { ok: true, parts: await convertItems(cache, mode, profile, items) };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * Builds the converter a page's switch would use, before the reader asks: building is most of a
+ * first switch's time (a few hundred milliseconds for Simplified → Traditional), converting is not.
+ */
+export async function prepareConverter(mode: Converting, source: SourceScript, profile: RestoreProfile): Promise<boolean> {
+  try {
+    await cache.get(specFor(mode, source, profile));
+    return true;
+  } catch {
+    return false;
   }
 }
 

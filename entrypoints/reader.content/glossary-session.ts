@@ -6,7 +6,7 @@ import type { MarkMode } from '@/utils/core/glossary/occurrences';
 import { TermMatcher, type TermMatch } from '@/utils/core/glossary/matcher';
 import type { FormIndex } from '@/utils/core/glossary/form-index';
 import { countTerms, scanBlocks } from '@/utils/core/glossary/scan';
-import { matchAt, selectOccurrences, type Occurrence } from '@/utils/core/glossary/occurrences';
+import { markedByBlock, matchAt, selectOccurrences, type Occurrence } from '@/utils/core/glossary/occurrences';
 import type { UserTerm } from '@/utils/core/user-terms/model';
 import { parsePageNotes } from '@/utils/core/glossary/page-notes';
 import { mayHoldNotes, noteForms, pageNoteTerms, sameTerms, type PageNoteTerms } from '@/utils/core/glossary/page-note-terms';
@@ -69,7 +69,7 @@ export class GlossarySession {
       this.notes = notes;
     }
     const ids = blocks.map((b) => b.id);
-    this.highlighter?.update([...removedIds, ...ids], selectOccurrences(ids, this.matches, this.opts.marking()));
+    this.highlighter?.update([...removedIds, ...ids], markedByBlock(ids, this.matches, this.opts.marking()));
   }
 
   /** Occurrences in page order as marked; for keyboard navigation, all of them even with marks off. */
@@ -88,7 +88,7 @@ export class GlossarySession {
     if (renderer) this.removeMarks();
     this.highlighter ??= new TermHighlighter(this.model, this.opts.overlay());
     const t0 = performance.now();
-    this.highlighter.draw(this.occurrences());
+    this.highlighter.draw(markedByBlock(this.model.blocks.map((b) => b.id), this.matches, this.opts.marking()));
     this.markMs = performance.now() - t0;
   }
 

@@ -4,7 +4,7 @@
 // later would force a full relayout (60–90 ms on a page of a million characters).
 import type { PageTextModel } from '@/utils/dom/text/model';
 import { blockRange } from '@/utils/dom/text/range';
-import type { Occurrence } from '@/utils/core/glossary/occurrences';
+import type { TermMatch } from '@/utils/core/glossary/matcher';
 
 export const TERM_HIGHLIGHT = 'bilingual-reader-term';
 export const FOCUS_HIGHLIGHT = 'bilingual-reader-term-focus';
@@ -20,8 +20,8 @@ export class TermHighlighter {
   private terms!: MarkLayer;
   private focus!: MarkLayer;
   private installed = false;
-  /** all occurrences to mark, by block */
-  private readonly byBlock = new Map<number, Occurrence[]>();
+  /** the matches to mark, by block (the session's own lists: never changed here) */
+  private readonly byBlock = new Map<number, readonly TermMatch[]>();
   /** ranges currently registered, by block */
   private readonly drawn = new Map<number, StaticRange[]>();
   private frame = 0;
@@ -50,32 +50,24 @@ export class TermHighlighter {
   }
 
   /** Replaces every mark. */
-  draw(occurrences: readonly Occurrence[]): void {
+  draw(marked: ReadonlyMap<number, readonly TermMatch[]>): void {
     this.install();
     this.byBlock.clear();
-    for (const o of occurrences) {
-      const list = this.byBlock.get(o.blockId);
-      if (list) list.push(o);
-      else this.byBlock.set(o.blockId, [o]);
-    }
+    for (const [id, list] of marked) this.byBlock.set(id, list);
     this.terms.clear();
     this.drawn.clear();
     this.refresh();
   }
 
   /** Incremental update after the page changed some blocks: no full redraw. */
-  update(removedBlockIds: Iterable<number>, added: readonly Occurrence[]): void {
+  update(removedBlockIds: Iterable<number>, added: ReadonlyMap<number, readonly TermMatch[]>): void {
     this.install();
     for (const id of removedBlockIds) {
       this.byBlock.delete(id);
       for (const r of this.drawn.get(id) ?? []) this.terms.delete(r);
       this.drawn.delete(id);
     }
-    for (const o of added) {
-      const list = this.byBlock.get(o.blockId);
-      if (list) list.push(o);
-      else this.byBlock.set(o.blockId, [o]);
-    }
+    for (const [id, list] of added) this.byBlock.set(id, list);
     this.refresh();
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchAt, selectOccurrences, stepOccurrence } from '@/utils/core/glossary/occurrences';
+import { markedByBlock, matchAt, selectOccurrences, stepOccurrence } from '@/utils/core/glossary/occurrences';
+import { fingerprint } from '@/utils/core/text/fingerprint';
 import { citation, termView } from '@/utils/core/glossary/view';
 import type { IndexedEntry } from '@/utils/core/glossary';
 
@@ -20,6 +21,33 @@ describe('selectOccurrences', () => {
   });
   it('follows the block order it is given', () => {
     expect(selectOccurrences([2, 1], matches, 'all')[0]!.blockId).toBe(2);
+  });
+});
+
+describe('markedByBlock', () => {
+  it('hands over each block\'s own list when every match is marked (no copies)', () => {
+    const marked = markedByBlock([1, 2, 3], matches, 'all');
+    expect([...marked.keys()]).toEqual([1, 2]);
+    expect(marked.get(1)).toBe(matches.get(1));
+  });
+  it('keeps the first of each term per paragraph, the same match objects', () => {
+    const first = markedByBlock([1, 2], matches, 'first');
+    expect(first.get(1)!.map((m) => m.start)).toEqual([0, 6]);
+    expect(first.get(1)![0]).toBe(matches.get(1)![0]);
+    expect(first.get(2)!.map((m) => m.start)).toEqual([2]);
+  });
+  it('marks nothing when off', () => {
+    expect(markedByBlock([1, 2], matches, 'off').size).toBe(0);
+  });
+});
+
+describe('fingerprint', () => {
+  it('is FNV-1a over the code units: equal texts agree, a one-character change does not', () => {
+    expect(fingerprint('')).toBe(0x811c9dc5);
+    expect(fingerprint('a')).toBe(0xe40c292c);
+    expect(fingerprint('行政复议')).toBe(fingerprint('行政' + '复议'));
+    expect(fingerprint('第3页')).not.toBe(fingerprint('第4页'));
+    expect(fingerprint('行政复议')).not.toBe(fingerprint('行政複議'));
   });
 });
 

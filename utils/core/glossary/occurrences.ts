@@ -26,6 +26,29 @@ export function selectOccurrences(blockIds: readonly number[], matches: Readonly
   return out;
 }
 
+/**
+ * The matches to mark, by block: the blocks' own lists where every match is marked (no copies: a
+ * long page has tens of thousands), the first of each term per paragraph for 'first', none for 'off'.
+ */
+export function markedByBlock(blockIds: readonly number[], matches: ReadonlyMap<number, readonly TermMatch[]>, mode: MarkMode): Map<number, readonly TermMatch[]> {
+  const out = new Map<number, readonly TermMatch[]>();
+  if (mode === 'off') return out;
+  for (const blockId of blockIds) {
+    const list = matches.get(blockId);
+    if (!list) continue;
+    if (mode === 'all') {
+      out.set(blockId, list);
+      continue;
+    }
+    const seen = new Set<number>();
+    out.set(
+      blockId,
+      list.filter((m) => !seen.has(m.entry) && seen.add(m.entry)),
+    );
+  }
+  return out;
+}
+
 /** The match covering `offset` (start ≤ offset < end) in a block's sorted matches. */
 export function matchAt(list: readonly TermMatch[], offset: number): TermMatch | null {
   let lo = 0;

@@ -8,6 +8,7 @@ import { guessScript } from '@/utils/core/text/cjk';
 import type { BatchConvert, ConvertItem } from '@/utils/core/convert/converters';
 import type { Converting, ScriptMode, SourceScript } from '@/utils/core/convert/modes';
 import { yieldToPage } from '@/utils/dom/convert/yield';
+import { fingerprint } from '@/utils/core/text/fingerprint';
 
 export type { BatchConvert };
 
@@ -32,6 +33,15 @@ interface Written {
   written: string;
 }
 
+/**
+ * A text node we wrote: its original text, and the fingerprint of what we wrote (not the text
+ * itself: on a long page that would be a second copy of everything converted).
+ */
+interface WrittenNode {
+  original: string;
+  written: number;
+}
+
 /** A block as sent: its nodes, what they held, and the original text of each. */
 interface Sent {
   block: TextBlock;
@@ -50,7 +60,7 @@ export interface ApplyOptions {
 
 export class PageConverter {
   mode: ScriptMode = 'original';
-  private readonly nodes = new Map<Text, Written>();
+  private readonly nodes = new Map<Text, WrittenNode>();
   private readonly attrs = new Map<Element, Map<string, Written>>();
   private readonly langs = new Map<Element, { original: string | null; written: string }>();
   private title: Written | null = null;
@@ -235,7 +245,7 @@ export class PageConverter {
           changed = true;
         }
         if (next === original) this.nodes.delete(node);
-        else this.nodes.set(node, { original, written: next });
+        else this.nodes.set(node, { original, written: fingerprint(next) });
       });
       if (!changed) return;
       // The tag says what the block shows: converted text, or its own again.
@@ -252,7 +262,7 @@ export class PageConverter {
       const node = seg.node;
       if (!node) continue;
       const w = this.nodes.get(node);
-      if (w && node.data !== w.written) this.nodes.delete(node);
+      if (w && fingerprint(node.data) !== w.written) this.nodes.delete(node);
     }
   }
 

@@ -19,6 +19,8 @@ describe('withFrame', () => {
     expect(withFrame(t, 0, rec('zh', 'https://a.cn/other'))).toEqual({ 0: rec('zh', 'https://a.cn/other') });
     // The same page reporting again (its state changed) keeps them.
     expect(Object.keys(withFrame(t, 0, rec('off')))).toEqual(['0', '7']);
+    // An iframe may report before its top frame (each runs at document_idle): it is kept.
+    expect(Object.keys(withFrame(withFrame(null, 7, rec('report', 'https://a.cn/doc')), 0, rec('zh')))).toEqual(['0', '7']);
     // A subframe navigating does not touch the others.
     expect(Object.keys(withFrame(t, 7, rec('zh', 'https://a.cn/doc2')))).toEqual(['0', '7']);
   });

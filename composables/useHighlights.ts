@@ -1,5 +1,5 @@
 import { computed, ref } from 'vue';
-import { send, sendToTab } from '@/utils/extension/messaging';
+import { send, sendToReport } from '@/utils/extension/messaging';
 import { noteOf, quoteOf, type HighlightColor } from '@/utils/core/annotate/types';
 import type { PageHighlights } from '@/utils/core/annotate/export';
 import type { PageHighlight } from '@/utils/core/messages';
@@ -20,7 +20,7 @@ export function useHighlights() {
 
   async function load(tabId: number | null): Promise<void> {
     if (tabId !== null) {
-      const res = await sendToTab(tabId, { type: 'hl-page' }).catch(() => null);
+      const res = await sendToReport(tabId, { type: 'hl-page' }).catch(() => null);
       page.value = res?.items ?? null;
       pageSource.value = res?.source ?? '';
     }
@@ -29,7 +29,7 @@ export function useHighlights() {
 
   /** Scrolls the tab's page to a highlight and opens its card. */
   async function reveal(tabId: number | null, id: string): Promise<void> {
-    if (tabId !== null) await sendToTab(tabId, { type: 'hl-reveal', id }).catch(() => undefined);
+    if (tabId !== null) await sendToReport(tabId, { type: 'hl-reveal', id }).catch(() => undefined);
   }
 
   const matches = (i: { exact: string; note: string; color: HighlightColor }) => {

@@ -1,7 +1,7 @@
 import { ref } from 'vue';
 import { browser } from 'wxt/browser';
 import type { PageStatus } from '@/utils/core/messages';
-import { send, sendToTab } from '@/utils/extension/messaging';
+import { reportFrame, sendToTab } from '@/utils/extension/messaging';
 
 /** The tab the popup acts on: `?tabId=N` (tests, the side panel) or the active tab. */
 export async function targetTabId(search = location.search): Promise<number | null> {
@@ -29,7 +29,7 @@ export function usePageStatus() {
       // The content script may still be starting: ask a few times before giving up.
       for (let attempt = 0; attempt < 6; attempt++) {
         // The reader runs in every frame: speak for the one holding the report (an iframe maybe).
-        frameId.value = await send({ type: 'get-report-frame', tabId: tabId.value }).catch(() => 0);
+        frameId.value = await reportFrame(tabId.value);
         let res = await sendToTab(tabId.value, { type: 'get-status' }, frameId.value).catch(() => null);
         // That frame is gone (its page replaced it): the top frame then.
         if (!res && frameId.value !== 0) res = await sendToTab(tabId.value, { type: 'get-status' }, (frameId.value = 0)).catch(() => null);

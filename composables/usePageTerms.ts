@@ -1,6 +1,6 @@
 import { computed, ref } from 'vue';
 import type { IndexedEntry } from '@/utils/core/glossary';
-import { send, sendToTab } from '@/utils/extension/messaging';
+import { send, sendToReport } from '@/utils/extension/messaging';
 import { termView } from '@/utils/core/glossary/view';
 import { groupTerms, type TermRow } from '@/utils/core/glossary/rows';
 import { noteRows } from '@/utils/core/glossary/page-note-terms';
@@ -15,7 +15,7 @@ export function usePageTerms() {
 
   async function load(tabId: number): Promise<void> {
     try {
-      const terms = await sendToTab(tabId, { type: 'get-terms' }).catch(() => null);
+      const terms = await sendToReport(tabId, { type: 'get-terms' }).catch(() => null);
       if (!terms) {
         rows.value = [];
         state.value = 'off';

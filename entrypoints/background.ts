@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { dispatch, type MessageHandlers, type PageStatus } from '@/utils/core/messages';
+import { dispatch, type MessageHandlers } from '@/utils/core/messages';
 import { errorMessage } from '@/utils/core/errors';
 import { send, sendToTab } from '@/utils/extension/messaging';
 import { dictService } from '@/utils/extension/dict-service';
@@ -9,7 +9,8 @@ import { entriesOf, isCompiledGlossary } from '@/utils/core/glossary';
 import { packFormIndex, type PackedFormIndex } from '@/utils/core/glossary/form-index';
 import { allPages, deleteAnnotation, importAnnotations, listPage, putAnnotation } from '@/utils/extension/annotate/store';
 import type { CompiledGlossary } from '@/utils/core/glossary/types';
-import { bestFrame } from '@/utils/core/reader/frames';
+import { frameRecord, type FrameRecord } from '@/utils/core/reader/frames';
+import { FrameStore } from '@/utils/extension/frame-store';
 import { convertForPage, foldTable, prepareConverter } from '@/utils/extension/convert/service';
 
 // The service worker can be stopped at any time; the glossary is reloaded on the next request,
@@ -71,19 +72,9 @@ async function openAddTerm(text: string, fill: { pinyin?: string; english?: stri
   await browser.tabs.create({ url });
 }
 
-// Each frame's last status per tab (the reader runs in every frame): the badge and the popup
-// follow the frame that holds the report. Lost when the service worker stops; frames report
-// again on their next change, and the popup falls back to the top frame meanwhile.
-const frames = new Map<number, Map<number, PageStatus>>();
-
-function recordFrame(tabId: number, frameId: number, status: PageStatus): PageStatus {
-  let tab = frames.get(tabId);
-  // The top frame loaded another page: its old subframes are gone.
-  if (frameId === 0 && tab?.get(0)?.url !== status.url) tab = undefined;
-  if (!tab) frames.set(tabId, (tab = new Map()));
-  tab.set(frameId, status);
-  return tab.get(bestFrame(new Map([...tab].map(([id, s]) => [id, s.state]))))!;
-}
+// Each frame's last status per tab (the reader runs in every frame): the badge, the popup and the
+// side panel follow the frame that holds the report, also after the service worker restarts.
+const frames = new FrameStore();
 
 type Sender = Browser.runtime.MessageSender;
 /** Injects into the sending tab's frame; a sender without a tab (an extension page) gets false. */
@@ -93,10 +84,12 @@ const handlers: MessageHandlers<Sender> = {
   'page-status': (msg, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return Promise.resolve(false);
-    const best = recordFrame(tabId, sender.frameId ?? 0, msg.status);
-    return updateBadge(tabId, best).then(() => true);
+    return frames
+      .record(tabId, sender.frameId ?? 0, frameRecord(msg.status))
+      .then((best) => updateBadge(tabId, best))
+      .then(() => true);
   },
-  'get-report-frame': (msg) => Promise.resolve(bestFrame(new Map([...(frames.get(msg.tabId) ?? new Map<number, PageStatus>())].map(([id, s]) => [id, s.state])))),
+  'get-report-frame': (msg) => frames.best(msg.tabId),
   'get-glossary-forms': packedForms,
   'get-entries': (msg) => loadGlossary().then((g) => entriesOf(g, msg.indices, msg.ids)),
   'load-ui': (_msg, sender) => injectFor(sender, '/reader-ui.js'),
@@ -129,7 +122,7 @@ export default defineBackground(() => {
     if (isScriptMode(mode) && tab?.id !== undefined) void sendToTab(tab.id, { type: 'set-script', mode }).catch(() => undefined);
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void frames.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void frames.forget(tabId));
   browser.runtime.onMessage.addListener((raw, sender) => {
     // Only our own content scripts and pages talk to us; anything else is dropped.
     if (sender.id !== browser.runtime.id) return undefined;
@@ -137,7 +130,7 @@ export default defineBackground(() => {
   });
 });
 
-async function updateBadge(tabId: number, status: PageStatus): Promise<void> {
+async function updateBadge(tabId: number, status: FrameRecord): Promise<void> {
   const settings = await getSettings();
   const show = settings.showBadge && status.state === 'report';
   const text = !show ? '' : status.termCount ? String(Math.min(status.termCount, 999)) : '✓';

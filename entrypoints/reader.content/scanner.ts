@@ -119,6 +119,7 @@ export class TermScanner {
     this.listening = true;
     const passive = { capture: true, passive: true } as const;
     this.ctx.addEventListener(document, 'pointermove', this.onPointerMove, passive);
+    this.ctx.addEventListener(document, 'pointerout', this.onPointerOut, passive);
     this.ctx.addEventListener(document, 'click', this.onClick, { capture: true });
     this.ctx.addEventListener(window, 'keydown', this.onKeyDown, { capture: true });
     this.ctx.addEventListener(window, 'scroll', this.onScroll, passive);
@@ -150,6 +151,20 @@ export class TermScanner {
     if (!e.isTrusted || !this.host.active() || !this.host.settings()?.hover || e.pointerType === 'touch') return;
     this.lastPointer = { x: e.clientX, y: e.clientY };
     this.rest(e.clientX, e.clientY, e.timeStamp, e.shiftKey, this.host.owns(e));
+  };
+
+  /**
+   * The pointer left this document (out of the iframe a report is shown in, or out of the window):
+   * no pointermove tells this frame, so what it pointed at is let go here.
+   */
+  private readonly onPointerOut = (e: PointerEvent): void => {
+    if (!e.isTrusted || e.relatedTarget !== null || e.pointerType === 'touch' || !this.host.active()) return;
+    if (this.pointerFrame) cancelAnimationFrame(this.pointerFrame);
+    if (this.hoverTimer) clearTimeout(this.hoverTimer);
+    this.pointerFrame = 0;
+    this.hoverTimer = null;
+    this.hovered = null;
+    this.emit('pointer-away', undefined);
   };
 
   /**

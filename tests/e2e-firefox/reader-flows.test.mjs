@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readerSuite } from '../support/driver/suite.mjs';
 import { launchFirefox } from '../support/driver/firefox.mjs';
-import { termsReady } from '../support/scenarios.mjs';
+import { iframeReport, termsReady } from '../support/scenarios.mjs';
 
 const s = readerSuite(launchFirefox);
 
@@ -41,3 +41,5 @@ test('Firefox ESR has the CSS Custom Highlight API (since 140): marks are native
   assert.equal(await page.evaluate(() => document.querySelector('bilingual-reader-marks')), null);
   await page.close();
 });
+
+test('Firefox: a report in a same-origin iframe is read there; the popup, the sidebar page, hover and the script switch act on that frame', () => iframeReport(s.d));

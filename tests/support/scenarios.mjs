@@ -226,3 +226,62 @@ export const scenarios = {
     }
   },
 };
+
+/**
+ * A report in a same-origin iframe under a Chinese page (iframe-report-zh.html). Run by the Firefox
+ * suite; Chromium runs the fuller tests/e2e/frames.test.mjs (which also reaches into the frame).
+ */
+export async function iframeReport(d) {
+  await d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('siteScripts'));
+  const page = await d.open('iframe-report-zh.html');
+  // Same origin: the top page's own world reads the iframe's document.
+  await page.waitFor(() => document.getElementById('doc')?.contentDocument?.documentElement.getAttribute('data-bilingual-reader') === 'report', undefined, 15_000);
+  await page.waitFor(() => (document.getElementById('doc').contentWindow.CSS.highlights.get('bilingual-reader-term')?.size ?? 0) > 0, undefined, 15_000);
+  await page.waitFor(() => document.documentElement.getAttribute('data-bilingual-reader') === 'zh', undefined, 15_000);
+
+  const popup = await openPopup(d, page);
+  assert.equal(await popup.attr('page-status', 'data-state'), 'report');
+  await popup.close();
+
+  const panel = await d.openExtensionPage(`sidepanel.html?tabId=${await d.tabIdOf(page)}`);
+  await panel.waitForTestId('term-item');
+  const ids = await panel.evaluate(() => [...document.querySelectorAll('[data-testid="term-item"]')].map((e) => e.dataset.termId));
+  assert.ok(ids.includes('three-unifications') && !ids.includes('belt-and-road-initiative'), ids.join());
+  await panel.close();
+
+  // Hovering 三統一 in the iframe opens the popover in the iframe.
+  const box = await page.evaluate((t) => {
+    const frame = document.getElementById('doc');
+    const doc = frame.contentDocument;
+    const w = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      const i = n.data.indexOf(t);
+      if (i < 0) continue;
+      n.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const r = doc.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + 1);
+      const c = r.getBoundingClientRect();
+      const f = frame.getBoundingClientRect();
+      return { x: f.left + c.left + c.width / 2, y: f.top + c.top + c.height / 2 };
+    }
+    return null;
+  }, '三統一');
+  await page.mouse.move(box.x - 30, box.y - 30);
+  await page.mouse.move(box.x, box.y, { steps: 3 });
+  await page.waitFor(() => document.getElementById('doc').contentDocument.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('[data-testid="term-headword"]')?.textContent === '三統一');
+  await page.mouse.move(5, 5);
+
+  const frameText = () => page.evaluate(() => document.getElementById('doc').contentDocument.body.textContent);
+  const before = await frameText();
+  const top = await page.evaluate(() => document.body.textContent);
+  await setScript(d, page, 'zh-Hans');
+  await page.waitFor(() => document.getElementById('doc').contentDocument.documentElement.getAttribute('data-bilingual-reader-script') === 'zh-Hans');
+  await page.waitFor(() => !document.getElementById('doc').contentDocument.body.textContent.includes('複議'), undefined, 20_000);
+  await setScript(d, page, 'original');
+  await page.waitFor(() => !document.getElementById('doc').contentDocument.documentElement.hasAttribute('data-bilingual-reader-script'), undefined, 20_000);
+  assert.equal(await frameText(), before);
+  assert.equal(await page.evaluate(() => document.body.textContent), top);
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-bilingual-reader-script')), false);
+  await page.close();
+}

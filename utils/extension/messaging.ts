@@ -23,3 +23,18 @@ export async function send<T extends MessageType>(msg: MessageOf<T>): Promise<Re
 export async function sendToTab<T extends MessageType>(tabId: number, msg: MessageOf<T>, frameId?: number): Promise<Reply<T>> {
   return checked(msg.type as T, await (frameId === undefined ? browser.tabs.sendMessage(tabId, msg) : browser.tabs.sendMessage(tabId, msg, { frameId })));
 }
+
+/** The frame of a tab that holds its report (the reader runs in every frame), as the background knows it. */
+export async function reportFrame(tabId: number): Promise<number> {
+  return send({ type: 'get-report-frame', tabId }).catch(() => 0);
+}
+
+/**
+ * To the frame holding the tab's report, not whichever frame answers first; to the top frame when
+ * that frame is gone (its page replaced it).
+ */
+export async function sendToReport<T extends MessageType>(tabId: number, msg: MessageOf<T>): Promise<Reply<T>> {
+  const frameId = await reportFrame(tabId);
+  if (frameId === 0) return sendToTab(tabId, msg, 0);
+  return sendToTab(tabId, msg, frameId).catch(() => sendToTab(tabId, msg, 0));
+}

@@ -29,6 +29,8 @@ export class GlossarySession {
   notes: PageNoteTerms = { base: 0, items: [] };
   /** time the last full drawing of marks took */
   markMs = 0;
+  /** time building the last matcher took (the reader's own terms and the page's notes over the glossary's forms) */
+  matcherMs = 0;
 
   constructor(
     private readonly model: PageTextModel,
@@ -44,10 +46,12 @@ export class GlossarySession {
   /** Builds the matcher with the reader's terms (theirs win a tie), matches the page and marks it. */
   async scan(userTerms: UserTerm[]): Promise<void> {
     this.userTerms = userTerms;
+    const t0 = performance.now();
     const own = new TermMatcher(userForms(userTerms, this.glossary.count), [], this.glossary);
     this.ownMatcher = own;
     this.notes = this.readNotes(own);
     this.matcher = new TermMatcher(noteForms(this.notes), [], own);
+    this.matcherMs = performance.now() - t0;
     this.matches = await scanBlocks(this.model.blocks, this.matcher, { cancelled: this.opts.cancelled });
     this.drawMarks();
   }

@@ -36,6 +36,8 @@ export class Reader {
   private glossaryRun: Promise<void> | null = null;
   /** The glossary's forms, asked for as soon as the page is read (see bootOnce). */
   private glossaryForms: Promise<FormIndex | null> | null = null;
+  /** time filing the forms' lines took */
+  private indexMs = 0;
   private highlights: AnnotatorSlot | null = null;
   private readonly entries = new EntryStore();
   private redetectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -224,7 +226,12 @@ export class Reader {
 
   private requestForms(): Promise<FormIndex | null> {
     this.glossaryForms ??= send({ type: 'get-glossary-forms' }).then(
-      (p) => FormIndex.from(p),
+      (p) => {
+        const t0 = performance.now();
+        const index = FormIndex.from(p);
+        this.indexMs = performance.now() - t0;
+        return index;
+      },
       () => null,
     );
     return this.glossaryForms;
@@ -257,6 +264,7 @@ export class Reader {
       await session.scan(userTerms);
       this.status.detect(page.model, session.termCount());
       this.status.timing.markMs = session.markMs;
+      this.status.timing.matcherMs = this.indexMs + session.matcherMs;
       this.status.timing.glossaryMs = performance.now() - t0 - session.markMs;
       page.scanner.listen();
       const ta = performance.now();

@@ -46,7 +46,7 @@ describe('packFormIndex / FormIndex', () => {
 
   it('gives the longest form first in a bucket', () => {
     const index = FormIndex.from(wire())!;
-    expect(index.decode(index.lists.get(pairKey('行政', 0))!).map((c) => c.form)).toEqual(['行政复议法', '行政复议', '行政複議', '行政协']);
+    expect(index.decode(index.lists.get(pairKey('行政', 0)) as string).map((c) => c.form)).toEqual(['行政复议法', '行政复议', '行政複議', '行政协']);
   });
 
   it('matches as the matcher does over the plain forms, with forms on top replacing the base', () => {
@@ -61,6 +61,18 @@ describe('packFormIndex / FormIndex', () => {
       { start: 10, end: 12, entry: 8 },
     ]);
     expect(own.entryOf('行政复议法')).toBe(1);
+  });
+
+  it('shares the filed forms when it adds nothing, and copies them when it does (the base stays as it was)', () => {
+    const index = FormIndex.from(wire())!;
+    const plain = new TermMatcher([], [], index);
+    expect(plain.lists).toBe(index.lists);
+    expect(plain.filter).toBe(index.filter);
+    const own = new TermMatcher([['政协委员', 9]], [], index);
+    expect(own.lists).not.toBe(index.lists);
+    expect(own.match('政协委员')).toEqual([{ start: 0, end: 4, entry: 9 }]);
+    expect(plain.match('政协委员')).toEqual([]);
+    expect(new TermMatcher([], [], index).match('行政复议')).toEqual([{ start: 0, end: 4, entry: 0 }]);
   });
 
   it('keeps both pairs when two fold to the same key', () => {

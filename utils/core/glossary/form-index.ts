@@ -3,7 +3,7 @@
 // the buckets by key in one pass (a few thousand string slices) and decodes a bucket only when its
 // first two characters occur in the page's text. Code that runs on every page load runs cold (never
 // optimised yet), so the page does as little per form as possible: no list of all forms, no sort.
-import { BLOCKED, pairKey, type Candidate, type FiledForms } from '@/utils/core/glossary/matcher';
+import { BLOCKED, newFilter, pairKey, setFilterBit, type Candidate, type FiledForms } from '@/utils/core/glossary/matcher';
 import { GLOSSARY_FORMAT, type CompiledGlossary } from '@/utils/core/glossary/types';
 
 /**
@@ -115,7 +115,8 @@ export function decodeBucket(lines: string, count: number): Candidate[] | null {
 
 /** A packed index as a page uses it: its lines filed by key, each decoded when a matcher first needs it. */
 export class FormIndex implements FiledForms {
-  readonly lists = new Map<number, string>();
+  readonly lists = new Map<number, string | readonly Candidate[]>();
+  readonly filter = newFilter();
 
   private constructor(readonly count: number) {}
 
@@ -130,9 +131,10 @@ export class FormIndex implements FiledForms {
       if (end < 0) end = text.length;
       if (end - i >= 2) {
         const key = pairKey(text, i);
-        const had = index.lists.get(key);
+        const had = index.lists.get(key) as string | undefined;
         const line = text.slice(i, end);
         index.lists.set(key, had === undefined ? line : `${had}\n${line}`);
+        setFilterBit(index.filter, key);
       }
       i = end + 1;
     }

@@ -32,10 +32,12 @@ export const pairKey = (s: string, i: number): number => ((s.charCodeAt(i) << 16
 
 /**
  * Forms filed by pairKey, longest first. A list may still be encoded (a string, as a page receives
- * the glossary: see form-index.ts) and is decoded the first time text asks for it.
+ * the glossary: see form-index.ts); it is decoded the first time text asks for it, and the decoded
+ * list takes its place in `lists`. `filter` has the bit of every key in `lists` (see filterBit).
  */
 export interface FiledForms {
-  readonly lists: ReadonlyMap<number, string | readonly Candidate[]>;
+  readonly lists: Map<number, string | readonly Candidate[]>;
+  readonly filter: Uint32Array;
   decode(list: string): Candidate[];
 }
 
@@ -44,28 +46,38 @@ const FILTER_BITS = 20;
 const FILTER_MASK = (1 << FILTER_BITS) - 1;
 const filterBit = (key: number): number => (key ^ (key >>> 12)) & FILTER_MASK;
 
+/** An empty filter, and one with the bit of `key` set in it. */
+export const newFilter = (): Uint32Array => new Uint32Array(1 << (FILTER_BITS - 5));
+export function setFilterBit(filter: Uint32Array, key: number): void {
+  const bit = filterBit(key);
+  filter[bit >>> 5]! |= 1 << (bit & 31);
+}
+
 const noEncodedLists = (): Candidate[] => [];
 
 export class TermMatcher implements FiledForms {
   /** The base's lists, with this matcher's forms merged into copies of those they touch. */
   readonly lists: Map<number, string | readonly Candidate[]>;
   readonly decode: (list: string) => Candidate[];
-  private readonly filter = new Uint32Array(1 << (FILTER_BITS - 5));
+  readonly filter: Uint32Array;
   /** forms given to this matcher (a base's are not counted) */
   readonly size: number;
 
   /**
    * `forms` and `blockers` on top of an optional `base`: a form given here replaces the same form in
-   * the base, and later forms replace earlier ones (the reader's own terms come last). The base is
-   * never changed.
+   * the base, and later forms replace earlier ones (the reader's own terms come last). The base's
+   * forms are never changed; with nothing of its own, a matcher shares the base's lists (most
+   * readers have no own terms and most pages no notes: nothing is copied on a page load).
    */
   constructor(forms: Iterable<readonly [string, number]>, blockers: Iterable<string> = [], base: FiledForms | null = null) {
-    this.lists = new Map(base?.lists ?? []);
-    this.decode = base ? (list) => base.decode(list) : noEncodedLists;
     const entryOf = new Map<string, number>();
     for (const b of blockers) if (b.length >= 2) entryOf.set(b, BLOCKED);
     // One character is never a term on its own.
     for (const [form, entry] of forms) if (form.length >= 2) entryOf.set(form, entry);
+    this.decode = base ? (list) => base.decode(list) : noEncodedLists;
+    const shared = base !== null && entryOf.size === 0;
+    this.lists = shared ? base.lists : new Map(base?.lists ?? []);
+    this.filter = shared ? base.filter : (base?.filter.slice() ?? newFilter());
     const own = new Map<number, Candidate[]>();
     let size = 0;
     for (const [form, entry] of entryOf) {
@@ -81,10 +93,9 @@ export class TermMatcher implements FiledForms {
       if (at >= 0) list[at] = { form, entry };
       else list.push({ form, entry });
     }
-    for (const list of own.values()) list.sort((a, b) => b.form.length - a.form.length);
-    for (const key of this.lists.keys()) {
-      const bit = filterBit(key);
-      this.filter[bit >>> 5]! |= 1 << (bit & 31);
+    for (const [key, list] of own) {
+      list.sort((a, b) => b.form.length - a.form.length);
+      setFilterBit(this.filter, key);
     }
     this.size = size;
   }

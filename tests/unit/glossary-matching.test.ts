@@ -62,6 +62,32 @@ describe('five-year plans', () => {
   });
 });
 
+describe('the matcher against the definition of leftmost-longest', () => {
+  it('finds on corpus text exactly what trying every length at every position finds', () => {
+    const entryOf = new Map<string, number>();
+    for (const b of index.blockers) entryOf.set(b, -1);
+    for (const [f, e] of index.forms) if (f.length >= 2) entryOf.set(f, e);
+    const longest = Math.max(...[...entryOf.keys()].map((f) => f.length));
+    const naive = (text: string) => {
+      const out: { start: number; end: number; entry: number }[] = [];
+      for (let i = 0; i < text.length; ) {
+        let len = Math.min(longest, text.length - i);
+        while (len >= 2 && !entryOf.has(text.slice(i, i + len))) len--;
+        if (len < 2) {
+          i++;
+          continue;
+        }
+        const entry = entryOf.get(text.slice(i, i + len))!;
+        if (entry >= 0) out.push({ start: i, end: i + len, entry });
+        i += len;
+      }
+      return out;
+    };
+    const sample = corpusTexts.map((t) => t.slice(0, 4000));
+    for (const text of sample) expect(matcher.match(text)).toEqual(naive(text));
+  });
+});
+
 describe('the forms a page receives', () => {
   it('match every corpus document as the plain forms do, within the 150 KiB budget', () => {
     const wire = JSON.stringify(packFormIndex(index));

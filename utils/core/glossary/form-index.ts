@@ -3,7 +3,7 @@
 // the buckets by key in one pass (a few thousand string slices) and decodes a bucket only when its
 // first two characters occur in the page's text. Code that runs on every page load runs cold (never
 // optimised yet), so the page does as little per form as possible: no list of all forms, no sort.
-import { BLOCKED, newFilter, pairKey, setFilterBit, type Candidate, type FiledForms } from '@/utils/core/glossary/matcher';
+import { BLOCKED, candidate, newFilter, pairKey, setFilterBit, type Candidate, type FiledForms } from '@/utils/core/glossary/matcher';
 import { GLOSSARY_FORMAT, type CompiledGlossary } from '@/utils/core/glossary/types';
 
 /**
@@ -105,7 +105,7 @@ export function decodeBucket(lines: string, count: number): Candidate[] | null {
         at += 2;
       }
       const form = prev.slice(0, shared) + item.slice(at);
-      out.push({ form, entry });
+      out.push(candidate(form, entry));
       prev = form;
       prevEntry = entry;
     }

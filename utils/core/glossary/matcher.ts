@@ -21,7 +21,12 @@ export interface Candidate {
   readonly form: string;
   /** entry index, or BLOCKED */
   readonly entry: number;
+  /** the form's third code unit, -1 for a two-character form: most candidates fail on it, cheaply */
+  readonly third: number;
 }
+
+/** A candidate for a form. */
+export const candidate = (form: string, entry: number): Candidate => ({ form, entry, third: form.length > 2 ? form.charCodeAt(2) : -1 });
 
 /**
  * The key forms starting with the two code units at `i` are filed under. Folded to 30 bits so that
@@ -90,8 +95,8 @@ export class TermMatcher implements FiledForms {
         this.lists.set(key, list);
       }
       const at = list.findIndex((c) => c.form === form);
-      if (at >= 0) list[at] = { form, entry };
-      else list.push({ form, entry });
+      if (at >= 0) list[at] = candidate(form, entry);
+      else list.push(candidate(form, entry));
     }
     for (const [key, list] of own) {
       list.sort((a, b) => b.form.length - a.form.length);
@@ -131,7 +136,17 @@ export class TermMatcher implements FiledForms {
       }
       const list = this.listAt(key);
       let hit: Candidate | undefined;
-      if (list) for (const c of list) if (text.startsWith(c.form, i)) { hit = c; break; }
+      if (list) {
+        // NaN past the end: no longer form can match there.
+        const third = text.charCodeAt(i + 2);
+        for (const c of list) {
+          if (c.third !== -1 && c.third !== third) continue;
+          if (text.startsWith(c.form, i)) {
+            hit = c;
+            break;
+          }
+        }
+      }
       if (!hit) {
         i++;
         continue;

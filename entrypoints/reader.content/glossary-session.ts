@@ -14,7 +14,14 @@ import { userForms } from '@/utils/core/user-terms/view';
 import type { PageTerms } from '@/utils/core/messages';
 import type { ShownScript } from '@/utils/core/glossary/view';
 import { TermHighlighter } from './highlights';
+import { viaMessage } from '@/utils/dom/convert/yield';
 import type { LookupHit } from './scanner';
+
+/**
+ * Matching yields to the page between slices by a message, not a timer (a timer waits 4 ms once
+ * nested, and a hidden tab's timers are throttled): the page's own tasks still run in between.
+ */
+const SCAN = { sliceMs: 12, yieldTo: viaMessage };
 
 export class GlossarySession {
   /** the glossary's forms with the reader's own terms over them */
@@ -52,7 +59,7 @@ export class GlossarySession {
     this.notes = this.readNotes(own);
     this.matcher = new TermMatcher(noteForms(this.notes), [], own);
     this.matcherMs = performance.now() - t0;
-    this.matches = await scanBlocks(this.model.blocks, this.matcher, { cancelled: this.opts.cancelled });
+    this.matches = await scanBlocks(this.model.blocks, this.matcher, { ...SCAN, cancelled: this.opts.cancelled });
     this.drawMarks();
   }
 
@@ -60,7 +67,7 @@ export class GlossarySession {
   async rematch(removedIds: number[], blocks: readonly TextBlock[]): Promise<void> {
     if (!this.matcher) return;
     for (const id of removedIds) this.matches.delete(id);
-    const found = await scanBlocks(blocks, this.matcher, { cancelled: this.opts.cancelled });
+    const found = await scanBlocks(blocks, this.matcher, { ...SCAN, cancelled: this.opts.cancelled });
     for (const b of blocks) {
       const m = found.get(b.id);
       if (m) this.matches.set(b.id, m);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { stopServiceWorker } from '../support/browser.mjs';
 import { useSession } from '../support/session.mjs';
 
 const session = useSession();
@@ -57,19 +58,7 @@ test('odd text answers empty, never an error', async () => {
 test('after the service worker is stopped, the next lookup loads the dictionary again', async () => {
   const page = await extensionPage();
   assert.equal((await ask(page, '巩固')).word, '巩固');
-  const cdp = await session.ext.context.newCDPSession(page);
-  const status = new Map();
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => versions.forEach((v) => status.set(v.versionId, v.runningStatus)));
-  await cdp.send('ServiceWorker.enable');
-  // Anything else the extension is doing can wake the worker right after a stop: stop it again
-  // until it is seen stopped, then look up.
-  const stopped = () => status.size > 0 && [...status.values()].every((s) => s === 'stopped');
-  for (let attempt = 0; attempt < 3 && !stopped(); attempt++) {
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    const end = Date.now() + 5000;
-    while (!stopped() && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.ok(stopped(), 'worker stopped');
+  assert.ok(await stopServiceWorker(session.ext, page), 'worker stopped');
   const reply = await ask(page, '行政复议');
   assert.equal(reply.word, '行政');
   assert.deepEqual(reply.entries[0].definitions, ['administration', '(attributive) administrative; executive']);

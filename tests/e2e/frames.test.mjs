@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { setScriptFromPopup, tabIdOf } from '../support/browser.mjs';
+import { setScriptFromPopup, stopServiceWorker, tabIdOf } from '../support/browser.mjs';
 import { useSession } from '../support/session.mjs';
 import { pageSnapshot, textBox } from '../support/page-text.mjs';
 
@@ -157,22 +157,6 @@ test('the side panel lists the terms and highlights of the iframe holding the re
   await page.close();
 });
 
-/** Stops the extension's service worker and waits until it is seen stopped (something may wake it: stop again). */
-async function stopServiceWorker(page) {
-  const cdp = await session.ext.context.newCDPSession(page);
-  const status = new Map();
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => versions.forEach((v) => status.set(v.versionId, v.runningStatus)));
-  await cdp.send('ServiceWorker.enable');
-  const stopped = () => status.size > 0 && [...status.values()].every((s) => s === 'stopped');
-  for (let attempt = 0; attempt < 3 && !stopped(); attempt++) {
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    const end = Date.now() + 5000;
-    while (!stopped() && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-  }
-  await cdp.detach();
-  return stopped();
-}
-
 test('after the service worker is stopped, the popup still speaks for the iframe holding the report', async () => {
   const { page } = await openViewer();
   const tabId = await tabIdOf(session.ext, page);
@@ -180,7 +164,7 @@ test('after the service worker is stopped, the popup still speaks for the iframe
   const helper = await session.ext.context.newPage();
   await helper.goto(`chrome-extension://${session.ext.extensionId}/options.html`);
   await helper.waitForFunction((id) => chrome.runtime.sendMessage({ type: 'get-report-frame', tabId: id }).then((f) => f > 0), tabId, { timeout: 10_000 });
-  assert.ok(await stopServiceWorker(helper), 'worker stopped');
+  assert.ok(await stopServiceWorker(session.ext, helper), 'worker stopped');
   await helper.close();
   const popup = await session.ext.context.newPage();
   await popup.goto(`chrome-extension://${session.ext.extensionId}/popup.html?tabId=${tabId}`);

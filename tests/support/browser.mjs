@@ -113,3 +113,22 @@ export async function setScriptFromPopup(ext, page, mode) {
   await popup.close();
   await page.bringToFront();
 }
+
+/**
+ * Stops the extension's service worker through CDP and waits until it is seen stopped (anything
+ * the extension is doing may wake it right after a stop: then it is stopped again). True if stopped.
+ */
+export async function stopServiceWorker(ext, page) {
+  const cdp = await ext.context.newCDPSession(page);
+  const status = new Map();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => versions.forEach((v) => status.set(v.versionId, v.runningStatus)));
+  await cdp.send('ServiceWorker.enable');
+  const stopped = () => status.size > 0 && [...status.values()].every((s) => s === 'stopped');
+  for (let attempt = 0; attempt < 3 && !stopped(); attempt++) {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const end = Date.now() + 5000;
+    while (!stopped() && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+  }
+  await cdp.detach();
+  return stopped();
+}

@@ -8,7 +8,8 @@ import { mayHoldNotes, noteFor, noteForms, noteRows, pageNoteTerms, pageNoteView
 import { TermMatcher } from '@/utils/core/glossary/matcher';
 import { groupTerms } from '@/utils/core/glossary/rows';
 import { citation } from '@/utils/core/glossary/view';
-import { isPageTerms, parseMessage } from '@/utils/core/messages';
+import { parseMessage } from '@/utils/core/messages';
+import { isPageTerms } from '@/utils/core/replies';
 
 const notes = [
   { term: '两个健康', definition: '是指促进非公有制经济健康发展和非公有制经济人士健康成长。', blockIndex: 10 },

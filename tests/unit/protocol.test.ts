@@ -2,7 +2,8 @@
 // them; and the shared file helpers (CSV, JSON with a byte-order mark, error messages).
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { dispatch, parseMessage, REPLY_CHECKS, type MessageHandlers } from '@/utils/core/messages';
+import { dispatch, parseMessage, type MessageHandlers } from '@/utils/core/messages';
+import { REPLY_CHECKS } from '@/utils/core/replies';
 import { normalizeSettings } from '@/utils/core/settings';
 import { BadReply, send } from '@/utils/extension/messaging';
 import { csvField, parseCsvRows, toCsvText, unguardField, CsvError } from '@/utils/core/files/csv';

@@ -3,14 +3,15 @@
 import type { Detection, Reason, ReasonId } from '@/utils/core/detect/report';
 import { isSiteMode, type SiteMode } from '@/utils/core/settings';
 import { isAnnotation, type Annotation, type HighlightColor } from '@/utils/core/annotate/types';
+import { isCount, isNum, isObj, isStr } from '@/utils/core/guards';
 import type { DeleteResult, ImportResult, PutResult } from '@/utils/core/annotate/revisions';
 import { isScriptMode, type Converting, type RestoreProfile, type ScriptMode, type SourceScript } from '@/utils/core/convert/modes';
 import type { ConvertItem } from '@/utils/core/convert/converters';
-import { isIndexedEntry, type IndexedEntry } from '@/utils/core/glossary';
-import { isPackedFormIndex, type PackedFormIndex } from '@/utils/core/glossary/form-index';
+import type { IndexedEntry } from '@/utils/core/glossary';
+import type { PackedFormIndex } from '@/utils/core/glossary/form-index';
 import type { PageHighlights } from '@/utils/core/annotate/export';
 import { LIMITS } from '@/utils/core/user-terms/model';
-import type { DictEntryView, DictLookupReply, DictWordView } from '@/utils/core/dict';
+import type { DictLookupReply } from '@/utils/core/dict';
 
 export type ReaderState = 'report' | 'zh' | 'off' | 'not-chinese';
 
@@ -92,11 +93,6 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 /** Converted blocks, each the parts of its item; or why not (a dictionary failed to load). */
 export type ConvertReply = { ok: true; parts: string[][] } | { ok: false; error: string };
 
-function isConvertReply(x: unknown): x is ConvertReply {
-  if (!isObj(x)) return false;
-  if (x.ok === false) return isStr(x.error);
-  return x.ok === true && Array.isArray(x.parts) && x.parts.every((p) => Array.isArray(p) && p.every((s) => typeof s === 'string'));
-}
 
 /** The answer to each request. A receiver that does not handle a message answers nothing (undefined). */
 export interface Replies {
@@ -153,9 +149,6 @@ const REASON_IDS: readonly ReasonId[] = [
 ];
 const STATES: readonly ReaderState[] = ['report', 'zh', 'off', 'not-chinese'];
 
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isStr = (x: unknown, max = 4096): x is string => typeof x === 'string' && x.length <= max;
-const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
 function isReason(x: unknown): x is Reason {
   return isObj(x) && (REASON_IDS as readonly unknown[]).includes(x.id) && isNum(x.points) && isStr(x.evidence, 200);
@@ -271,104 +264,3 @@ export function parseMessage(x: unknown): Message | null {
       return null;
   }
 }
-
-// ---- replies ----
-// Checked on receipt: content scripts answer from a renderer that runs the page, and a stale or
-// foreign receiver may answer anything.
-
-const isBool = (x: unknown): x is boolean => typeof x === 'boolean';
-const isRefusal = (x: unknown): x is { ok: false; error: string } => isObj(x) && x.ok === false && isStr(x.error);
-const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
-const FIELDS = ['color', 'note'];
-
-function isPutResult(x: unknown): x is PutResult {
-  if (isRefusal(x)) return true;
-  if (!isObj(x) || x.ok !== true || !isAnnotation(x.annotation)) return false;
-  if (x.status === 'merged') return Array.isArray(x.kept) && x.kept.every((k) => FIELDS.includes(k as string));
-  return x.status === 'created' || x.status === 'updated' || x.status === 'unchanged';
-}
-
-function isImportResult(x: unknown): x is ImportResult {
-  return (
-    isObj(x) &&
-    typeof x.ok === 'boolean' &&
-    ['added', 'skipped', 'pages', 'written'].every((k) => isCount(x[k])) &&
-    (x.error === undefined || isStr(x.error)) &&
-    (x.indexError === undefined || isStr(x.indexError))
-  );
-}
-const arrayOf =
-  <T>(check: (x: unknown) => x is T) =>
-  (x: unknown): x is T[] =>
-    Array.isArray(x) && x.every(check);
-
-export function isPageTerms(x: unknown): x is PageTerms {
-  return (
-    isObj(x) &&
-    (x.script === 'simplified' || x.script === 'traditional') &&
-    Number.isInteger(x.userBase) &&
-    Array.isArray(x.counts) &&
-    x.counts.every((c) => Array.isArray(c) && c.length === 2 && Number.isInteger(c[0]) && Number.isInteger(c[1])) &&
-    (x.notes === undefined || isPageNotes(x.notes))
-  );
-}
-
-function isPageNotes(x: unknown): boolean {
-  return (
-    isObj(x) &&
-    Number.isInteger(x.base) &&
-    Array.isArray(x.items) &&
-    x.items.every((it) => isObj(it) && isStr(it.term, 200) && isStr(it.definition, 100_000) && Number.isInteger(it.entry))
-  );
-}
-
-function isPageHighlight(x: unknown): x is PageHighlight {
-  return isObj(x) && isStr(x.id, 200) && isStr(x.exact, 100_000) && isStr(x.note, 100_000) && isStr(x.color, 20) && isBool(x.placed);
-}
-
-function isPageHighlights(x: unknown): x is PageHighlights {
-  return isObj(x) && isStr(x.source, 8192) && isStr(x.title, 8192) && Array.isArray(x.items) && x.items.every(isAnnotation);
-}
-
-const isStrList = (x: unknown): x is string[] => Array.isArray(x) && x.length <= 500 && x.every((s) => isStr(s));
-const isDictEntry = (x: unknown): x is DictEntryView =>
-  isObj(x) && isStr(x.simplified, 64) && isStr(x.traditional, 64) && isStr(x.pinyin, 400) && isStr(x.pinyinNumbered, 400) && isStrList(x.definitions) && isBool(x.proper);
-const isDictWord = (x: unknown): x is DictWordView => isObj(x) && isStr(x.word, 64) && arrayOf(isDictEntry)(x.entries);
-
-export function isDictLookupReply(x: unknown): x is DictLookupReply {
-  return (
-    isObj(x) &&
-    isStr(x.word, 64) &&
-    (x.script === 'simplified' || x.script === 'traditional') &&
-    arrayOf(isDictEntry)(x.entries) &&
-    arrayOf(isDictWord)(x.subwords) &&
-    arrayOf(isDictWord)(x.chars) &&
-    (x.error === undefined || isStr(x.error))
-  );
-}
-
-export const REPLY_CHECKS: { [K in MessageType]: (x: unknown) => x is Reply<K> } = {
-  'page-status': isBool,
-  'get-status': (x): x is PageStatus | null => x === null || isPageStatus(x),
-  'get-glossary-forms': isPackedFormIndex,
-  'get-entries': arrayOf(isIndexedEntry),
-  'get-terms': (x): x is PageTerms | null => x === null || isPageTerms(x),
-  'reveal-term': isBool,
-  'add-term': isBool,
-  'load-ui': isBool,
-  'set-script': (x): x is Reply<'set-script'> => isBool(x) || (isObj(x) && isStr(x.error)),
-  'set-script-invalid': (x): x is Reply<'set-script-invalid'> => isObj(x) && isStr(x.error),
-  'get-fold-table': (x): x is string => typeof x === 'string' && x.length > 0,
-  'prepare-convert': isBool,
-  'convert': isConvertReply,
-  'hl-list': arrayOf(isAnnotation),
-  'hl-put': isPutResult,
-  'hl-delete': (x): x is DeleteResult => isObj(x) && ((x.ok === true && (x.status === 'deleted' || x.status === 'already-deleted')) || isRefusal(x)),
-  'hl-all': arrayOf(isPageHighlights),
-  'hl-import': (x): x is Reply<'hl-import'> => isImportResult(x) || isRefusal(x),
-  'hl-import-progress': isBool,
-  'get-report-frame': isCount,
-  'hl-page': (x): x is Reply<'hl-page'> => x === null || (isObj(x) && isStr(x.source, 8192) && arrayOf(isPageHighlight)(x.items)),
-  'hl-reveal': isBool,
-  'dict-lookup': isDictLookupReply,
-};

@@ -1,7 +1,8 @@
 // The one way to ask another context something. The reply is checked against the protocol
 // (REPLY_CHECKS) before anyone reads it, so callers get a typed answer or an error, never `unknown`.
 import { browser } from 'wxt/browser';
-import { REPLY_CHECKS, type MessageOf, type MessageType, type Reply } from '@/utils/core/messages';
+import type { MessageOf, MessageType, Reply } from '@/utils/core/messages';
+import { REPLY_CHECKS } from '@/utils/core/replies';
 
 export class BadReply extends Error {
   constructor(type: MessageType) {

@@ -63,7 +63,13 @@ export class Reader {
     });
     // Alt+Shift+S wherever the switch is offered; where the reader is on, the scanner has it.
     if (p.han) listenScriptKey(this.ctx, () => !this.on() && this.canSwitch(), () => void this.setScript(this.page?.switcher.toggled() ?? 'zh-TW', true).catch(() => undefined));
-    if (p.chinese) return void this.boot(t0);
+    if (p.chinese) {
+      // A Chinese page will most likely want the glossary: its forms travel while the model is
+      // built and the page detected, not after. (Not for a page booted by a first script switch:
+      // loading the glossary would hold up the background that converts it.)
+      void this.requestForms();
+      return void this.boot(t0);
+    }
     if (p.shell) this.stopShellWatch = waitForContent(() => void this.boot(performance.now()));
     // Nothing else is loaded or watched; the popup still gets an answer.
     void this.status.refreshMode().then(() => this.publish(false));
@@ -77,9 +83,6 @@ export class Reader {
 
   private async bootOnce(t0: number): Promise<void> {
     const t1 = performance.now();
-    // A Chinese page will most likely want the glossary: its forms travel while the model is built
-    // and the page detected, not after.
-    this.requestForms();
     // Watch from the start so nothing that changes while the model is built in slices is missed.
     const model = new PageTextModel(document);
     model.observe();

@@ -85,6 +85,12 @@ test('where only the switch is offered, Alt+Shift+S from the reader converts, a 
   await page.click('h1');
   await page.keyboard.press('Alt+Shift+KeyS');
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-bilingual-reader-script'), null, { timeout: 10_000 });
-  assert.notEqual((await waitForStatus(session.ext, page)).script, 'original');
+  // The status is published once the switch has finished (the attribute comes just before).
+  let script = 'original';
+  for (let i = 0; i < 50 && script === 'original'; i++) {
+    script = (await waitForStatus(session.ext, page)).script;
+    if (script === 'original') await page.waitForTimeout(100);
+  }
+  assert.notEqual(script, 'original');
   await page.close();
 });

@@ -5,20 +5,11 @@ import { parseMessage } from '@/utils/core/messages';
 import { BUCKET_ITEMS, bucketsFor } from '@/utils/core/annotate/layout';
 import { migratePage } from '@/utils/core/annotate/revisions';
 import { parseImport, toCsv, toJson, toMarkdown } from '@/utils/core/annotate/export';
+import { testAnnotation } from '../support/annotation';
 import { isAnnotation, type Annotation } from '@/utils/core/annotate/types';
 
 function make(id: string, exact: string, note = '', source = 'https://a.gov.cn/r'): Annotation {
-  return {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id,
-    type: 'Annotation',
-    created: '2026-01-01T00:00:00.000Z',
-    modified: '2026-01-01T00:00:00.000Z',
-    body: [{ type: 'TextualBody', value: note, format: 'text/plain', purpose: 'commenting' }],
-    target: { source, title: '报告', selector: [{ type: 'TextQuoteSelector', exact, prefix: '前', suffix: '后' }, { type: 'TextPositionSelector', start: 3, end: 3 + exact.length }] },
-    color: 'yellow',
-    normalizedExact: exact,
-  };
+  return testAnnotation({ id, exact, note, source, prefix: '前', suffix: '后', start: 3 });
 }
 
 beforeEach(() => fakeBrowser.reset());

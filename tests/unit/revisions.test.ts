@@ -13,6 +13,7 @@ import {
   type PageRecord,
 } from '@/utils/core/annotate/revisions';
 import { noteOf, type Annotation, type HighlightColor } from '@/utils/core/annotate/types';
+import { testAnnotation } from '../support/annotation';
 import { importReport } from '@/utils/core/annotate/import-report';
 import { bestFrame } from '@/utils/core/reader/frames';
 import { BUCKET_ITEMS, bucketOf, bucketsFor, joinPage, readMeta, splitPage } from '@/utils/core/annotate/layout';
@@ -20,18 +21,7 @@ import { BUCKET_ITEMS, bucketOf, bucketsFor, joinPage, readMeta, splitPage } fro
 const SRC = 'https://a.gov.cn/r';
 
 function make(id: string, over: { note?: string; color?: HighlightColor; rev?: number; source?: string } = {}): Annotation {
-  return {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id,
-    type: 'Annotation',
-    created: '2026-01-01T00:00:00.000Z',
-    modified: '2026-01-01T00:00:00.000Z',
-    body: [{ type: 'TextualBody', value: over.note ?? '', format: 'text/plain', purpose: 'commenting' }],
-    target: { source: over.source ?? SRC, title: '报告', selector: [{ type: 'TextQuoteSelector', exact: '甲乙', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: 2 }] },
-    color: over.color ?? 'yellow',
-    normalizedExact: '甲乙',
-    ...(over.rev !== undefined ? { rev: over.rev } : {}),
-  };
+  return testAnnotation({ id, ...over, source: over.source ?? SRC });
 }
 
 const empty = (): PageRecord => migratePage(null, SRC);

@@ -3,7 +3,8 @@
 import type { PageTextModel, TextBlock } from '@/utils/dom/text/model';
 import { liveRange, rangeContains } from '@/utils/dom/text/range';
 import type { MarkMode } from '@/utils/core/glossary/occurrences';
-import { TermMatcher, type TermMatch } from '@/utils/core/glossary/matcher';
+import { TermMatcher } from '@/utils/core/glossary/matcher';
+import type { MatchList } from '@/utils/core/glossary/match-list';
 import type { FormIndex } from '@/utils/core/glossary/form-index';
 import { countTerms, scanBlocks } from '@/utils/core/glossary/scan';
 import { markedByBlock, matchAt, selectOccurrences, type Occurrence } from '@/utils/core/glossary/occurrences';
@@ -28,8 +29,8 @@ export class GlossarySession {
   private ownMatcher: TermMatcher | null = null;
   /** that, with the page's notes over it: what the page is matched with */
   private matcher: TermMatcher | null = null;
-  /** term matches per block id */
-  private matches = new Map<number, TermMatch[]>();
+  /** term matches per block id, packed */
+  private matches = new Map<number, MatchList>();
   private highlighter: TermHighlighter | null = null;
   userTerms: UserTerm[] = [];
   /** the page's notes section as page-local entries, read from the text as shown (never stored) */

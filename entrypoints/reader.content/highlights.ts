@@ -4,7 +4,7 @@
 // later would force a full relayout (60–90 ms on a page of a million characters).
 import type { PageTextModel } from '@/utils/dom/text/model';
 import { blockRange } from '@/utils/dom/text/range';
-import type { TermMatch } from '@/utils/core/glossary/matcher';
+import type { MatchList } from '@/utils/core/glossary/match-list';
 
 export const TERM_HIGHLIGHT = 'bilingual-reader-term';
 export const FOCUS_HIGHLIGHT = 'bilingual-reader-term-focus';
@@ -21,7 +21,7 @@ export class TermHighlighter {
   private focus!: MarkLayer;
   private installed = false;
   /** the matches to mark, by block (the session's own lists: never changed here) */
-  private readonly byBlock = new Map<number, readonly TermMatch[]>();
+  private readonly byBlock = new Map<number, MatchList>();
   /** ranges currently registered, by block */
   private readonly drawn = new Map<number, StaticRange[]>();
   private frame = 0;
@@ -50,7 +50,7 @@ export class TermHighlighter {
   }
 
   /** Replaces every mark. */
-  draw(marked: ReadonlyMap<number, readonly TermMatch[]>): void {
+  draw(marked: ReadonlyMap<number, MatchList>): void {
     this.install();
     this.byBlock.clear();
     for (const [id, list] of marked) this.byBlock.set(id, list);
@@ -60,7 +60,7 @@ export class TermHighlighter {
   }
 
   /** Incremental update after the page changed some blocks: no full redraw. */
-  update(removedBlockIds: Iterable<number>, added: ReadonlyMap<number, readonly TermMatch[]>): void {
+  update(removedBlockIds: Iterable<number>, added: ReadonlyMap<number, MatchList>): void {
     this.install();
     for (const id of removedBlockIds) {
       this.byBlock.delete(id);
@@ -85,8 +85,8 @@ export class TermHighlighter {
       const block = occ && this.model.blockById(id);
       if (!occ || !block) continue;
       const ranges: StaticRange[] = [];
-      for (const o of occ) {
-        const r = blockRange(this.model, block, o.start, o.end);
+      for (let i = 0; i < occ.length; i += 3) {
+        const r = blockRange(this.model, block, occ[i]!, occ[i + 1]!);
         if (r) {
           this.terms.add(r);
           ranges.push(r);

@@ -34,8 +34,9 @@ export class WordLookup {
     const mode = this.opts.mode();
     if (mode === 'off' || (mode === 'modifier' && how.trigger === 'hover' && !how.modifier)) return null;
     // The caret falls between characters: the one under the point may be on either side of it.
+    const text = block.text;
     for (const at of [offset, offset - 1]) {
-      const len = at >= 0 ? hanAt(block.text, at) : 0;
+      const len = at >= 0 ? hanAt(text, at) : 0;
       const range = len ? liveRange(this.model, block, at, at + len) : null;
       if (range && rangeContains(range, x, y)) return { kind: 'word', blockId: block.id, start: at, end: at + len, caret: at };
     }
@@ -44,8 +45,9 @@ export class WordLookup {
 
   /** The next (1) or previous (-1) Han character from `from`, within the block. */
   step(block: TextBlock, from: number, dir: 1 | -1): LookupHit | null {
-    for (let at = from; at >= 0 && at < block.text.length; at += dir) {
-      const len = hanAt(block.text, at);
+    const text = block.text;
+    for (let at = from; at >= 0 && at < text.length; at += dir) {
+      const len = hanAt(text, at);
       if (len) return { kind: 'word', blockId: block.id, start: at, end: at + len, caret: at };
     }
     return null;

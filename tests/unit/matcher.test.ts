@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TermMatcher } from '@/utils/core/glossary/matcher';
 import { scanBlocks, countTerms } from '@/utils/core/glossary/scan';
+import { unpackMatches } from '@/utils/core/glossary/match-list';
 import { PageTextModel } from '@/utils/dom/text/model';
 
 const forms: [string, number][] = [
@@ -56,7 +57,7 @@ describe('scanBlocks on the page-text model', () => {
     document.body.innerHTML = '<p><b>行政</b>複議與<a href="#">三統</a>一</p><p>政协</p>';
     const model = new PageTextModel(document).build();
     const res = await scanBlocks(model.blocks, m);
-    const first = res.get(model.blocks[0]!.id)!;
+    const first = unpackMatches(res.get(model.blocks[0]!.id)!);
     expect(first.map((x) => model.blocks[0]!.text.slice(x.start, x.end))).toEqual(['行政複議', '三統一']);
     expect(countTerms(res.values())).toEqual(new Map([[0, 1], [3, 1], [4, 1]]));
   });

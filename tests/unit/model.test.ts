@@ -108,7 +108,8 @@ describe('mutations', () => {
     document.querySelector('#b')!.firstChild!.textContent = '乙改';
     await settle();
     const change = m.flush()!;
-    expect(change.removed.map((x) => x.text)).toEqual(['乙']);
+    // The removed block is the old one (its text is read from the same, edited node now).
+    expect(change.removed).toEqual([b]);
     expect(change.added.map((x) => x.text)).toEqual(['乙改']);
     expect(m.blocks[0]).toBe(a);
     expect(m.blocks[2]).toBe(c);
@@ -158,7 +159,7 @@ describe('mutations', () => {
     m.observe();
     const block = m.blocks[0]!;
     m.write(() => {
-      (block.segments[0]!.node as Text).data = '乙';
+      (block.segments[0]!.node as Text).data = '乙丁';
     });
     (document.querySelector('#ed')!.firstChild as Text).data = '改了';
     document.querySelector('#ta')!.textContent = '新';
@@ -167,9 +168,33 @@ describe('mutations', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(seen).toEqual([]);
     expect(m.flush()).toBeNull();
-    expect(block.text).toBe('甲');
+    // The text is read from the nodes; the offsets follow when the writer refreshes the block.
+    expect(block.text).toBe('乙丁');
+    expect(block.length).toBe(1);
     m.refresh([block]);
-    expect(block.text).toBe('乙');
+    expect(block.length).toBe(2);
+    expect(m.locate(block, 2)).toEqual({ node: block.segments[0]!.node, offset: 2 });
+    m.disconnect();
+  });
+
+  it('reports an edit that keeps a block\'s nodes and length, and not a node put back unchanged', async () => {
+    page('<p id="a">甲<b>乙</b>丙</p><p id="b">丁</p>');
+    const m = new PageTextModel(document, { debounceMs: 5 }).build();
+    m.observe();
+    const [a, b] = m.blocks;
+    (a!.segments[1]!.node as Text).data = '戊';
+    await settle();
+    const change = m.flush()!;
+    expect(change.removed).toEqual([a]);
+    expect(change.added.map((x) => x.text)).toEqual(['甲戊丙']);
+    // The same node taken out and put back: same nodes, nothing edited, not a change.
+    const p = document.querySelector('#b')!;
+    const node = p.firstChild!;
+    p.removeChild(node);
+    p.appendChild(node);
+    await settle();
+    expect(m.flush()).toEqual({ removed: [], added: [] });
+    expect(m.blocks[1]!.id).toBe(b!.id);
     m.disconnect();
   });
 

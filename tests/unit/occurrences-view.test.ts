@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { markedByBlock, matchAt, selectOccurrences, stepOccurrence } from '@/utils/core/glossary/occurrences';
+import { filterMatches, matchCount, matchOf, packMatches, unpackMatches } from '@/utils/core/glossary/match-list';
+import { TermMatcher } from '@/utils/core/glossary/matcher';
 import { fingerprint } from '@/utils/core/text/fingerprint';
 import { citation, termView } from '@/utils/core/glossary/view';
 import type { IndexedEntry } from '@/utils/core/glossary';
 
 const matches = new Map([
-  [1, [{ start: 0, end: 4, entry: 7 }, { start: 6, end: 9, entry: 3 }, { start: 12, end: 16, entry: 7 }]],
-  [2, [{ start: 2, end: 5, entry: 7 }]],
+  [1, packMatches([{ start: 0, end: 4, entry: 7 }, { start: 6, end: 9, entry: 3 }, { start: 12, end: 16, entry: 7 }])],
+  [2, packMatches([{ start: 2, end: 5, entry: 7 }])],
 ]);
 
 describe('selectOccurrences', () => {
@@ -30,14 +32,33 @@ describe('markedByBlock', () => {
     expect([...marked.keys()]).toEqual([1, 2]);
     expect(marked.get(1)).toBe(matches.get(1));
   });
-  it('keeps the first of each term per paragraph, the same match objects', () => {
+  it('keeps the first of each term per paragraph', () => {
     const first = markedByBlock([1, 2], matches, 'first');
-    expect(first.get(1)!.map((m) => m.start)).toEqual([0, 6]);
-    expect(first.get(1)![0]).toBe(matches.get(1)![0]);
-    expect(first.get(2)!.map((m) => m.start)).toEqual([2]);
+    expect(unpackMatches(first.get(1)!)).toEqual([{ start: 0, end: 4, entry: 7 }, { start: 6, end: 9, entry: 3 }]);
+    expect(unpackMatches(first.get(2)!)).toEqual([{ start: 2, end: 5, entry: 7 }]);
   });
   it('marks nothing when off', () => {
     expect(markedByBlock([1, 2], matches, 'off').size).toBe(0);
+  });
+});
+
+describe('packed match lists', () => {
+  const list = [{ start: 0, end: 4, entry: 7 }, { start: 6, end: 9, entry: 3 }];
+  it('hold three numbers a match, in order, and give each back as it was', () => {
+    expect(packMatches(list)).toEqual([0, 4, 7, 6, 9, 3]);
+    expect(matchCount(packMatches(list))).toBe(2);
+    expect(matchOf(packMatches(list), 1)).toEqual({ start: 6, end: 9, entry: 3 });
+    expect(unpackMatches(packMatches(list))).toEqual(list);
+    expect(unpackMatches([])).toEqual([]);
+  });
+  it('filter by match index, whole triples only', () => {
+    expect(filterMatches(packMatches(list), (i) => i === 1)).toEqual([6, 9, 3]);
+  });
+  it('are what the matcher returns as a list, equal to its matches', () => {
+    const m = new TermMatcher([['依法行政', 1], ['行政复议', 0], ['行政', 2]]);
+    const texts = ['行政复议', '无', '依法行政与行政复议'];
+    for (const t of texts) expect(unpackMatches(m.matchList(t))).toEqual(m.match(t));
+    expect(m.matchList('依法行政与行政复议')).toEqual([0, 4, 1, 5, 9, 0]);
   });
 });
 
@@ -59,6 +80,8 @@ describe('matchAt and stepOccurrence', () => {
     expect(matchAt(list, 4)).toBeNull();
     expect(matchAt(list, 8)?.entry).toBe(3);
     expect(matchAt(list, 15)?.start).toBe(12);
+    expect(matchAt(list, 9)).toBeNull();
+    expect(matchAt(list, 12)?.end).toBe(16);
     expect(matchAt([], 0)).toBeNull();
   });
   it('steps with wrap-around', () => {

@@ -7,6 +7,8 @@
 // form-index.ts) and add the reader's own terms and the page's notes without changing them. This
 // runs cold on every page load, before the JIT has optimised anything: the loop is kept short.
 
+import { unpackMatches } from '@/utils/core/glossary/match-list';
+
 export interface TermMatch {
   start: number;
   end: number;
@@ -123,7 +125,12 @@ export class TermMatcher implements FiledForms {
 
   /** Leftmost-longest, non-overlapping matches in `text`. */
   match(text: string): TermMatch[] {
-    const out: TermMatch[] = [];
+    return unpackMatches(this.matchList(text));
+  }
+
+  /** The same matches, packed (see match-list.ts): what a page keeps, and no object per match. */
+  matchList(text: string): number[] {
+    const out: number[] = [];
     const last = text.length - 1;
     const filter = this.filter;
     let i = 0;
@@ -151,7 +158,7 @@ export class TermMatcher implements FiledForms {
         i++;
         continue;
       }
-      if (hit.entry !== BLOCKED) out.push({ start: i, end: i + hit.form.length, entry: hit.entry });
+      if (hit.entry !== BLOCKED) out.push(i, i + hit.form.length, hit.entry);
       i += hit.form.length;
     }
     return out;

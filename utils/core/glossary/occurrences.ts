@@ -1,5 +1,6 @@
 // Which matches to mark, in what order, and which one is under a given offset. Pure.
 import type { TermMatch } from '@/utils/core/glossary/matcher';
+import { entryOf, filterMatches, matchCount, matchOf, type MatchList } from '@/utils/core/glossary/match-list';
 
 export type MarkMode = 'all' | 'first' | 'off';
 
@@ -8,19 +9,19 @@ export interface Occurrence extends TermMatch {
 }
 
 /** Occurrences in page order. 'first' keeps the first occurrence of each term per paragraph. */
-export function selectOccurrences(blockIds: readonly number[], matches: ReadonlyMap<number, readonly TermMatch[]>, mode: MarkMode): Occurrence[] {
+export function selectOccurrences(blockIds: readonly number[], matches: ReadonlyMap<number, MatchList>, mode: MarkMode): Occurrence[] {
   const out: Occurrence[] = [];
   if (mode === 'off') return out;
   for (const blockId of blockIds) {
     const list = matches.get(blockId);
     if (!list) continue;
     const seen = mode === 'first' ? new Set<number>() : null;
-    for (const m of list) {
+    for (let i = 0; i < matchCount(list); i++) {
       if (seen) {
-        if (seen.has(m.entry)) continue;
-        seen.add(m.entry);
+        if (seen.has(entryOf(list, i))) continue;
+        seen.add(entryOf(list, i));
       }
-      out.push({ blockId, start: m.start, end: m.end, entry: m.entry });
+      out.push({ blockId, ...matchOf(list, i) });
     }
   }
   return out;
@@ -30,8 +31,8 @@ export function selectOccurrences(blockIds: readonly number[], matches: Readonly
  * The matches to mark, by block: the blocks' own lists where every match is marked (no copies: a
  * long page has tens of thousands), the first of each term per paragraph for 'first', none for 'off'.
  */
-export function markedByBlock(blockIds: readonly number[], matches: ReadonlyMap<number, readonly TermMatch[]>, mode: MarkMode): Map<number, readonly TermMatch[]> {
-  const out = new Map<number, readonly TermMatch[]>();
+export function markedByBlock(blockIds: readonly number[], matches: ReadonlyMap<number, MatchList>, mode: MarkMode): Map<number, MatchList> {
+  const out = new Map<number, MatchList>();
   if (mode === 'off') return out;
   for (const blockId of blockIds) {
     const list = matches.get(blockId);
@@ -43,22 +44,21 @@ export function markedByBlock(blockIds: readonly number[], matches: ReadonlyMap<
     const seen = new Set<number>();
     out.set(
       blockId,
-      list.filter((m) => !seen.has(m.entry) && seen.add(m.entry)),
+      filterMatches(list, (i) => !seen.has(entryOf(list, i)) && !!seen.add(entryOf(list, i))),
     );
   }
   return out;
 }
 
 /** The match covering `offset` (start ≤ offset < end) in a block's sorted matches. */
-export function matchAt(list: readonly TermMatch[], offset: number): TermMatch | null {
+export function matchAt(list: MatchList, offset: number): TermMatch | null {
   let lo = 0;
-  let hi = list.length - 1;
+  let hi = matchCount(list) - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const m = list[mid]!;
-    if (offset < m.start) hi = mid - 1;
-    else if (offset >= m.end) lo = mid + 1;
-    else return m;
+    if (offset < list[mid * 3]!) hi = mid - 1;
+    else if (offset >= list[mid * 3 + 1]!) lo = mid + 1;
+    else return matchOf(list, mid);
   }
   return null;
 }

@@ -1,6 +1,7 @@
 // Runs the matcher over the page-text model's blocks without freezing the tab: work is cut into
 // slices of a few milliseconds, and the tab gets the main thread back between slices.
-import type { TermMatch, TermMatcher } from '@/utils/core/glossary/matcher';
+import type { TermMatcher } from '@/utils/core/glossary/matcher';
+import type { MatchList } from '@/utils/core/glossary/match-list';
 
 export interface ScanOptions {
   /** Longest slice of work before yielding. */
@@ -13,10 +14,10 @@ export interface ScanOptions {
 
 const defaultYield = () => new Promise<void>((r) => setTimeout(r, 0));
 
-/** Matches every block; returns matches per block id. */
-export async function scanBlocks(blocks: readonly { readonly id: number; readonly text: string }[], matcher: TermMatcher, opts: ScanOptions = {}): Promise<Map<number, TermMatch[]>> {
+/** Matches every block; returns the matches of each block that has any, packed, by block id. */
+export async function scanBlocks(blocks: readonly { readonly id: number; readonly text: string }[], matcher: TermMatcher, opts: ScanOptions = {}): Promise<Map<number, MatchList>> {
   const { sliceMs = 8, cancelled = () => false, now = () => performance.now(), yieldTo = defaultYield } = opts;
-  const out = new Map<number, TermMatch[]>();
+  const out = new Map<number, MatchList>();
   let sliceStart = now();
   for (const block of blocks) {
     if (now() - sliceStart > sliceMs) {
@@ -24,15 +25,18 @@ export async function scanBlocks(blocks: readonly { readonly id: number; readonl
       if (cancelled()) break;
       sliceStart = now();
     }
-    const m = matcher.match(block.text);
-    if (m.length) out.set(block.id, m);
+    const m = matcher.matchList(block.text);
+    // A copy of its exact length: a list grown by push keeps up to half again as much room, and the page keeps thousands.
+    if (m.length) out.set(block.id, m.slice());
   }
   return out;
 }
 
 /** Occurrences per entry index over all blocks' matches. */
-export function countTerms(matches: Iterable<readonly TermMatch[]>): Map<number, number> {
+export function countTerms(matches: Iterable<MatchList>): Map<number, number> {
   const counts = new Map<number, number>();
-  for (const list of matches) for (const m of list) counts.set(m.entry, (counts.get(m.entry) ?? 0) + 1);
+  for (const list of matches) {
+    for (let i = 2; i < list.length; i += 3) counts.set(list[i]!, (counts.get(list[i]!) ?? 0) + 1);
+  }
   return counts;
 }

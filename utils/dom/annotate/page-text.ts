@@ -13,13 +13,15 @@ export interface PageText {
 
 export function pageText(model: PageTextModel, fold: (s: string) => string): PageText {
   const blocks = model.blocks;
+  // Each block's text is read from its nodes once here (the model does not keep it).
+  const texts = blocks.map((b) => b.text);
   const starts: number[] = [];
   let acc = 0;
-  for (const b of blocks) {
+  for (const t of texts) {
     starts.push(acc);
-    acc += b.text.length + 1;
+    acc += t.length + 1;
   }
-  const text = fold(blocks.map((b) => b.text).join('\n'));
+  const text = fold(texts.join('\n'));
   const blockAt = (offset: number): number => {
     let lo = 0;
     let hi = blocks.length - 1;
@@ -38,8 +40,8 @@ export function pageText(model: PageTextModel, fold: (s: string) => string): Pag
       const bi = blockAt(start);
       // An end right after a block's last character belongs to that block, not the separator.
       let bj = blockAt(Math.max(start, end - 1));
-      if (end - starts[bj]! > blocks[bj]!.text.length) bj = blockAt(end);
-      return liveRange(model, blocks[bi]!, Math.min(start - starts[bi]!, blocks[bi]!.text.length), Math.min(end - starts[bj]!, blocks[bj]!.text.length), blocks[bj]!);
+      if (end - starts[bj]! > texts[bj]!.length) bj = blockAt(end);
+      return liveRange(model, blocks[bi]!, Math.min(start - starts[bi]!, texts[bi]!.length), Math.min(end - starts[bj]!, texts[bj]!.length), blocks[bj]!);
     },
     fromRange(range) {
       const pos = (node: Node, offset: number, isEnd: boolean): number | null => {

@@ -105,7 +105,7 @@ export class PageConverter {
         const s = this.snapshot(block);
         if (this.write(s, s.parts)) {
           changed.push(block);
-          writer.wrote(block.text.length);
+          writer.wrote(block.length);
         }
       }
       this.restoreAttributes();
@@ -169,7 +169,7 @@ export class PageConverter {
         const s = sent[i]!;
         if (this.write(s, out[i]!)) {
           changed.push(s.block);
-          writer.wrote(s.block.text.length);
+          writer.wrote(s.block.length);
         }
       }
       if (k === 0) this.firstScreenAt = performance.now();

@@ -31,11 +31,49 @@ export interface TextBlock {
   /** Unique for the life of the model; a rebuilt block gets a new id. */
   id: number;
   /** Nearest block-level ancestor (or shadow root host) the text belongs to. */
-  element: Element;
+  readonly element: Element;
   /** Upper-case tag of `element`, for callers that weigh headings. */
-  tag: string;
-  text: string;
-  segments: Segment[];
+  readonly tag: string;
+  /**
+   * The text of its segments, read from their nodes at each use (read it once per task, into a
+   * local). Not kept: the texts of a long page are megabytes of heap, and the page holds them already.
+   */
+  readonly text: string;
+  /** Length of `text` when the segments' starts were computed. */
+  readonly length: number;
+  readonly segments: Segment[];
+}
+
+class Block implements TextBlock {
+  length = 0;
+  readonly segments: Segment[] = [];
+  constructor(
+    public id: number,
+    readonly element: Element,
+    readonly tag: string,
+  ) {}
+
+  get text(): string {
+    let text = '';
+    for (const s of this.segments) text += s.node ? s.node.data : '\n';
+    return text;
+  }
+
+  /** Adds a text node (or a line break for null) at the end. */
+  push(node: Text | null): void {
+    this.segments.push({ node, start: this.length });
+    this.length += node ? node.data.length : 1;
+  }
+
+  /** Recomputes the starts and length from the nodes as they are now. */
+  reread(): void {
+    let at = 0;
+    for (const s of this.segments) {
+      s.start = at;
+      at += s.node ? s.node.data.length : 1;
+    }
+    this.length = at;
+  }
 }
 
 export interface BlockChange {
@@ -179,7 +217,7 @@ export class PageTextModel {
   /** Maps an offset within a block to the text node and offset in it. End offsets resolve to the end of the previous node. */
   locate(block: TextBlock, offset: number, preferEnd = false): { node: Text; offset: number } | null {
     const segs = block.segments;
-    if (offset < 0 || offset > block.text.length || segs.length === 0) return null;
+    if (offset < 0 || offset > block.length || segs.length === 0) return null;
     // Binary search for the last segment starting at or before offset.
     let lo = 0;
     let hi = segs.length - 1;
@@ -270,14 +308,7 @@ export class PageTextModel {
 
   /** Re-reads the text of blocks whose nodes we changed in place (no structural change). */
   refresh(blocks: Iterable<TextBlock>): void {
-    for (const b of blocks) {
-      let text = '';
-      for (const s of b.segments) {
-        s.start = text.length;
-        text += s.node ? s.node.data : '\n';
-      }
-      b.text = text;
-    }
+    for (const b of blocks) (b as Block).reread();
   }
 
   /** Processes pending mutations now instead of after the debounce (tests, and before a write). */
@@ -333,6 +364,9 @@ export class PageTextModel {
   private rebuildDirty(): BlockChange {
     // Reduce dirty nodes to outermost containers, then re-collect each container's blocks.
     const containers: Node[] = [];
+    // Text nodes among the targets: their data changed (a characterData record targets the node).
+    const edited = new Set<Node>();
+    for (const n of this.dirty) if (n.nodeType === 3) edited.add(n);
     for (const n of this.dirty) {
       const c = this.containerOf(n);
       if (!c.isConnected && c !== this.root) continue;
@@ -376,10 +410,12 @@ export class PageTextModel {
     }
     this.nodeIndex = null;
     this.idIndex = null;
-    // A block that came back with identical text and nodes is not a change.
+    // A block that came back with the same nodes, none of them edited, is not a change (its text is
+    // read from those nodes: it is the same text).
     const unchanged = new Set<TextBlock>();
     for (const a of added) {
-      const twin = removed.find((r) => r.element === a.element && r.text === a.text && sameNodes(r, a));
+      if (a.segments.some((seg) => seg.node && edited.has(seg.node))) continue;
+      const twin = removed.find((r) => r.element === a.element && r.length === a.length && sameNodes(r, a));
       if (twin) {
         unchanged.add(a);
         unchanged.add(twin);
@@ -473,7 +509,8 @@ type Frame = { node: Node; container: Element; exit?: boolean };
  */
 class Walk {
   readonly out: TextBlock[] = [];
-  private cur: TextBlock | null = null;
+  /** the block being read; it starts at text that is not all white space */
+  private cur: Block | null = null;
   private readonly stack: Frame[] = [];
 
   constructor(
@@ -489,7 +526,7 @@ class Walk {
   }
 
   private close(): void {
-    if (this.cur && /\S/.test(this.cur.text)) this.out.push(this.cur);
+    if (this.cur) this.out.push(this.cur);
     this.cur = null;
   }
 
@@ -516,11 +553,9 @@ class Walk {
         if (!this.cur) {
           if (!/\S/.test(data)) continue;
           const el = f.container;
-          this.cur = { id: this.model.newBlockId(), element: el, tag: el.tagName.toUpperCase(), text: '', segments: [] };
+          this.cur = new Block(this.model.newBlockId(), el, el.tagName.toUpperCase());
         }
-        const c = this.cur;
-        c.segments.push({ node: t, start: c.text.length });
-        c.text += data;
+        this.cur.push(t);
         continue;
       }
       if (node.nodeType !== 1 && node.nodeType !== 11) continue;
@@ -533,10 +568,7 @@ class Walk {
           continue;
         }
         if (el.tagName === 'BR') {
-          if (this.cur) {
-            this.cur.segments.push({ node: null, start: this.cur.text.length });
-            this.cur.text += '\n';
-          }
+          this.cur?.push(null);
           continue;
         }
         if (isBlockElement(el)) {

@@ -199,6 +199,32 @@ describe('bad input and edits in flight', () => {
     expect(document.documentElement.outerHTML).toBe(before);
   });
 
+  it('writes smaller slices when the page\'s frames cost more to render, larger when less', async () => {
+    const yieldsWhenFramesCost = async (renderMs: number, sliceChars?: number) => {
+      setPage(Array.from({ length: 60 }, () => `<p>${'数字化转型'.repeat(200)}</p>`).join(''));
+      const model = new PageTextModel(document).build();
+      const conv = new PageConverter(model, batch, () => 'simplified');
+      let yields = 0;
+      await conv.apply('zh-TW', {
+        sliceMs: 1e9,
+        sliceChars,
+        yieldTo: async () => {
+          yields++;
+          return renderMs;
+        },
+      });
+      // Every block written, the last as the first.
+      expect(document.querySelectorAll('p')[59]!.textContent).toBe('數字化轉型'.repeat(200));
+      return yields;
+    };
+    const cheap = await yieldsWhenFramesCost(10);
+    const dear = await yieldsWhenFramesCost(200);
+    expect(cheap).toBeLessThanOrEqual(2);
+    expect(dear).toBeGreaterThanOrEqual(cheap + 2);
+    // A fixed slice size does not follow the frames.
+    expect(await yieldsWhenFramesCost(200, 20_000)).toBe(await yieldsWhenFramesCost(10, 20_000));
+  });
+
   it('text typed or made editable while its conversion was on the way is never overwritten', async () => {
     setPage('<p id="typed">规范性文件</p><div id="ed"><p>数字化转型</p></div><p id="plain">知识产权</p>');
     const model = new PageTextModel(document).build();

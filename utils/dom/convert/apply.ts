@@ -9,6 +9,7 @@ import type { BatchConvert, ConvertItem } from '@/utils/core/convert/converters'
 import type { Converting, ScriptMode, SourceScript } from '@/utils/core/convert/modes';
 import { yieldToPage } from '@/utils/dom/convert/yield';
 import { fingerprint } from '@/utils/core/text/fingerprint';
+import { nextSliceChars, SLICE_LIMITS } from '@/utils/core/convert/slice-budget';
 
 export type { BatchConvert };
 
@@ -52,8 +53,10 @@ interface Sent {
 
 export interface ApplyOptions {
   sliceMs?: number;
+  /** characters per slice: fixed, instead of following what the page's frames cost */
   sliceChars?: number;
-  yieldTo?: () => Promise<void>;
+  /** resolves with the rendering time of the frame it waited for, if it measured one */
+  yieldTo?: () => Promise<number | null | void>;
   /** blocks the reader sees: converted and written first */
   firstBlocks?: ReadonlySet<number>;
 }
@@ -85,8 +88,8 @@ export class PageConverter {
   /**
    * Shows the page in `mode` ('original' restores it). Resolves with the blocks whose text changed.
    * Blocks on screen go first. Writing is cut into slices by time and by characters written: new
-   * text must be laid out again by the browser (about half a millisecond per thousand characters),
-   * and the page gets a frame between slices, so no single frame has too much to lay out.
+   * text must be laid out again by the browser, and the page gets a frame between slices, so no
+   * single frame has too much to lay out; how much a frame can take is measured as it goes.
    */
   async apply(mode: ScriptMode, opts: ApplyOptions = {}): Promise<TextBlock[]> {
     const gen = ++this.generation;
@@ -419,22 +422,27 @@ export class PageConverter {
   }
 }
 
-/** Cuts writing into slices by time and characters, yielding to the page between them. */
+/**
+ * Cuts writing into slices by time and characters, yielding to the page between them. The characters
+ * per slice follow what the page's frames cost to render (see slice-budget.ts), unless fixed.
+ */
 class SliceWriter {
   private t0 = performance.now();
   private chars = 0;
   private running = true;
   private readonly sliceMs: number;
-  private readonly sliceChars: number;
-  private readonly yieldTo: () => Promise<void>;
+  private sliceChars: number;
+  private readonly adaptive: boolean;
+  private readonly yieldTo: () => Promise<number | null | void>;
 
   constructor(
     opts: ApplyOptions,
     private readonly current: () => boolean,
     private readonly busy: (ms: number) => void,
   ) {
-    this.sliceMs = opts.sliceMs ?? 8;
-    this.sliceChars = opts.sliceChars ?? 30_000;
+    this.sliceMs = opts.sliceMs ?? 14;
+    this.adaptive = opts.sliceChars === undefined;
+    this.sliceChars = opts.sliceChars ?? SLICE_LIMITS.initial;
     this.yieldTo = opts.yieldTo ?? (() => yieldToPage());
   }
 
@@ -443,7 +451,8 @@ class SliceWriter {
     if (!this.current()) return false;
     if (performance.now() - this.t0 > this.sliceMs || this.chars > this.sliceChars) {
       this.pause();
-      await this.yieldTo();
+      const renderMs = await this.yieldTo();
+      if (this.adaptive) this.sliceChars = nextSliceChars(this.sliceChars, this.chars, renderMs ?? null);
       this.resume();
       this.chars = 0;
     }

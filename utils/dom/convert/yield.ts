@@ -14,25 +14,33 @@ export function viaMessage(): Promise<void> {
   });
 }
 
-export function yieldToPage(doc: Document = document): Promise<void> {
-  if (doc.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') return viaMessage();
+/**
+ * Yields to the page: in front, through its next frame. Resolves with how long that frame took to
+ * render (from its animation callbacks to the first task after it: style, layout and paint), or
+ * null when no frame was measured (a hidden page, or one that got no frame in time).
+ */
+export function yieldToPage(doc: Document = document): Promise<number | null> {
+  if (doc.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') return viaMessage().then(() => null);
   // A frame, then a task after it; if the page is hidden meanwhile, no frame comes: the message
   // path wins the race.
   return new Promise((resolve) => {
     let done = false;
-    const finish = () => {
+    const finish = (renderMs: number | null) => {
       if (done) return;
       done = true;
       doc.removeEventListener('visibilitychange', onHidden);
-      resolve();
+      resolve(renderMs);
     };
     const onHidden = () => {
-      if (doc.visibilityState === 'hidden') void viaMessage().then(finish);
+      if (doc.visibilityState === 'hidden') void viaMessage().then(() => finish(null));
     };
     doc.addEventListener('visibilitychange', onHidden);
-    requestAnimationFrame(() => void viaMessage().then(finish));
+    requestAnimationFrame(() => {
+      const t = performance.now();
+      void viaMessage().then(() => finish(performance.now() - t));
+    });
     // A page out of sight may still say 'visible' (another window in front, a headless tab) and get
     // no frames: then a timer ends the wait.
-    setTimeout(finish, 100);
+    setTimeout(() => finish(null), 100);
   });
 }

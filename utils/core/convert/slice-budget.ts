@@ -1,0 +1,37 @@
+// How much new text to write before the page's next frame. The browser lays out what we wrote in
+// that frame; what that costs per character varies several-fold (a renderer's first conversion
+// shapes and measures thousands of glyphs it has never drawn; later ones find them cached), so the
+// budget follows what the last frame cost rather than a fixed figure. Each frame of a long page
+// also costs a part that does not depend on what was written (measured on a 600 k-character page:
+// 15–25 ms of layout and paint walking the whole page), so fuller frames finish the page sooner;
+// the target keeps them, with our own slice of script, under 100 ms. Pure.
+
+export interface SliceLimits {
+  /** characters for the first slice, before any frame was measured */
+  readonly initial: number;
+  readonly min: number;
+  readonly max: number;
+  /** rendering time (style, layout, paint) a frame should stay within, ms */
+  readonly targetMs: number;
+  /** a slice smaller than this says too little about the cost per character */
+  readonly minSample: number;
+}
+
+export const SLICE_LIMITS: SliceLimits = { initial: 15_000, min: 6_000, max: 150_000, targetMs: 55, minSample: 3_000 };
+
+/**
+ * The next slice's characters, from the last slice's: `wrote` characters took `renderMs` to render
+ * (null: no frame was measured, as in a hidden page, which lays nothing out until shown). It moves
+ * at most by half or double per frame, so one odd frame does not swing it.
+ */
+export function nextSliceChars(prev: number, wrote: number, renderMs: number | null, limits: SliceLimits = SLICE_LIMITS): number {
+  let next = prev;
+  if (renderMs === null) next = prev * 2;
+  else if (wrote >= limits.minSample) {
+    const fit = (limits.targetMs / Math.max(renderMs, 1)) * wrote;
+    // Only a slice that used most of its budget says a larger one would fit (a small one may have
+    // been rendered already, in a frame while the next batch was on its way, and measure nothing).
+    next = fit > prev && wrote < prev / 2 ? prev : Math.min(prev * 2, Math.max(prev / 2, fit));
+  }
+  return Math.round(Math.min(limits.max, Math.max(limits.min, next)));
+}

@@ -7,7 +7,7 @@ import { isInsideSkipped, OWN_UI_ATTR } from '@/utils/dom/text/model';
 import { guessScript } from '@/utils/core/text/cjk';
 import type { BatchConvert, ConvertItem } from '@/utils/core/convert/converters';
 import type { Converting, ScriptMode, SourceScript } from '@/utils/core/convert/modes';
-import { yieldToPage } from '@/utils/dom/convert/yield';
+import { frameYielder } from '@/utils/dom/convert/yield';
 import { fingerprint } from '@/utils/core/text/fingerprint';
 import { nextSliceChars, SLICE_LIMITS } from '@/utils/core/convert/slice-budget';
 
@@ -443,7 +443,7 @@ class SliceWriter {
     this.sliceMs = opts.sliceMs ?? 14;
     this.adaptive = opts.sliceChars === undefined;
     this.sliceChars = opts.sliceChars ?? SLICE_LIMITS.initial;
-    this.yieldTo = opts.yieldTo ?? (() => yieldToPage());
+    this.yieldTo = opts.yieldTo ?? frameYielder();
   }
 
   /** Before writing a block: yields if the slice is full; false if a newer apply() took over. */

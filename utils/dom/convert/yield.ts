@@ -15,32 +15,53 @@ export function viaMessage(): Promise<void> {
 }
 
 /**
- * Yields to the page: in front, through its next frame. Resolves with how long that frame took to
- * render (from its animation callbacks to the first task after it: style, layout and paint), or
- * null when no frame was measured (a hidden page, or one that got no frame in time).
+ * A way to yield to the page, for one run of work (a conversion): in front, through the page's next
+ * frame, resolving with how long that frame took to render (from its animation callbacks to the
+ * first task after it: style, layout and paint); null when no frame was measured. A page out of
+ * sight may still say 'visible' (another tab or window in front, a headless tab) and get no frames:
+ * once a frame was waited for in vain, the next yields go by message, without waiting, until a
+ * frame comes again.
  */
-export function yieldToPage(doc: Document = document): Promise<number | null> {
-  if (doc.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') return viaMessage().then(() => null);
-  // A frame, then a task after it; if the page is hidden meanwhile, no frame comes: the message
-  // path wins the race.
-  return new Promise((resolve) => {
-    let done = false;
-    const finish = (renderMs: number | null) => {
-      if (done) return;
-      done = true;
-      doc.removeEventListener('visibilitychange', onHidden);
-      resolve(renderMs);
-    };
-    const onHidden = () => {
-      if (doc.visibilityState === 'hidden') void viaMessage().then(() => finish(null));
-    };
-    doc.addEventListener('visibilitychange', onHidden);
+export function frameYielder(doc: Document = document): () => Promise<number | null> {
+  let stalled = false;
+  let watching = false;
+  const watchForFrames = () => {
+    if (watching) return;
+    watching = true;
     requestAnimationFrame(() => {
-      const t = performance.now();
-      void viaMessage().then(() => finish(performance.now() - t));
+      watching = false;
+      stalled = false;
     });
-    // A page out of sight may still say 'visible' (another window in front, a headless tab) and get
-    // no frames: then a timer ends the wait.
-    setTimeout(() => finish(null), 100);
-  });
+  };
+  return () => {
+    if (doc.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') return viaMessage().then(() => null);
+    if (stalled) {
+      watchForFrames();
+      return viaMessage().then(() => null);
+    }
+    // A frame, then a task after it; if the page is hidden meanwhile, no frame comes: the message
+    // path wins the race.
+    return new Promise((resolve) => {
+      let done = false;
+      const finish = (renderMs: number | null) => {
+        if (done) return;
+        done = true;
+        doc.removeEventListener('visibilitychange', onHidden);
+        resolve(renderMs);
+      };
+      const onHidden = () => {
+        if (doc.visibilityState === 'hidden') void viaMessage().then(() => finish(null));
+      };
+      doc.addEventListener('visibilitychange', onHidden);
+      requestAnimationFrame(() => {
+        const t = performance.now();
+        void viaMessage().then(() => finish(performance.now() - t));
+      });
+      setTimeout(() => {
+        if (done) return;
+        stalled = true;
+        finish(null);
+      }, 100);
+    });
+  };
 }

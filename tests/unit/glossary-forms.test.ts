@@ -1,7 +1,7 @@
 // The forms a page receives: filed by their first two characters, decoded exactly, anything else refused.
 import { describe, expect, it } from 'vitest';
 import { decodeBucket, FormIndex, packFormIndex } from '@/utils/core/glossary/form-index';
-import { BLOCKED, pairKey, TermMatcher } from '@/utils/core/glossary/matcher';
+import { BLOCKED, candidate, orderCandidates, pairKey, TermMatcher } from '@/utils/core/glossary/matcher';
 import type { CompiledGlossary } from '@/utils/core/glossary/types';
 
 const forms: Pick<CompiledGlossary, 'count' | 'forms' | 'blockers'> = {
@@ -44,9 +44,12 @@ describe('packFormIndex / FormIndex', () => {
     expect(office.text).toBe('行政!!复议机关|~`3构');
   });
 
-  it('gives the longest form first in a bucket', () => {
+  it('orders a bucket as the matcher tries it: by third character, longest first within one, two characters last', () => {
     const index = FormIndex.from(wire())!;
-    expect(index.decode(index.lists.get(pairKey('行政', 0)) as string).map((c) => c.form)).toEqual(['行政复议法', '行政复议', '行政複議', '行政协']);
+    // 协 U+534F < 复 U+590D < 複 U+8907
+    expect(index.decode(index.lists.get(pairKey('行政', 0)) as string).map((c) => c.form)).toEqual(['行政协', '行政复议法', '行政复议', '行政複議']);
+    const list = orderCandidates([candidate('行政', 1), candidate('行政复议', 2), candidate('行政协', 3), candidate('行政复议法', 4), candidate('行政複議', 5)]);
+    expect(list.map((c) => c.form)).toEqual(['行政协', '行政复议法', '行政复议', '行政複議', '行政']);
   });
 
   it('matches as the matcher does over the plain forms, with forms on top replacing the base', () => {

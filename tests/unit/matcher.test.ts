@@ -52,6 +52,33 @@ describe('TermMatcher', () => {
   });
 });
 
+describe('TermMatcher on a pair that starts many forms', () => {
+  // More forms under 发展 than a straight scan is used for: the matcher looks up the text's third character.
+  const thirds = [...'一七三上下不中为乡事二五产人代以企优会体'];
+  const many: [string, number][] = [['发展', 0], ...thirds.map((c, k): [string, number] => [`发展${c}业`, k + 1]), ...thirds.slice(0, 5).map((c, k): [string, number] => [`发展${c}`, k + 30])];
+  const mm = new TermMatcher(many);
+  const byForm = new Map(many);
+  const naive = (text: string) => {
+    const out: { start: number; end: number; entry: number }[] = [];
+    for (let i = 0; i < text.length; ) {
+      let len = Math.min(4, text.length - i);
+      while (len >= 2 && !byForm.has(text.slice(i, i + len))) len--;
+      if (len < 2) i++;
+      else {
+        out.push({ start: i, end: i + len, entry: byForm.get(text.slice(i, i + len))! });
+        i += len;
+      }
+    }
+    return out;
+  };
+  it('finds the longest form with each third character, a two-character form otherwise, up to the end of the text', () => {
+    for (const text of ['发展企业和发展中国', '发展体', '发展', '发展丁', '要发展一业发展七发展乡', '发展〇业发展']) expect(mm.match(text), text).toEqual(naive(text));
+    expect(mm.match('发展中业')).toEqual([{ start: 0, end: 4, entry: thirds.indexOf('中') + 1 }]);
+    expect(mm.match('发展三')).toEqual([{ start: 0, end: 3, entry: 32 }]);
+    expect(mm.match('发展体')).toEqual([{ start: 0, end: 2, entry: 0 }]);
+  });
+});
+
 describe('scanBlocks on the page-text model', () => {
   it('finds a term split by inline markup', async () => {
     document.body.innerHTML = '<p><b>行政</b>複議與<a href="#">三統</a>一</p><p>政协</p>';

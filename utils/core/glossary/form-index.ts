@@ -3,7 +3,7 @@
 // the buckets by key in one pass (a few thousand string slices) and decodes a bucket only when its
 // first two characters occur in the page's text. Code that runs on every page load runs cold (never
 // optimised yet), so the page does as little per form as possible: no list of all forms, no sort.
-import { BLOCKED, candidate, newFilter, pairKey, setFilterBit, type Candidate, type FiledForms } from '@/utils/core/glossary/matcher';
+import { BLOCKED, candidate, orderCandidates, newFilter, pairKey, setFilterBit, type Candidate, type FiledForms } from '@/utils/core/glossary/matcher';
 import { GLOSSARY_FORMAT, type CompiledGlossary } from '@/utils/core/glossary/types';
 
 /**
@@ -81,7 +81,7 @@ export function isPackedFormIndex(x: unknown): x is PackedFormIndex {
 
 /**
  * Decodes one bucket line (or several joined by newlines, when two pairs fold to one key); null when
- * it is malformed. Forms come out longest first, as the matcher tries them.
+ * it is malformed. Forms come out in the order the matcher tries them (orderCandidates).
  */
 export function decodeBucket(lines: string, count: number): Candidate[] | null {
   const out: Candidate[] = [];
@@ -110,7 +110,7 @@ export function decodeBucket(lines: string, count: number): Candidate[] | null {
       prevEntry = entry;
     }
   }
-  return out.sort((a, b) => b.form.length - a.form.length);
+  return orderCandidates(out);
 }
 
 /** A packed index as a page uses it: its lines filed by key, each decoded when a matcher first needs it. */

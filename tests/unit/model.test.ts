@@ -177,6 +177,24 @@ describe('mutations', () => {
     m.disconnect();
   });
 
+  it('drops its own writes made around a nested write, and keeps the page\'s made before and after', async () => {
+    page('<p id="a">甲</p><p id="b">乙</p><p id="c">丙</p>');
+    const m = new PageTextModel(document, { debounceMs: 5 }).build();
+    m.observe();
+    const [a, b, c] = m.blocks;
+    (a!.segments[0]!.node as Text).data = '甲改'; // the page, before our write
+    m.write(() => {
+      m.write(() => ((b!.segments[0]!.node as Text).data = '乙乙'));
+      (b!.segments[0]!.node as Text).data = '乙丙'; // ours, after the inner write ended
+    });
+    (c!.segments[0]!.node as Text).data = '丙改'; // the page, after
+    await settle();
+    const change = m.flush()!;
+    expect(change.removed).toEqual([a, c]);
+    expect(change.added.map((x) => x.text)).toEqual(['甲改', '丙改']);
+    m.disconnect();
+  });
+
   it('reports an edit that keeps a block\'s nodes and length, and not a node put back unchanged', async () => {
     page('<p id="a">甲<b>乙</b>丙</p><p id="b">丁</p>');
     const m = new PageTextModel(document, { debounceMs: 5 }).build();

@@ -17,7 +17,7 @@ export interface SliceLimits {
   readonly minSample: number;
 }
 
-export const SLICE_LIMITS: SliceLimits = { initial: 15_000, min: 6_000, max: 150_000, targetMs: 55, minSample: 3_000 };
+export const SLICE_LIMITS: SliceLimits = { initial: 20_000, min: 6_000, max: 150_000, targetMs: 55, minSample: 3_000 };
 
 /**
  * The next slice's characters, from the last slice's: `wrote` characters took `renderMs` to render

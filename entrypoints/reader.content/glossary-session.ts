@@ -57,10 +57,12 @@ export class GlossarySession {
     const t0 = performance.now();
     const own = new TermMatcher(userForms(userTerms, this.glossary.count), [], this.glossary);
     this.ownMatcher = own;
-    this.notes = this.readNotes(own);
+    // Each block's text read from the page once, for the notes and the matching (the model keeps none).
+    const blocks = this.model.blocks.map((b) => ({ id: b.id, text: b.text }));
+    this.notes = this.readNotes(own, blocks);
     this.matcher = new TermMatcher(noteForms(this.notes), [], own);
     this.matcherMs = performance.now() - t0;
-    this.matches = await scanBlocks(this.model.blocks, this.matcher, { ...SCAN, cancelled: this.opts.cancelled });
+    this.matches = await scanBlocks(blocks, this.matcher, { ...SCAN, cancelled: this.opts.cancelled });
     this.drawMarks();
   }
 
@@ -130,9 +132,9 @@ export class GlossarySession {
   }
 
   /** The page's notes; a note whose term is already a form (own or glossary) joins that entry. */
-  private readNotes(own: TermMatcher): PageNoteTerms {
+  private readNotes(own: TermMatcher, blocks: readonly { readonly text: string }[] = this.model.blocks): PageNoteTerms {
     const base = this.glossary.count + this.userTerms.length;
-    const parsed = parsePageNotes(this.model.blocks.map((b) => b.text));
+    const parsed = parsePageNotes(blocks.map((b) => b.text));
     return parsed.length ? pageNoteTerms(parsed, { get: (term) => own.entryOf(term) }, base) : { base, items: [] };
   }
 

@@ -19,6 +19,21 @@ function blocksOf(html: string): { title: string; blocks: DetectBlock[] } {
 const reasonIds = (d: ReturnType<typeof detectReport>) => d.reasons.map((r) => r.id);
 
 describe('detectReport', () => {
+  it('reads each block\'s text once (the page-text model reads it from the page at each use)', () => {
+    const { title, blocks } = blocksOf(seedHtml);
+    const reads = new Map<number, number>();
+    const counted = blocks.map((b, i) => ({
+      tag: b.tag,
+      get text() {
+        reads.set(i, (reads.get(i) ?? 0) + 1);
+        return b.text;
+      },
+    }));
+    expect(detectReport({ url: 'https://www.example.com/item/123', title, blocks: counted }).isReport).toBe(true);
+    // A block both in the sample and among the last forty is read twice at most.
+    expect(Math.max(...reads.values())).toBeLessThanOrEqual(2);
+  });
+
   it('detects the seed report (Traditional) and explains why', () => {
     const d = detectReport({ url: 'https://www.example.com/item/123', ...blocksOf(seedHtml) });
     expect(d.isReport).toBe(true);

@@ -121,14 +121,18 @@ export function chineseShare(text: string): number {
 
 export function detectReport(input: DetectInput): Detection {
   const reasons: Reason[] = [];
-  // Sample: the title plus blocks up to SAMPLE_CHARS.
+  // Sample: the title plus blocks up to SAMPLE_CHARS. Each block's text is read once (a page-text
+  // model reads it from the page at each use), with the last blocks', where a signature is.
+  const read = (b: DetectBlock): DetectBlock => ({ tag: b.tag, text: b.text });
   const sample: DetectBlock[] = [];
   let taken = 0;
   for (const b of input.blocks) {
     if (taken >= SAMPLE_CHARS) break;
-    sample.push(b);
-    taken += b.text.length;
+    const r = read(b);
+    sample.push(r);
+    taken += r.text.length;
   }
+  const last = input.blocks.slice(-40).map(read);
   const head = (input.title + '\n' + sample.map((b) => b.text).join('\n')).slice(0, STATS_CHARS);
   const share = chineseShare(head);
   const script = guessScript(head).script;
@@ -148,7 +152,7 @@ export function detectReport(input: DetectInput): Detection {
   const titleIssuer = [input.title, ...headings.map((h) => h.text)].map(issuerIn).find(Boolean) ?? null;
   const shortBlocks = sample.filter((b) => b.text.trim().length > 0 && b.text.trim().length <= 40);
   // The signature names the issuer on a line of its own, at the end.
-  const tail = input.blocks.slice(-40).filter((b) => b.text.trim().length <= 40);
+  const tail = last.filter((b) => b.text.trim().length <= 40);
   const lineIssuer = [...tail].reverse().map((b) => (firstMatch(b.text, ISSUERS) ? b.text.trim() : null)).find(Boolean) ?? null;
   if (titleIssuer || lineIssuer) reasons.push({ id: 'issuer', points: titleIssuer ? 3 : 2, evidence: (titleIssuer ?? lineIssuer)! });
 
@@ -168,7 +172,7 @@ export function detectReport(input: DetectInput): Detection {
   else if (sections < 2 && arabic >= 3) reasons.push({ id: 'sections', points: 1, evidence: String(arabic) });
 
   // A signature date stands alone on its line, usually right after the issuer, near the end.
-  const dated = [...input.blocks].reverse().slice(0, 40).find((b) => DATE_LINE.test(b.text));
+  const dated = [...last].reverse().find((b) => DATE_LINE.test(b.text));
   if (dated) reasons.push({ id: 'signature-date', points: 2, evidence: dated.text.trim() });
 
   const host = hostOf(input.url);

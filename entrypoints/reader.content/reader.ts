@@ -8,6 +8,7 @@ import { profileFor, type ScriptMode } from '@/utils/core/convert/modes';
 import { getScriptFor, getSettings, getUserTerms, setSiteScript, settingsItem, siteModesItem, userTermsItem } from '@/utils/extension/storage/items';
 import { send } from '@/utils/extension/messaging';
 import { FormIndex } from '@/utils/core/glossary/form-index';
+import type { UserTerm } from '@/utils/core/user-terms/model';
 import { highlightApi } from './mark-layers';
 import { AnnotatorSlot, type Annotator } from './annotations';
 import { EntryStore } from './entries';
@@ -36,6 +37,12 @@ export class Reader {
   private glossaryRun: Promise<void> | null = null;
   /** The glossary's forms, asked for as soon as the page is read (see bootOnce). */
   private glossaryForms: Promise<FormIndex | null> | null = null;
+  /** The reader's own terms, read with the forms; read again when they change. */
+  private userTermsRead: Promise<UserTerm[]> | null = null;
+  /** they changed before matching was done: it runs again with them */
+  private userTermsStale = false;
+  /** The script the reader chose for this site, read with the forms; taken by the first glossary run. */
+  private initialScriptRead: Promise<ScriptMode> | null = null;
   /** time filing the forms' lines took */
   private indexMs = 0;
   private highlights: AnnotatorSlot | null = null;
@@ -68,6 +75,9 @@ export class Reader {
       // built and the page detected, not after. (Not for a page booted by a first script switch:
       // loading the glossary would hold up the background that converts it.)
       void this.requestForms();
+      void this.readUserTerms();
+      this.initialScriptRead = getSettings().then((s) => getScriptFor(location.hostname, s));
+      this.initialScriptRead.catch(() => undefined);
       return void this.boot(t0);
     }
     if (p.shell) this.stopShellWatch = waitForContent(() => void this.boot(performance.now()));
@@ -214,6 +224,8 @@ export class Reader {
 
   /** Shows the page in a script, then matches and places highlights in the new text. */
   private async setScript(mode: ScriptMode, remember: boolean): Promise<void> {
+    // The reader chose while the page was still being read: the script read at the start is stale.
+    if (remember) this.initialScriptRead = Promise.resolve('original');
     // A page the detection did not call Chinese has no model yet: it is built on the first switch.
     if (!this.page && mode !== 'original' && this.status.hasHan) await this.boot(performance.now());
     if (!this.page) return;
@@ -247,8 +259,8 @@ export class Reader {
       // Independent reads: one wait, not three in a row.
       const [forms, userTerms, initial] = await Promise.all([
         this.requestForms(),
-        getUserTerms(),
-        (this.status.settings ? Promise.resolve(this.status.settings) : getSettings()).then((s) => getScriptFor(location.hostname, s)),
+        this.readUserTerms(),
+        this.takeInitialScript(),
       ]);
       if (!forms || this.stopped) {
         // Asked again on the next run (the background may have failed to load the glossary).
@@ -265,7 +277,10 @@ export class Reader {
       if (initial !== 'original') await this.setScript(initial, false).catch(() => undefined);
       this.session = session;
       await session.scan(userTerms);
-      this.status.detect(page.model, session.termCount());
+      // The text detection read is the text matched, unless a script was applied above; a change
+      // the page made since then has its own re-detection scheduled (onPageChange).
+      if (initial === 'original') this.status.countTerms(session.termCount());
+      else this.status.detect(page.model, session.termCount());
       this.status.timing.markMs = session.markMs;
       this.status.timing.matcherMs = this.indexMs + session.matcherMs;
       this.status.timing.glossaryMs = performance.now() - t0 - session.markMs;
@@ -275,18 +290,38 @@ export class Reader {
       this.status.timing.anchorMs = performance.now() - ta;
       page.popover.preload();
       page.switcher.prepare();
-      const unwatch = userTermsItem.watch(() => void this.onUserTermsChanged());
-      this.ctx.onInvalidated(unwatch);
+      if (this.userTermsStale) await this.onUserTermsChanged();
       await this.publish(true);
     })();
     return this.glossaryRun;
   }
 
+  /** The site's script as read with the forms, once; read now when that is used up. */
+  private takeInitialScript(): Promise<ScriptMode> {
+    const read = this.initialScriptRead ?? (this.status.settings ? Promise.resolve(this.status.settings) : getSettings()).then((s) => getScriptFor(location.hostname, s));
+    this.initialScriptRead = null;
+    return read;
+  }
+
+  /** Read once, and watched from then on. */
+  private readUserTerms(): Promise<UserTerm[]> {
+    if (!this.userTermsRead) {
+      this.userTermsRead = getUserTerms();
+      const unwatch = userTermsItem.watch(() => void this.onUserTermsChanged());
+      this.ctx.onInvalidated(unwatch);
+    }
+    return this.userTermsRead;
+  }
+
   private async onUserTermsChanged(): Promise<void> {
-    const userTerms = await getUserTerms();
+    const read = getUserTerms();
+    this.userTermsRead = read;
+    // Before the first match is done: it may have used the old terms, and matches again when done.
+    this.userTermsStale = !this.session;
+    const userTerms = await read;
     if (!this.session || !this.page) return;
     await this.session.scan(userTerms);
-    this.status.detect(this.page.model, this.session.termCount());
+    this.status.countTerms(this.session.termCount());
     await this.publish(true);
   }
 

@@ -1,7 +1,7 @@
 // What the page is and whether the reader is on: the probe, detection, the site's mode and the
 // settings, told to the background (badge) and to the popup (get-status).
 import { sampleText, type PageTextModel } from '@/utils/dom/text/model';
-import { chineseShare, CHINESE_SHARE, detectReport, type Detection } from '@/utils/core/detect/report';
+import { chineseShare, CHINESE_SHARE, detectReport, withDistinctTerms, type Detection } from '@/utils/core/detect/report';
 import type { PageStatus, ReaderState } from '@/utils/core/messages';
 import type { Settings, SiteMode } from '@/utils/core/settings';
 import { htmlMarker, readerState } from '@/utils/core/reader/state';
@@ -72,6 +72,11 @@ export class StatusController {
 
   detect(model: PageTextModel, distinctTerms: number | undefined): void {
     this.detection = detectReport({ url: location.href, title: document.title, blocks: model.blocks, distinctTerms });
+  }
+
+  /** The last detection with a new count of distinct terms (the text it read is unchanged). */
+  countTerms(distinctTerms: number | undefined): void {
+    this.detection = withDistinctTerms(this.detection, distinctTerms);
   }
 
   async refreshMode(): Promise<void> {

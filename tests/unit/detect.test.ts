@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectReport, chineseShare, reportVerdict, type DetectBlock, type Reason } from '@/utils/core/detect/report';
+import { detectReport, chineseShare, reportVerdict, withDistinctTerms, type DetectBlock, type Reason } from '@/utils/core/detect/report';
 import { guessScript } from '@/utils/core/text/cjk';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -107,6 +107,18 @@ describe('detectReport', () => {
     const base = { url: 'https://x.cn', title: '关于加强行政复议工作的意见', blocks: [{ tag: 'P', text: '各区县人民政府：为加强行政复议工作，现提出如下意见。' }] };
     expect(reasonIds(detectReport(base))).not.toContain('glossary-density');
     expect(reasonIds(detectReport({ ...base, distinctTerms: 20 }))).toContain('glossary-density');
+  });
+
+  it('a new term count gives what detecting the same text with it gives, without reading it again', () => {
+    const base = { url: 'https://x.cn', title: '关于加强行政复议工作的意见', blocks: [{ tag: 'P', text: '各区县人民政府：为加强行政复议工作，现提出如下意见。' }] };
+    const first = detectReport(base);
+    for (const terms of [undefined, 0, 4, 5, 14, 15, 40]) {
+      expect(withDistinctTerms(first, terms)).toEqual(detectReport({ ...base, distinctTerms: terms }));
+      // From a detection that already had a count (the reader's own terms changed).
+      expect(withDistinctTerms(detectReport({ ...base, distinctTerms: 20 }), terms)).toEqual(detectReport({ ...base, distinctTerms: terms }));
+    }
+    const english = detectReport({ url: 'https://x.com', title: 'News', blocks: [{ tag: 'P', text: 'Plain English text only.' }] });
+    expect(withDistinctTerms(english, 30)).toEqual(detectReport({ url: 'https://x.com', title: 'News', blocks: [{ tag: 'P', text: 'Plain English text only.' }], distinctTerms: 30 }));
   });
 });
 

@@ -178,10 +178,29 @@ export function detectReport(input: DetectInput): Detection {
   const host = hostOf(input.url);
   if (host && GOV_HOSTS.some((re) => re.test(host))) reasons.push({ id: 'gov-domain', points: 3, evidence: host });
 
-  const terms = input.distinctTerms ?? 0;
-  if (terms >= 5) reasons.push({ id: 'glossary-density', points: terms >= 15 ? 3 : 2, evidence: String(terms) });
+  const density = densityReason(input.distinctTerms);
+  if (density) reasons.push(density);
 
   return { ...reportVerdict(reasons), isChinese, reasons, script, cjkShare: share };
+}
+
+/** Distinct glossary terms on the page, once they are known: the only reason that is not read from the text. */
+function densityReason(distinctTerms: number | undefined): Reason | null {
+  const terms = distinctTerms ?? 0;
+  return terms >= 5 ? { id: 'glossary-density', points: terms >= 15 ? 3 : 2, evidence: String(terms) } : null;
+}
+
+/**
+ * A detection of the same text with another count of distinct glossary terms: the same as
+ * detecting again, without reading the page again (matching ends with a count; the text has not
+ * changed since it was detected, or a re-detection is on its way).
+ */
+export function withDistinctTerms(d: Detection, distinctTerms: number | undefined): Detection {
+  if (!d.isChinese) return d;
+  const reasons = d.reasons.filter((r) => r.id !== 'glossary-density');
+  const density = densityReason(distinctTerms);
+  if (density) reasons.push(density);
+  return { ...d, ...reportVerdict(reasons), reasons };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { MarkMode } from '@/utils/core/glossary/occurrences';
 import { TermMatcher } from '@/utils/core/glossary/matcher';
 import type { MatchList } from '@/utils/core/glossary/match-list';
 import type { FormIndex } from '@/utils/core/glossary/form-index';
-import { countTerms, scanBlocks } from '@/utils/core/glossary/scan';
+import { countTerms, distinctEntries, scanBlocks } from '@/utils/core/glossary/scan';
 import { markedByBlock, matchAt, selectOccurrences, type Occurrence } from '@/utils/core/glossary/occurrences';
 import type { UserTerm } from '@/utils/core/user-terms/model';
 import { parsePageNotes } from '@/utils/core/glossary/page-notes';
@@ -37,6 +37,8 @@ export class GlossarySession {
   notes: PageNoteTerms = { base: 0, items: [] };
   /** time the last full drawing of marks took */
   markMs = 0;
+  /** distinct entries in `matches`, once counted (null: they changed since) */
+  private distinct: number | null = null;
   /** time building the last matcher took (the reader's own terms and the page's notes over the glossary's forms) */
   matcherMs = 0;
 
@@ -63,6 +65,7 @@ export class GlossarySession {
     this.matcher = new TermMatcher(noteForms(this.notes), [], own);
     this.matcherMs = performance.now() - t0;
     this.matches = await scanBlocks(blocks, this.matcher, { ...SCAN, cancelled: this.opts.cancelled });
+    this.distinct = null;
     this.drawMarks();
   }
 
@@ -76,6 +79,7 @@ export class GlossarySession {
       if (m) this.matches.set(b.id, m);
       else this.matches.delete(b.id);
     }
+    this.distinct = null;
     // A notes section that appeared, went away or changed script: its terms are other entries now.
     if (this.ownMatcher && (this.notes.items.length || blocks.some((b) => mayHoldNotes(b.text)))) {
       const notes = this.readNotes(this.ownMatcher);
@@ -120,8 +124,10 @@ export class GlossarySession {
     this.highlighter?.relayout();
   }
 
+  /** Distinct terms on the page; counted once per change of the matches (the badge and detection ask often). */
   termCount(): number {
-    return countTerms(this.matches.values()).size;
+    this.distinct ??= distinctEntries(this.matches.values());
+    return this.distinct;
   }
 
   /** The page's terms with their counts, in order of first appearance (side panel). */
@@ -166,6 +172,7 @@ export class GlossarySession {
   dispose(): void {
     this.removeMarks();
     this.matches.clear();
+    this.distinct = null;
     this.matcher = null;
     this.ownMatcher = null;
   }

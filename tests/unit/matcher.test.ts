@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TermMatcher } from '@/utils/core/glossary/matcher';
-import { scanBlocks, countTerms } from '@/utils/core/glossary/scan';
+import { scanBlocks, countTerms, distinctEntries } from '@/utils/core/glossary/scan';
 import { unpackMatches } from '@/utils/core/glossary/match-list';
 import { PageTextModel } from '@/utils/dom/text/model';
 
@@ -87,6 +87,17 @@ describe('scanBlocks on the page-text model', () => {
     const first = unpackMatches(res.get(model.blocks[0]!.id)!);
     expect(first.map((x) => model.blocks[0]!.text.slice(x.start, x.end))).toEqual(['行政複議', '三統一']);
     expect(countTerms(res.values())).toEqual(new Map([[0, 1], [3, 1], [4, 1]]));
+  });
+
+  it('counts distinct entries as the counts do, entry indices past any first guess included', () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (const max of [3, 900, 5000, 70_000]) {
+      const lists = Array.from({ length: 40 }, () => Array.from({ length: rand(12) }, (_, i) => [i * 4, i * 4 + 2, rand(max)]).flat());
+      expect(distinctEntries(lists)).toBe(countTerms(lists).size);
+    }
+    expect(distinctEntries([])).toBe(0);
+    expect(distinctEntries([[0, 2, 0], [5, 7, 0, 9, 11, 2048]])).toBe(2);
   });
 
   it('yields between slices and stops when cancelled', async () => {

@@ -42,6 +42,21 @@ describe('parsePageNotes: the three formats', () => {
   });
 });
 
+describe('parsePageNotes: every way a heading or footnote can start', () => {
+  // Blocks are passed over by their first character before any pattern runs: each heading form
+  // and footnote bracket must still be read.
+  const item = '1.“标准地”：是指带标准出让的工业用地。';
+  const item2 = '2.“链长制”：是指产业链链长工作机制。';
+  it.each(['名词解释', '【名词解释】', '[名词注释]', '［名词释义］', '(注释)', '（註釋）', '附：名词解释', '附件：名词说明', '本报告名词解释', '有关名词解释', '相关名词注释', '部分名词解释', '注释', '註釋', '附注'])('%s', (heading) => {
+    expect(parsePageNotes([...report, heading, item, item2]).map((n) => n.term)).toEqual(['标准地', '链长制']);
+    expect(parsePageNotes([...report, ` ${heading}`, item, item2]).map((n) => n.term)).toEqual(['标准地', '链长制']);
+  });
+  it.each(['［1］', '[1]', '【1】'])('footnotes opening %s', (open) => {
+    const close = { '［1］': '［2］', '[1]': '[2]', '【1】': '【2】' }[open]!;
+    expect(parsePageNotes([...report, `${open}标准地： 事先明确标准后再出让的工业用地。`, `${close}亩均论英雄： 以亩均效益评价企业。`]).map((n) => n.term)).toEqual(['标准地', '亩均论英雄']);
+  });
+});
+
 describe('parsePageNotes: not notes', () => {
   it('ignores ordinary numbered lists', () => {
     expect(parsePageNotes(report)).toEqual([]);

@@ -25,6 +25,12 @@ const PLAIN_ITEM = new RegExp(String.raw`^\s*${TERM}\s*：\s*(\S.*)$`, 's');
 const SPLIT = /(?<=[。；;！!？?\n])\s*(?=(?:\d{1,3}\s*[.．、]|[（(]\d{1,3}[）)]|[［\[【]\d{1,3}[］\]】])\s*(?:“|「|‘|[^\s：:“”「」，。；,;]{1,30}?\s*：))/u;
 
 const FIRST_FOOTNOTE = /^[［\[【]1[］\]】]/;
+/**
+ * Every character a trimmed block can start with and still be a notes heading (HEADING) or a first
+ * footnote (FIRST_FOOTNOTE): any other block is passed over without running either (a long page has
+ * thousands of blocks, and this runs on every page load, before the glossary is matched).
+ */
+const MAY_START_NOTES = '【[［(（附本有相部名注註';
 
 interface Item {
   n: number | null;
@@ -110,6 +116,7 @@ export function parsePageNotes(blocks: readonly string[]): PageNote[] {
   };
   for (let b = 0; b < blocks.length; b++) {
     const text = blocks[b]!.trim();
+    if (!MAY_START_NOTES.includes(text.charAt(0)) || !text) continue;
     const h = HEADING.exec(text);
     // A heading is short on its own; a longer block only counts when items follow the heading word.
     if (h && (text.length - h[0].length === 0 ? text.length <= 16 : /[：:]\s*$/.test(h[0]))) {

@@ -40,3 +40,27 @@ export function countTerms(matches: Iterable<MatchList>): Map<number, number> {
   }
   return counts;
 }
+
+/**
+ * How many distinct entries the matches name: what detection and the badge need after every
+ * match, without counting each (a flag per entry index, no map; entry indices are small).
+ */
+export function distinctEntries(matches: Iterable<MatchList>): number {
+  let seen = new Uint8Array(1024);
+  let n = 0;
+  for (const list of matches) {
+    for (let i = 2; i < list.length; i += 3) {
+      const e = list[i]!;
+      if (e >= seen.length) {
+        const grown = new Uint8Array(Math.max(e + 1, seen.length * 2));
+        grown.set(seen);
+        seen = grown;
+      }
+      if (seen[e] === 0) {
+        seen[e] = 1;
+        n++;
+      }
+    }
+  }
+  return n;
+}

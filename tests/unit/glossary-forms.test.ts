@@ -44,10 +44,13 @@ describe('packFormIndex / FormIndex', () => {
     expect(office.text).toBe('行政!!复议机关|~`3构');
   });
 
-  it('orders a bucket as the matcher tries it: by third character, longest first within one, two characters last', () => {
+  it('orders a bucket as the matcher tries it: by third character, a form\'s extensions before it, two characters last', () => {
     const index = FormIndex.from(wire())!;
     // 协 U+534F < 复 U+590D < 複 U+8907
     expect(index.decode(index.lists.get(pairKey('行政', 0)) as string).map((c) => c.form)).toEqual(['行政协', '行政复议法', '行政复议', '行政複議']);
+    // A line not packed in order is still put in the matcher's order.
+    expect(decodeBucket('行政!!複議|!#复议|!#复核', 3)!.map((c) => c.form)).toEqual(['行政复议', '行政复核', '行政複議']);
+    expect(decodeBucket('行政!#复核|!#复议|!#复议法|!!複議', 3)!.map((c) => c.form)).toEqual(['行政复议法', '行政复议', '行政复核', '行政複議']);
     const list = orderCandidates([candidate('行政', 1), candidate('行政复议', 2), candidate('行政协', 3), candidate('行政复议法', 4), candidate('行政複議', 5)]);
     expect(list.map((c) => c.form)).toEqual(['行政协', '行政复议法', '行政复议', '行政複議', '行政']);
   });

@@ -5,8 +5,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM build script without type declarations
 import { compileGlossary } from '../../scripts/glossary/compile.mjs';
-import { TermMatcher } from '@/utils/core/glossary/matcher';
-import { FormIndex, packFormIndex } from '@/utils/core/glossary/form-index';
+import { candidate, orderCandidates, TermMatcher } from '@/utils/core/glossary/matcher';
+import { decodeBucket, FormIndex, packFormIndex } from '@/utils/core/glossary/form-index';
 import type { CompiledGlossary } from '@/utils/core/glossary/types';
 
 const { index } = compileGlossary() as { index: CompiledGlossary };
@@ -95,5 +95,13 @@ describe('the forms a page receives', () => {
     const layered = new TermMatcher([], [], FormIndex.from(JSON.parse(wire)));
     for (const [form, entry] of new Map(index.forms)) if (form.length >= 2 && !index.blockers.includes(form)) expect(layered.entryOf(form)).toBe(entry);
     for (const text of corpusTexts) expect(layered.match(text)).toEqual(matcher.match(text));
+  });
+
+  it('decode every bucket into the order the matcher sorts them in, without sorting', () => {
+    const packed = packFormIndex(index);
+    for (const line of packed.text.split('\n')) {
+      const decoded = decodeBucket(line, packed.count)!;
+      expect(decoded.map((c) => [c.form, c.entry, c.third])).toEqual(orderCandidates(decoded.map((c) => candidate(c.form, c.entry))).map((c) => [c.form, c.entry, c.third]));
+    }
   });
 });

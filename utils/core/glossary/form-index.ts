@@ -3,7 +3,7 @@
 // the buckets by key in one pass (a few thousand string slices) and decodes a bucket only when its
 // first two characters occur in the page's text. Code that runs on every page load runs cold (never
 // optimised yet), so the page does as little per form as possible: no list of all forms, no sort.
-import { BLOCKED, candidate, orderCandidates, newFilter, pairKey, setFilterBit, type Candidate, type FiledForms } from '@/utils/core/glossary/matcher';
+import { BLOCKED, orderCandidates, newFilter, pairKey, setFilterBit, type Candidate, type FiledForms } from '@/utils/core/glossary/matcher';
 import { GLOSSARY_FORMAT, type CompiledGlossary } from '@/utils/core/glossary/types';
 
 /**
@@ -81,36 +81,77 @@ export function isPackedFormIndex(x: unknown): x is PackedFormIndex {
 
 /**
  * Decodes one bucket line (or several joined by newlines, when two pairs fold to one key); null when
- * it is malformed. Forms come out in the order the matcher tries them (orderCandidates).
+ * it is malformed. Forms come out in the order the matcher tries them (orderCandidates). This runs
+ * for every pair the page's text holds, cold: a line's forms arrive sorted, so that order is the
+ * line's groups of one third character each reversed, with no sort; and a form stays the two pieces
+ * it is made of until the matcher first compares it (most never are).
  */
 export function decodeBucket(lines: string, count: number): Candidate[] | null {
-  const out: Candidate[] = [];
-  for (const line of lines.includes('\n') ? lines.split('\n') : [lines]) {
-    if (line.length < 2) return null;
-    let prev = line.slice(0, 2);
-    let prevEntry = -1;
-    for (const item of line.slice(2).split('|')) {
-      let entry = prevEntry;
-      let at = 1;
-      if (item[0] !== '~') {
-        entry = decodeEntry(item, 0);
-        at = 2;
-      }
-      if (entry === -1 || entry >= count) return null;
-      let shared = 2;
-      if (item[at] === '`') {
-        const d = item.charCodeAt(at + 1) - 48;
-        if (!(d >= 1 && d <= 9) || 2 + d > prev.length) return null;
-        shared += d;
-        at += 2;
-      }
-      const form = prev.slice(0, shared) + item.slice(at);
-      out.push(candidate(form, entry));
-      prev = form;
-      prevEntry = entry;
+  if (lines.includes('\n')) {
+    const all: Candidate[] = [];
+    for (const line of lines.split('\n')) {
+      const one = decodeLine(line, count);
+      if (!one) return null;
+      all.push(...one);
     }
+    return orderCandidates(all);
   }
-  return orderCandidates(out);
+  const sorted = decodeLine(lines, count);
+  return sorted && matcherOrder(sorted);
+}
+
+/** One line's forms, in the line's (code-unit) order. */
+function decodeLine(line: string, count: number): Candidate[] | null {
+  if (line.length < 2) return null;
+  const out: Candidate[] = [];
+  let prev = line.slice(0, 2);
+  let prevEntry = -1;
+  let at = 2;
+  while (at <= line.length) {
+    let end = line.indexOf('|', at);
+    if (end < 0) end = line.length;
+    let entry = prevEntry;
+    if (line.charCodeAt(at) === 126 /* ~ */) at += 1;
+    else {
+      entry = decodeEntry(line, at);
+      at += 2;
+    }
+    if (entry === -1 || entry >= count) return null;
+    let shared = 2;
+    if (line.charCodeAt(at) === 96 /* ` */) {
+      const d = line.charCodeAt(at + 1) - 48;
+      if (!(d >= 1 && d <= 9) || 2 + d > prev.length) return null;
+      shared += d;
+      at += 2;
+    }
+    if (at > end) return null;
+    const form = prev.slice(0, shared) + line.slice(at, end);
+    // The third code unit from the piece that holds it, without joining the pieces.
+    const third = form.length <= 2 ? -1 : shared > 2 ? prev.charCodeAt(2) : line.charCodeAt(at + 2 - shared);
+    out.push({ form, entry, third });
+    prev = form;
+    prevEntry = entry;
+    at = end + 1;
+  }
+  return out;
+}
+
+/** Sorted forms of one pair in orderCandidates' order: each third's group reversed, the two-character form last. */
+function matcherOrder(sorted: Candidate[]): Candidate[] {
+  // A line not in order (not packed by packFormIndex) is sorted after all.
+  for (let i = 1; i < sorted.length; i++) if (sorted[i]!.third < sorted[i - 1]!.third) return orderCandidates(sorted);
+  const out: Candidate[] = [];
+  // Sorted, the two-character form (the pair itself, a prefix of all the others) comes first.
+  const pair = sorted.length && sorted[0]!.third === -1 ? 1 : 0;
+  let i = pair;
+  while (i < sorted.length) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j]!.third === sorted[i]!.third) j++;
+    for (let k = j - 1; k >= i; k--) out.push(sorted[k]!);
+    i = j;
+  }
+  if (pair) out.push(sorted[0]!);
+  return out;
 }
 
 /** A packed index as a page uses it: its lines filed by key, each decoded when a matcher first needs it. */

@@ -32,12 +32,14 @@ export interface Candidate {
 const thirdKey = (c: Candidate): number => (c.third === -1 ? 0x10000 : c.third);
 
 /**
- * Orders a key's candidates as the matcher tries them: by third code unit, longest first within the
- * same third, two-character forms last. At a position only one group can match, and its longest
- * match wins; failing that, a two-character form: the same as trying every form longest first.
+ * Orders a key's candidates as the matcher tries them: by third code unit, then in reverse code-unit
+ * order within the same third, two-character forms last. At a position only one group can match;
+ * two of its forms that both match are a form and its extension, and the extension comes first in
+ * reverse order, so the first hit is the longest: the same as trying every form longest first. (A
+ * packed bucket arrives sorted, so it decodes into this order without a sort: see form-index.ts.)
  */
 export function orderCandidates(list: Candidate[]): Candidate[] {
-  return list.sort((a, b) => thirdKey(a) - thirdKey(b) || b.form.length - a.form.length);
+  return list.sort((a, b) => thirdKey(a) - thirdKey(b) || (a.form < b.form ? 1 : a.form > b.form ? -1 : 0));
 }
 
 /** Index of the first candidate whose third is `third` or later in the order (a binary search). */

@@ -5,14 +5,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageTextModel, type TextBlock } from '@/utils/dom/text/model';
 import { dispatch } from '@/utils/core/messages';
 import { profileFor, type ScriptMode } from '@/utils/core/convert/modes';
-import { getScriptFor, getSettings, getUserTerms, setSiteScript, settingsItem, siteModesItem, userTermsItem } from '@/utils/extension/storage/items';
-import { send } from '@/utils/extension/messaging';
-import { FormIndex } from '@/utils/core/glossary/form-index';
-import type { UserTerm } from '@/utils/core/user-terms/model';
+import { setSiteScript, settingsItem, siteModesItem } from '@/utils/extension/storage/items';
 import { highlightApi } from './mark-layers';
 import { AnnotatorSlot, type Annotator } from './annotations';
 import { EntryStore } from './entries';
 import { GlossarySession } from './glossary-session';
+import { GlossaryInputs } from './glossary-inputs';
 import { contentHandlers } from './message-handlers';
 import { PagePopover } from './popover';
 import { TermScanner } from './scanner';
@@ -35,16 +33,10 @@ export class Reader {
   private page: Page | null = null;
   private session: GlossarySession | null = null;
   private glossaryRun: Promise<void> | null = null;
-  /** The glossary's forms, asked for as soon as the page is read (see bootOnce). */
-  private glossaryForms: Promise<FormIndex | null> | null = null;
-  /** The reader's own terms, read with the forms; read again when they change. */
-  private userTermsRead: Promise<UserTerm[]> | null = null;
-  /** they changed before matching was done: it runs again with them */
+  /** the glossary's forms, the reader's own terms and the site's script (see start) */
+  private readonly inputs: GlossaryInputs;
+  /** the reader's own terms changed before matching was done: it runs again with them */
   private userTermsStale = false;
-  /** The script the reader chose for this site, read with the forms; taken by the first glossary run. */
-  private initialScriptRead: Promise<ScriptMode> | null = null;
-  /** time filing the forms' lines took */
-  private indexMs = 0;
   private highlights: AnnotatorSlot | null = null;
   private readonly entries = new EntryStore();
   private redetectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -54,7 +46,9 @@ export class Reader {
   private readonly handlers = contentHandlers(this.face());
   private readonly onMessage = (raw: unknown) => dispatch(this.handlers, raw, undefined);
 
-  constructor(private readonly ctx: ContentScriptContext) {}
+  constructor(private readonly ctx: ContentScriptContext) {
+    this.inputs = new GlossaryInputs(ctx, () => void this.onUserTermsChanged(), () => this.status?.settings ?? null);
+  }
 
   start(): void {
     const t0 = performance.now();
@@ -74,10 +68,7 @@ export class Reader {
       // A Chinese page will most likely want the glossary: its forms travel while the model is
       // built and the page detected, not after. (Not for a page booted by a first script switch:
       // loading the glossary would hold up the background that converts it.)
-      void this.requestForms();
-      void this.readUserTerms();
-      this.initialScriptRead = getSettings().then((s) => getScriptFor(location.hostname, s));
-      this.initialScriptRead.catch(() => undefined);
+      this.inputs.request();
       return void this.boot(t0);
     }
     if (p.shell) this.stopShellWatch = waitForContent(() => void this.boot(performance.now()));
@@ -224,8 +215,7 @@ export class Reader {
 
   /** Shows the page in a script, then matches and places highlights in the new text. */
   private async setScript(mode: ScriptMode, remember: boolean): Promise<void> {
-    // The reader chose while the page was still being read: the script read at the start is stale.
-    if (remember) this.initialScriptRead = Promise.resolve('original');
+    if (remember) this.inputs.chosen();
     // A page the detection did not call Chinese has no model yet: it is built on the first switch.
     if (!this.page && mode !== 'original' && this.status.hasHan) await this.boot(performance.now());
     if (!this.page) return;
@@ -239,32 +229,18 @@ export class Reader {
     });
   }
 
-  private requestForms(): Promise<FormIndex | null> {
-    this.glossaryForms ??= send({ type: 'get-glossary-forms' }).then(
-      (p) => {
-        const t0 = performance.now();
-        const index = FormIndex.from(p);
-        this.indexMs = performance.now() - t0;
-        return index;
-      },
-      () => null,
-    );
-    return this.glossaryForms;
-  }
-
   /** Finds the glossary's terms on the page (once) and marks them; only ever called when the reader is on. */
   private runGlossary(page: Page): Promise<void> {
     this.glossaryRun ??= (async () => {
       const t0 = performance.now();
       // Independent reads: one wait, not three in a row.
       const [forms, userTerms, initial] = await Promise.all([
-        this.requestForms(),
-        this.readUserTerms(),
-        this.takeInitialScript(),
+        this.inputs.forms(),
+        this.inputs.userTerms(),
+        this.inputs.takeScript(),
       ]);
       if (!forms || this.stopped) {
         // Asked again on the next run (the background may have failed to load the glossary).
-        if (!forms) this.glossaryForms = null;
         this.glossaryRun = null;
         return;
       }
@@ -282,7 +258,7 @@ export class Reader {
       if (initial === 'original') this.status.countTerms(session.termCount());
       else this.status.detect(page.model, session.termCount());
       this.status.timing.markMs = session.markMs;
-      this.status.timing.matcherMs = this.indexMs + session.matcherMs;
+      this.status.timing.matcherMs = this.inputs.indexMs + session.matcherMs;
       this.status.timing.glossaryMs = performance.now() - t0 - session.markMs;
       page.scanner.listen();
       const ta = performance.now();
@@ -296,29 +272,10 @@ export class Reader {
     return this.glossaryRun;
   }
 
-  /** The site's script as read with the forms, once; read now when that is used up. */
-  private takeInitialScript(): Promise<ScriptMode> {
-    const read = this.initialScriptRead ?? (this.status.settings ? Promise.resolve(this.status.settings) : getSettings()).then((s) => getScriptFor(location.hostname, s));
-    this.initialScriptRead = null;
-    return read;
-  }
-
-  /** Read once, and watched from then on. */
-  private readUserTerms(): Promise<UserTerm[]> {
-    if (!this.userTermsRead) {
-      this.userTermsRead = getUserTerms();
-      const unwatch = userTermsItem.watch(() => void this.onUserTermsChanged());
-      this.ctx.onInvalidated(unwatch);
-    }
-    return this.userTermsRead;
-  }
-
   private async onUserTermsChanged(): Promise<void> {
-    const read = getUserTerms();
-    this.userTermsRead = read;
     // Before the first match is done: it may have used the old terms, and matches again when done.
     this.userTermsStale = !this.session;
-    const userTerms = await read;
+    const userTerms = await this.inputs.userTerms();
     if (!this.session || !this.page) return;
     await this.session.scan(userTerms);
     this.status.countTerms(this.session.termCount());

@@ -4,6 +4,9 @@ import { configsFor, dictsOf, OPENCC_CONFIGS, type ConfigName, type Converting, 
 import { mainlandEntries } from '@/utils/core/convert/phrases';
 import { convertParts, convertString, StageTrie, type BuiltConfig, type Dict } from '@/utils/core/convert/trie';
 
+/** Every OpenCC dictionary key holds a character from U+2E80 up: text without one never changes. */
+export const MAY_CONVERT = /[\u2e80-\uffff]/;
+
 export interface BlockConverter {
   convert(text: string): string;
   /** New text of each part, converting the parts as one text (see convertParts). */

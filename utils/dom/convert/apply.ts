@@ -3,21 +3,16 @@
 // The conversion itself happens elsewhere (the background, in the extension): this module sends the
 // blocks' text, first screen first, and writes back what comes back, in slices.
 import type { PageTextModel, TextBlock } from '@/utils/dom/text/model';
-import { isInsideSkipped, OWN_UI_ATTR } from '@/utils/dom/text/model';
+import { isInsideSkipped } from '@/utils/dom/text/model';
 import { guessScript } from '@/utils/core/text/cjk';
-import type { BatchConvert, ConvertItem } from '@/utils/core/convert/converters';
+import { MAY_CONVERT, type BatchConvert, type ConvertItem } from '@/utils/core/convert/converters';
 import type { Converting, ScriptMode, SourceScript } from '@/utils/core/convert/modes';
-import { frameYielder } from '@/utils/dom/convert/yield';
 import { fingerprint } from '@/utils/core/text/fingerprint';
-import { nextSliceChars, SLICE_LIMITS } from '@/utils/core/convert/slice-budget';
+import { SliceWriter, type SliceOptions } from '@/utils/dom/convert/slice-writer';
+import { LangScope } from '@/utils/dom/convert/lang-scope';
+import { PageExtras } from '@/utils/dom/convert/page-extras';
 
 export type { BatchConvert };
-
-/** Attributes that carry text a reader sees. */
-export const TEXT_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label'] as const;
-
-/** Every OpenCC dictionary key holds a character from U+2E80 up: text without one never changes. */
-const MAY_CONVERT = /[\u2e80-\uffff]/;
 
 /**
  * If we have to convert the same element more than this many times within REWRITE_WINDOW_MS, the
@@ -28,11 +23,6 @@ const MAX_REWRITES = 3;
 const REWRITE_WINDOW_MS = 5000;
 /** Text sent per message after the first screen: the page writes one batch while the next converts. */
 const BATCH_CHARS = 64_000;
-
-interface Written {
-  original: string;
-  written: string;
-}
 
 /**
  * A text node we wrote: its original text, and the fingerprint of what we wrote (not the text
@@ -51,12 +41,7 @@ interface Sent {
   parts: string[];
 }
 
-export interface ApplyOptions {
-  sliceMs?: number;
-  /** characters per slice: fixed, instead of following what the page's frames cost */
-  sliceChars?: number;
-  /** resolves with the rendering time of the frame it waited for, if it measured one */
-  yieldTo?: () => Promise<number | null | void>;
+export interface ApplyOptions extends SliceOptions {
   /** blocks the reader sees: converted and written first */
   firstBlocks?: ReadonlySet<number>;
 }
@@ -64,9 +49,9 @@ export interface ApplyOptions {
 export class PageConverter {
   mode: ScriptMode = 'original';
   private readonly nodes = new Map<Text, WrittenNode>();
-  private readonly attrs = new Map<Element, Map<string, Written>>();
-  private readonly langs = new Map<Element, { original: string | null; written: string }>();
-  private title: Written | null = null;
+  /** attributes and the title */
+  private readonly extras: PageExtras;
+  private readonly langs: LangScope;
   /** Elements the page keeps rewriting: left alone so we never fight it. */
   private readonly contested = new WeakSet<Element>();
   private readonly conversions = new WeakMap<Element, number[]>();
@@ -78,7 +63,10 @@ export class PageConverter {
     /** the page's script, for text too short to tell on its own */
     private readonly pageScript: () => SourceScript,
     private readonly doc: Document = document,
-  ) {}
+  ) {
+    this.langs = new LangScope(doc);
+    this.extras = new PageExtras(model, doc, (text) => this.sourceScript(text));
+  }
 
   /** Main-thread time the last apply() spent in our code (wall time minus waits). */
   lastBusyMs = 0;
@@ -111,9 +99,8 @@ export class PageConverter {
           writer.wrote(block.length);
         }
       }
-      this.restoreAttributes();
-      this.restoreTitle();
-      this.restoreLangs();
+      this.extras.restore();
+      this.model.write(() => this.langs.restoreAll());
       this.forget();
       writer.end();
       return changed;
@@ -148,7 +135,7 @@ export class PageConverter {
       result.catch(() => undefined);
       inFlight.push({ sent, result });
     };
-    const extras = this.extrasToSend();
+    const extras = this.extras.toSend();
     const extrasResult = this.request(mode, [], extras.items);
     extrasResult.catch(() => undefined);
     sendNext();
@@ -181,7 +168,7 @@ export class PageConverter {
     const extraOut = await extrasResult;
     if (gen !== this.generation) return changed;
     writer.resume();
-    this.writeExtras(extras, extraOut);
+    this.extras.write(extras, extraOut);
     writer.end();
     return changed;
   }
@@ -195,7 +182,7 @@ export class PageConverter {
     const mode = this.mode;
     const gen = this.generation;
     const sent = blocks.filter((b) => !this.contested.has(b.element)).map((b) => this.snapshot(b));
-    const extras = this.extrasToSend();
+    const extras = this.extras.toSend();
     const [out, extraOut] = await Promise.all([this.request(mode, sent), this.request(mode, [], extras.items)]);
     if (gen !== this.generation) return [];
     const changed: TextBlock[] = [];
@@ -205,7 +192,7 @@ export class PageConverter {
       if (needed && this.fought(s.block.element)) continue;
       if (this.write(s, out[i]!)) changed.push(s.block);
     }
-    this.writeExtras(extras, extraOut);
+    this.extras.write(extras, extraOut);
     return changed;
   }
 
@@ -252,8 +239,8 @@ export class PageConverter {
       });
       if (!changed) return;
       // The tag says what the block shows: converted text, or its own again.
-      if (s.nodes.some((node) => node && this.nodes.has(node))) this.scopeLang(s.block.element);
-      else this.unscopeLang(s.block.element);
+      if (s.nodes.some((node) => node && this.nodes.has(node))) this.langs.scope(s.block.element, this.mode);
+      else this.langs.unscope(s.block.element);
     });
     if (changed) this.model.refresh([s.block]);
     return changed;
@@ -299,181 +286,9 @@ export class PageConverter {
     return this.pageScript();
   }
 
-  // ---- lang ----
-
-  /**
-   * The language tag follows the shown script on the converted blocks themselves, where the page
-   * declares Chinese. Not on <html>: the browser picks the CJK font by `lang`, so changing it there
-   * lays out the whole page again at once (half a second on a 600 k-character page); on a block it
-   * costs what laying out the block's new text costs anyway, slice by slice.
-   */
-  private scopeLang(el: Element): void {
-    if (this.mode === 'original' || el === this.doc.documentElement || el === this.doc.body) return;
-    const mine = this.langs.get(el);
-    if (mine && el.getAttribute('lang') !== mine.written) {
-      this.langs.delete(el); // the page set its own
-      return;
-    }
-    const original = mine ? mine.original : el.getAttribute('lang');
-    const declared = original ?? el.parentElement?.closest('[lang]')?.getAttribute('lang');
-    if (!declared || !/^zh\b/i.test(declared)) return;
-    if (el.getAttribute('lang') !== this.mode) el.setAttribute('lang', this.mode);
-    this.langs.set(el, { original, written: this.mode });
-  }
-
-  private unscopeLang(el: Element): void {
-    const w = this.langs.get(el);
-    if (!w) return;
-    this.langs.delete(el);
-    if (el.getAttribute('lang') !== w.written) return; // the page set its own since
-    if (w.original === null) el.removeAttribute('lang');
-    else el.setAttribute('lang', w.original);
-  }
-
-  private restoreLangs(): void {
-    this.model.write(() => {
-      for (const el of [...this.langs.keys()]) this.unscopeLang(el);
-    });
-  }
-
-  // ---- attributes and title ----
-
-  private attributeTargets(): Element[] {
-    const selector = TEXT_ATTRIBUTES.map((a) => `[${a}]`).join(',');
-    const roots: ParentNode[] = [this.doc, ...this.model.shadowRootList()];
-    const out: Element[] = [];
-    for (const root of roots) {
-      for (const el of root.querySelectorAll(selector)) {
-        // Our UI and editors are never touched.
-        if (el.closest(`[${OWN_UI_ATTR}], [contenteditable]:not([contenteditable="false"])`)) continue;
-        out.push(el);
-      }
-    }
-    return out;
-  }
-
-  /** Attributes and the title, as items for the same request as the blocks. */
-  private extrasToSend(): { attrs: { el: Element; name: string; original: string; current: string }[]; title: { original: string; current: string } | null; items: ConvertItem[] } {
-    // Drop attributes whose element left, or that the page rewrote (its value is the new original).
-    for (const [el, map] of this.attrs) {
-      if (!el.isConnected) {
-        this.attrs.delete(el);
-        continue;
-      }
-      for (const [name, w] of map) if (el.getAttribute(name) !== w.written) map.delete(name);
-    }
-    const attrs: { el: Element; name: string; original: string; current: string }[] = [];
-    for (const el of this.attributeTargets()) {
-      for (const name of TEXT_ATTRIBUTES) {
-        const current = el.getAttribute(name);
-        if (current === null) continue;
-        const original = this.attrs.get(el)?.get(name)?.original ?? current;
-        if (MAY_CONVERT.test(original)) attrs.push({ el, name, original, current });
-      }
-    }
-    const current = this.doc.title;
-    if (this.title && current !== this.title.written) this.title = null; // the page changed its title
-    const original = this.title?.original ?? current;
-    const title = MAY_CONVERT.test(original) ? { original, current } : null;
-    const items: ConvertItem[] = attrs.map((a) => ({ source: this.sourceScript(a.original), parts: [a.original] }));
-    if (title) items.push({ source: this.sourceScript(title.original), parts: [title.original] });
-    return { attrs, title, items };
-  }
-
-  private writeExtras(extras: ReturnType<PageConverter['extrasToSend']>, out: readonly string[][]): void {
-    extras.attrs.forEach((a, i) => {
-      if (!a.el.isConnected || a.el.getAttribute(a.name) !== a.current) return;
-      const next = out[i]![0]!;
-      if (next !== a.current) this.model.write(() => a.el.setAttribute(a.name, next));
-      let map = this.attrs.get(a.el);
-      if (next === a.original) map?.delete(a.name);
-      else {
-        map ??= new Map();
-        map.set(a.name, { original: a.original, written: next });
-        this.attrs.set(a.el, map);
-      }
-    });
-    if (extras.title && this.doc.title === extras.title.current) {
-      const next = out[extras.attrs.length]![0]!;
-      if (next !== extras.title.current) this.model.write(() => (this.doc.title = next));
-      this.title = next === extras.title.original ? null : { original: extras.title.original, written: next };
-    }
-  }
-
-  private restoreAttributes(): void {
-    for (const [el, map] of this.attrs) {
-      if (!el.isConnected) continue;
-      for (const [name, w] of map) if (el.getAttribute(name) === w.written) this.model.write(() => el.setAttribute(name, w.original));
-    }
-  }
-
-  private restoreTitle(): void {
-    if (this.title && this.doc.title === this.title.written) {
-      const original = this.title.original;
-      this.model.write(() => (this.doc.title = original));
-    }
-  }
-
   private forget(): void {
     this.nodes.clear();
-    this.attrs.clear();
-    this.title = null;
-    this.langs.clear();
-  }
-}
-
-/**
- * Cuts writing into slices by time and characters, yielding to the page between them. The characters
- * per slice follow what the page's frames cost to render (see slice-budget.ts), unless fixed.
- */
-class SliceWriter {
-  private t0 = performance.now();
-  private chars = 0;
-  private running = true;
-  private readonly sliceMs: number;
-  private sliceChars: number;
-  private readonly adaptive: boolean;
-  private readonly yieldTo: () => Promise<number | null | void>;
-
-  constructor(
-    opts: ApplyOptions,
-    private readonly current: () => boolean,
-    private readonly busy: (ms: number) => void,
-  ) {
-    this.sliceMs = opts.sliceMs ?? 14;
-    this.adaptive = opts.sliceChars === undefined;
-    this.sliceChars = opts.sliceChars ?? SLICE_LIMITS.initial;
-    this.yieldTo = opts.yieldTo ?? frameYielder();
-  }
-
-  /** Before writing a block: yields if the slice is full; false if a newer apply() took over. */
-  async room(): Promise<boolean> {
-    if (!this.current()) return false;
-    if (performance.now() - this.t0 > this.sliceMs || this.chars > this.sliceChars) {
-      this.pause();
-      const renderMs = await this.yieldTo();
-      if (this.adaptive) this.sliceChars = nextSliceChars(this.sliceChars, this.chars, renderMs ?? null);
-      this.resume();
-      this.chars = 0;
-    }
-    return this.current();
-  }
-
-  wrote(chars: number): void {
-    this.chars += chars;
-  }
-
-  pause(): void {
-    if (this.running) this.busy(performance.now() - this.t0);
-    this.running = false;
-  }
-
-  resume(): void {
-    if (!this.running) this.t0 = performance.now();
-    this.running = true;
-  }
-
-  end(): void {
-    this.pause();
+    this.extras.forget();
+    this.langs.forget();
   }
 }

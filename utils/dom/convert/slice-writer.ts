@@ -1,0 +1,69 @@
+// Writing a long page in slices: the page gets a frame between slices, so no frame has too much
+// new text to lay out, and a newer conversion can take over between any two blocks. DOM code: it
+// waits for the page's frames (yield.ts).
+import { frameYielder } from '@/utils/dom/convert/yield';
+import { nextSliceChars, SLICE_LIMITS } from '@/utils/core/convert/slice-budget';
+
+export interface SliceOptions {
+  sliceMs?: number;
+  /** characters per slice: fixed, instead of following what the page's frames cost */
+  sliceChars?: number;
+  /** resolves with the rendering time of the frame it waited for, if it measured one */
+  yieldTo?: () => Promise<number | null | void>;
+}
+
+/**
+ * Cuts writing into slices by time and characters, yielding to the page between them. The characters
+ * per slice follow what the page's frames cost to render (see slice-budget.ts), unless fixed.
+ */
+export class SliceWriter {
+  private t0 = performance.now();
+  private chars = 0;
+  private running = true;
+  private readonly sliceMs: number;
+  private sliceChars: number;
+  private readonly adaptive: boolean;
+  private readonly yieldTo: () => Promise<number | null | void>;
+
+  constructor(
+    opts: SliceOptions,
+    private readonly current: () => boolean,
+    private readonly busy: (ms: number) => void,
+  ) {
+    this.sliceMs = opts.sliceMs ?? 14;
+    this.adaptive = opts.sliceChars === undefined;
+    this.sliceChars = opts.sliceChars ?? SLICE_LIMITS.initial;
+    this.yieldTo = opts.yieldTo ?? frameYielder();
+  }
+
+  /** Before writing a block: yields if the slice is full; false if a newer apply() took over. */
+  async room(): Promise<boolean> {
+    if (!this.current()) return false;
+    if (performance.now() - this.t0 > this.sliceMs || this.chars > this.sliceChars) {
+      this.pause();
+      const renderMs = await this.yieldTo();
+      if (this.adaptive) this.sliceChars = nextSliceChars(this.sliceChars, this.chars, renderMs ?? null);
+      this.resume();
+      this.chars = 0;
+    }
+    return this.current();
+  }
+
+  wrote(chars: number): void {
+    this.chars += chars;
+  }
+
+  pause(): void {
+    if (this.running) this.busy(performance.now() - this.t0);
+    this.running = false;
+  }
+
+  resume(): void {
+    if (!this.running) this.t0 = performance.now();
+    this.running = true;
+  }
+
+  end(): void {
+    this.pause();
+  }
+}

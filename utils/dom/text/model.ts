@@ -1,80 +1,12 @@
 // The page-text model: the one walker over the page. Detection, glossary matching, conversion and
 // highlights all read blocks and offsets from here, and every write we make to the page goes through
-// `write()` so the mutation observer never mistakes our own changes for the page's.
+// `write()` so the mutation observer never mistakes our own changes for the page's. The walk and the
+// blocks it makes are in blocks.ts, what kind of node a node is in nodes.ts.
+import { Block, sameNodes, Walk, type TextBlock, type WalkHost } from '@/utils/dom/text/blocks';
+import { composedCompare, composedContains, composedParent, isBlockElement, isInsideSkipped, onlyOwnUi, SKIP_TAGS } from '@/utils/dom/text/nodes';
 
-/** Elements whose content is never readable text for us (or never ours to touch). */
-const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
-  'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO',
-  'HEAD', 'TITLE', 'META', 'LINK',
-]);
-
-/** Block-level elements: each starts a new block. Everything else (b, a, span, em, font…) is inline. */
-const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIR', 'DIV',
-  'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
-  'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY',
-  'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
-]);
-
-/** Attribute every element of our own UI carries, so the walker and observer leave it alone. */
-export const OWN_UI_ATTR = 'data-bilingual-reader-ui';
-
-export interface Segment {
-  /** null for a virtual line break (`<br>`), which has text "\n" but no node. */
-  node: Text | null;
-  /** Offset of this segment in the block's text. */
-  start: number;
-}
-
-export interface TextBlock {
-  /** Unique for the life of the model; a rebuilt block gets a new id. */
-  id: number;
-  /** Nearest block-level ancestor (or shadow root host) the text belongs to. */
-  readonly element: Element;
-  /** Upper-case tag of `element`, for callers that weigh headings. */
-  readonly tag: string;
-  /**
-   * The text of its segments, read from their nodes at each use (read it once per task, into a
-   * local). Not kept: the texts of a long page are megabytes of heap, and the page holds them already.
-   */
-  readonly text: string;
-  /** Length of `text` when the segments' starts were computed. */
-  readonly length: number;
-  readonly segments: Segment[];
-}
-
-class Block implements TextBlock {
-  length = 0;
-  readonly segments: Segment[] = [];
-  constructor(
-    public id: number,
-    readonly element: Element,
-    readonly tag: string,
-  ) {}
-
-  get text(): string {
-    let text = '';
-    for (const s of this.segments) text += s.node ? s.node.data : '\n';
-    return text;
-  }
-
-  /** Adds a text node (or a line break for null) at the end. */
-  push(node: Text | null): void {
-    this.segments.push({ node, start: this.length });
-    this.length += node ? node.data.length : 1;
-  }
-
-  /** Recomputes the starts and length from the nodes as they are now. */
-  reread(): void {
-    let at = 0;
-    for (const s of this.segments) {
-      s.start = at;
-      at += s.node ? s.node.data.length : 1;
-    }
-    this.length = at;
-  }
-}
+export type { Segment, TextBlock } from '@/utils/dom/text/blocks';
+export { composedCompare, isBlockElement, isInsideSkipped, isSkippedElement, OWN_UI_ATTR } from '@/utils/dom/text/nodes';
 
 export interface BlockChange {
   removed: TextBlock[];
@@ -91,76 +23,6 @@ export interface ModelOptions {
 }
 
 const OBSERVE_OPTS: MutationObserverInit = { childList: true, characterData: true, subtree: true };
-
-function onlyOwnUi(r: MutationRecord): boolean {
-  const isOwn = (n: Node) => n.nodeType === 1 && (n as Element).hasAttribute(OWN_UI_ATTR);
-  const nodes = [...r.addedNodes, ...r.removedNodes];
-  return nodes.length > 0 && nodes.every(isOwn);
-}
-
-export function isSkippedElement(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
-  if (SKIP_TAGS.has(tag)) return true;
-  if (el.hasAttribute(OWN_UI_ATTR)) return true;
-  const ce = el.getAttribute('contenteditable');
-  if (ce !== null && ce !== 'false') return true;
-  if (el.getAttribute('translate') === 'no') return true;
-  if (el.classList.contains('notranslate')) return true;
-  return false;
-}
-
-export function isBlockElement(el: Element): boolean {
-  return BLOCK_TAGS.has(el.tagName.toUpperCase());
-}
-
-/** The parent in the composed tree: a shadow root's host stands in for the root. */
-function composedParent(node: Node): Node | null {
-  if (node.parentNode) {
-    const p = node.parentNode;
-    if (p.nodeType === 11 && (p as ShadowRoot).host) return (p as ShadowRoot).host;
-    return p;
-  }
-  return null;
-}
-
-/** True if `node` or one of its composed ancestors is skipped (so edits inside it are none of ours). */
-export function isInsideSkipped(node: Node): boolean {
-  for (let n: Node | null = node.nodeType === 1 ? node : composedParent(node); n; n = composedParent(n)) {
-    if (n.nodeType === 1 && isSkippedElement(n as Element)) return true;
-  }
-  return false;
-}
-
-/** Chain of composed ancestors from the root down to `node`. */
-function composedPath(node: Node): Node[] {
-  const path: Node[] = [];
-  for (let n: Node | null = node; n; n = composedParent(n)) path.push(n);
-  return path.reverse();
-}
-
-/** Document order in the composed tree (shadow content right after its host's start). */
-export function composedCompare(a: Node, b: Node): number {
-  if (a === b) return 0;
-  const pa = composedPath(a);
-  const pb = composedPath(b);
-  let i = 0;
-  while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;
-  if (i === pa.length) return -1; // a is an ancestor of b
-  if (i === pb.length) return 1;
-  const x = pa[i]!;
-  const y = pb[i]!;
-  const xInShadow = x.parentNode?.nodeType === 11;
-  const yInShadow = y.parentNode?.nodeType === 11;
-  // Content of a host's shadow root comes before the host's light children in our walk.
-  if (xInShadow !== yInShadow) return xInShadow ? -1 : 1;
-  const pos = x.compareDocumentPosition(y);
-  return pos & 4 /* FOLLOWING */ ? -1 : 1;
-}
-
-function composedContains(container: Node, node: Node): boolean {
-  for (let n: Node | null = node; n; n = composedParent(n)) if (n === container) return true;
-  return false;
-}
 
 /**
  * The model's quick look: up to `maxChars` of text in document order, for the "is this page Chinese
@@ -181,7 +43,7 @@ export function sampleText(doc: Document, maxChars: number): string {
   return out.length > maxChars ? out.slice(0, maxChars) : out;
 }
 
-export class PageTextModel {
+export class PageTextModel implements WalkHost {
   readonly root: Node;
   blocks: TextBlock[] = [];
   /** True when collection stopped at `maxChars`. */
@@ -508,102 +370,4 @@ export class PageTextModel {
     }
     return el;
   }
-}
-
-type Frame = { node: Node; container: Element; exit?: boolean };
-
-/**
- * One pass over a subtree with an explicit stack (pages nest deeply), resumable so the model can be
- * built in slices. Text directly inside a block element, with its inline descendants, makes a block;
- * a nested block element closes the current block, and text after it starts a new one.
- */
-class Walk {
-  readonly out: TextBlock[] = [];
-  /** the block being read; it starts at text that is not all white space */
-  private cur: Block | null = null;
-  private readonly stack: Frame[] = [];
-
-  constructor(
-    start: Node,
-    private readonly model: PageTextModel,
-    blockAncestor: (el: Element) => Element,
-  ) {
-    const startEl = start.nodeType === 9 ? (start as Document).documentElement : start;
-    if (!startEl) return;
-    if (startEl.nodeType === 1 && (isSkippedElement(startEl as Element) || isInsideSkipped(startEl))) return;
-    const initial = (startEl.nodeType === 1 ? startEl : (startEl.parentElement ?? startEl.ownerDocument?.documentElement)) as Element;
-    this.stack.push({ node: startEl, container: blockAncestor(initial) });
-  }
-
-  private close(): void {
-    if (this.cur) this.out.push(this.cur);
-    this.cur = null;
-  }
-
-  /** Walks until done (returns true) or until `pause()` says stop (checked every few hundred nodes). */
-  run(pause: () => boolean): boolean {
-    const stack = this.stack;
-    let n = 0;
-    while (stack.length) {
-      if ((++n & 255) === 0 && pause()) return false;
-      const f = stack.pop()!;
-      const node = f.node;
-      if (f.exit) {
-        this.close();
-        continue;
-      }
-      if (node.nodeType === 3) {
-        const t = node as Text;
-        const data = t.data;
-        if (data.length === 0) continue;
-        if (!this.model.addChars(data.length)) {
-          stack.length = 0;
-          break;
-        }
-        if (!this.cur) {
-          if (!/\S/.test(data)) continue;
-          const el = f.container;
-          this.cur = new Block(this.model.newBlockId(), el, el.tagName.toUpperCase());
-        }
-        this.cur.push(t);
-        continue;
-      }
-      if (node.nodeType !== 1 && node.nodeType !== 11) continue;
-      let container = f.container;
-      if (node.nodeType === 1) {
-        const el = node as Element;
-        if (isSkippedElement(el)) {
-          // A skipped element still separates the text around it.
-          if (isBlockElement(el) || el.tagName === 'PRE' || el.tagName === 'TEXTAREA') this.close();
-          continue;
-        }
-        if (el.tagName === 'BR') {
-          this.cur?.push(null);
-          continue;
-        }
-        if (isBlockElement(el)) {
-          this.close();
-          container = el;
-          stack.push({ node: el, container: f.container, exit: true });
-        }
-      }
-      const shadow = node.nodeType === 1 ? (node as Element).shadowRoot : null;
-      if (shadow) {
-        this.model.enterShadowRoot(shadow);
-        // A host renders its shadow tree; light children show only through slots.
-        if (shadow.querySelector('slot')) for (let c = node.lastChild; c; c = c.previousSibling) stack.push({ node: c, container });
-        for (let c = shadow.lastChild; c; c = c.previousSibling) stack.push({ node: c, container });
-      } else {
-        for (let c = node.lastChild; c; c = c.previousSibling) stack.push({ node: c, container });
-      }
-    }
-    this.close();
-    return true;
-  }
-}
-
-function sameNodes(a: TextBlock, b: TextBlock): boolean {
-  if (a.segments.length !== b.segments.length) return false;
-  for (let i = 0; i < a.segments.length; i++) if (a.segments[i]!.node !== b.segments[i]!.node) return false;
-  return true;
 }

@@ -1,0 +1,167 @@
+// Blocks of page text and the walk that collects them: the page-text model's one pass over a
+// subtree (model.ts owns the walks and the blocks they make). DOM code.
+import { isBlockElement, isInsideSkipped, isSkippedElement } from '@/utils/dom/text/nodes';
+
+export interface Segment {
+  /** null for a virtual line break (`<br>`), which has text "\n" but no node. */
+  node: Text | null;
+  /** Offset of this segment in the block's text. */
+  start: number;
+}
+
+export interface TextBlock {
+  /** Unique for the life of the model; a rebuilt block gets a new id. */
+  id: number;
+  /** Nearest block-level ancestor (or shadow root host) the text belongs to. */
+  readonly element: Element;
+  /** Upper-case tag of `element`, for callers that weigh headings. */
+  readonly tag: string;
+  /**
+   * The text of its segments, read from their nodes at each use (read it once per task, into a
+   * local). Not kept: the texts of a long page are megabytes of heap, and the page holds them already.
+   */
+  readonly text: string;
+  /** Length of `text` when the segments' starts were computed. */
+  readonly length: number;
+  readonly segments: Segment[];
+}
+
+export class Block implements TextBlock {
+  length = 0;
+  readonly segments: Segment[] = [];
+  constructor(
+    public id: number,
+    readonly element: Element,
+    readonly tag: string,
+  ) {}
+
+  get text(): string {
+    let text = '';
+    for (const s of this.segments) text += s.node ? s.node.data : '\n';
+    return text;
+  }
+
+  /** Adds a text node (or a line break for null) at the end. */
+  push(node: Text | null): void {
+    this.segments.push({ node, start: this.length });
+    this.length += node ? node.data.length : 1;
+  }
+
+  /** Recomputes the starts and length from the nodes as they are now. */
+  reread(): void {
+    let at = 0;
+    for (const s of this.segments) {
+      s.start = at;
+      at += s.node ? s.node.data.length : 1;
+    }
+    this.length = at;
+  }
+}
+
+/** What a walk asks of the model that runs it. */
+export interface WalkHost {
+  /** counts characters read; false once the model's limit is reached (the walk stops) */
+  addChars(n: number): boolean;
+  newBlockId(): number;
+  /** an open shadow root the walk enters: the model watches it too */
+  enterShadowRoot(root: ShadowRoot): void;
+}
+
+type Frame = { node: Node; container: Element; exit?: boolean };
+
+/**
+ * One pass over a subtree with an explicit stack (pages nest deeply), resumable so the model can be
+ * built in slices. Text directly inside a block element, with its inline descendants, makes a block;
+ * a nested block element closes the current block, and text after it starts a new one.
+ */
+export class Walk {
+  readonly out: TextBlock[] = [];
+  /** the block being read; it starts at text that is not all white space */
+  private cur: Block | null = null;
+  private readonly stack: Frame[] = [];
+
+  constructor(
+    start: Node,
+    private readonly model: WalkHost,
+    blockAncestor: (el: Element) => Element,
+  ) {
+    const startEl = start.nodeType === 9 ? (start as Document).documentElement : start;
+    if (!startEl) return;
+    if (startEl.nodeType === 1 && (isSkippedElement(startEl as Element) || isInsideSkipped(startEl))) return;
+    const initial = (startEl.nodeType === 1 ? startEl : (startEl.parentElement ?? startEl.ownerDocument?.documentElement)) as Element;
+    this.stack.push({ node: startEl, container: blockAncestor(initial) });
+  }
+
+  private close(): void {
+    if (this.cur) this.out.push(this.cur);
+    this.cur = null;
+  }
+
+  /** Walks until done (returns true) or until `pause()` says stop (checked every few hundred nodes). */
+  run(pause: () => boolean): boolean {
+    const stack = this.stack;
+    let n = 0;
+    while (stack.length) {
+      if ((++n & 255) === 0 && pause()) return false;
+      const f = stack.pop()!;
+      const node = f.node;
+      if (f.exit) {
+        this.close();
+        continue;
+      }
+      if (node.nodeType === 3) {
+        const t = node as Text;
+        const data = t.data;
+        if (data.length === 0) continue;
+        if (!this.model.addChars(data.length)) {
+          stack.length = 0;
+          break;
+        }
+        if (!this.cur) {
+          if (!/\S/.test(data)) continue;
+          const el = f.container;
+          this.cur = new Block(this.model.newBlockId(), el, el.tagName.toUpperCase());
+        }
+        this.cur.push(t);
+        continue;
+      }
+      if (node.nodeType !== 1 && node.nodeType !== 11) continue;
+      let container = f.container;
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        if (isSkippedElement(el)) {
+          // A skipped element still separates the text around it.
+          if (isBlockElement(el) || el.tagName === 'PRE' || el.tagName === 'TEXTAREA') this.close();
+          continue;
+        }
+        if (el.tagName === 'BR') {
+          this.cur?.push(null);
+          continue;
+        }
+        if (isBlockElement(el)) {
+          this.close();
+          container = el;
+          stack.push({ node: el, container: f.container, exit: true });
+        }
+      }
+      const shadow = node.nodeType === 1 ? (node as Element).shadowRoot : null;
+      if (shadow) {
+        this.model.enterShadowRoot(shadow);
+        // A host renders its shadow tree; light children show only through slots.
+        if (shadow.querySelector('slot')) for (let c = node.lastChild; c; c = c.previousSibling) stack.push({ node: c, container });
+        for (let c = shadow.lastChild; c; c = c.previousSibling) stack.push({ node: c, container });
+      } else {
+        for (let c = node.lastChild; c; c = c.previousSibling) stack.push({ node: c, container });
+      }
+    }
+    this.close();
+    return true;
+  }
+}
+
+/** Two blocks made of the same text nodes, in the same order. */
+export function sameNodes(a: TextBlock, b: TextBlock): boolean {
+  if (a.segments.length !== b.segments.length) return false;
+  for (let i = 0; i < a.segments.length; i++) if (a.segments[i]!.node !== b.segments[i]!.node) return false;
+  return true;
+}

@@ -12,7 +12,7 @@ import HighlightCard from '@/components/HighlightCard.vue';
 import type { HighlightColor } from '@/utils/core/annotate/types';
 import type { TermView } from '@/utils/core/glossary/view';
 import { POPOVER_KEYS, type PopoverKey, type PopoverProps } from './popover-props';
-import { OWN_UI_ATTR } from '@/utils/dom/text/model';
+import { OWN_UI_ATTR } from '@/utils/dom/text/nodes';
 import { errorMessage } from '@/utils/core/errors';
 import css from './popover.css?inline';
 

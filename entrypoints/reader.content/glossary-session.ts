@@ -73,7 +73,9 @@ export class GlossarySession {
   async rematch(removedIds: number[], blocks: readonly TextBlock[]): Promise<void> {
     if (!this.matcher) return;
     for (const id of removedIds) this.matches.delete(id);
-    const found = await scanBlocks(blocks, this.matcher, { ...SCAN, cancelled: this.opts.cancelled });
+    // Each changed block's text read from the page once, for the matching and the notes check.
+    const read = blocks.map((b) => ({ id: b.id, text: b.text }));
+    const found = await scanBlocks(read, this.matcher, { ...SCAN, cancelled: this.opts.cancelled });
     for (const b of blocks) {
       const m = found.get(b.id);
       if (m) this.matches.set(b.id, m);
@@ -81,7 +83,7 @@ export class GlossarySession {
     }
     this.distinct = null;
     // A notes section that appeared, went away or changed script: its terms are other entries now.
-    if (this.ownMatcher && (this.notes.items.length || blocks.some((b) => mayHoldNotes(b.text)))) {
+    if (this.ownMatcher && (this.notes.items.length || read.some((b) => mayHoldNotes(b.text)))) {
       const notes = this.readNotes(this.ownMatcher);
       if (!sameTerms(notes, this.notes)) return this.scan(this.userTerms);
       this.notes = notes;

@@ -3,7 +3,7 @@
 // "overlay" setting): our own elements in a shadow-root overlay above the text, positioned from
 // the ranges' rectangles, so the page's text nodes are never split or wrapped and conversion and
 // restore stay exact.
-import { OWN_UI_ATTR } from '@/utils/dom/text/model';
+import { OWN_UI_ATTR } from '@/utils/dom/text/nodes';
 
 export interface MarkLayer {
   add(range: AbstractRange): void;

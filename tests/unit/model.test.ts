@@ -1,5 +1,6 @@
 import { describe, expect, it, beforeEach } from 'vitest';
-import { PageTextModel, OWN_UI_ATTR, composedCompare } from '@/utils/dom/text/model';
+import { PageTextModel } from '@/utils/dom/text/model';
+import { OWN_UI_ATTR, composedCompare } from '@/utils/dom/text/nodes';
 
 function page(html: string): Document {
   document.documentElement.innerHTML = `<head></head><body>${html}</body>`;

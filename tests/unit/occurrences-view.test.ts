@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { markedByBlock, matchAt, selectOccurrences, stepOccurrence } from '@/utils/core/glossary/occurrences';
-import { filterMatches, matchCount, matchOf, packMatches, unpackMatches } from '@/utils/core/glossary/match-list';
-import { TermMatcher } from '@/utils/core/glossary/matcher';
+import { filterMatches, matchCount, matchOf, unpackMatches } from '@/utils/core/glossary/match-list';
+import { TermMatcher, type TermMatch } from '@/utils/core/glossary/matcher';
 import { fingerprint } from '@/utils/core/text/fingerprint';
 import { citation, termView } from '@/utils/core/glossary/view';
 import type { IndexedEntry } from '@/utils/core/glossary';
+
+/** Match objects as the page keeps them (three integers each), for fixtures. */
+function packMatches(matches: readonly TermMatch[]): number[] {
+  const out: number[] = [];
+  for (const m of matches) out.push(m.start, m.end, m.entry);
+  return out;
+}
 
 const matches = new Map([
   [1, packMatches([{ start: 0, end: 4, entry: 7 }, { start: 6, end: 9, entry: 3 }, { start: 12, end: 16, entry: 7 }])],

@@ -13,12 +13,6 @@ export const matchOf = (list: MatchList, i: number): TermMatch => ({ start: list
 
 export const entryOf = (list: MatchList, i: number): number => list[i * 3 + 2]!;
 
-export function packMatches(matches: readonly TermMatch[]): number[] {
-  const out: number[] = [];
-  for (const m of matches) out.push(m.start, m.end, m.entry);
-  return out;
-}
-
 export function unpackMatches(list: MatchList): TermMatch[] {
   const out: TermMatch[] = [];
   for (let i = 0; i < list.length; i += 3) out.push({ start: list[i]!, end: list[i + 1]!, entry: list[i + 2]! });

@@ -3,7 +3,7 @@
 // The conversion itself happens elsewhere (the background, in the extension): this module sends the
 // blocks' text, first screen first, and writes back what comes back, in slices.
 import type { PageTextModel, TextBlock } from '@/utils/dom/text/model';
-import { isInsideSkipped } from '@/utils/dom/text/model';
+import { isInsideSkipped } from '@/utils/dom/text/nodes';
 import { guessScript } from '@/utils/core/text/cjk';
 import { MAY_CONVERT, type BatchConvert, type ConvertItem } from '@/utils/core/convert/converters';
 import type { Converting, ScriptMode, SourceScript } from '@/utils/core/convert/modes';

@@ -2,7 +2,7 @@
 // and the document's title. They are converted in the same request as the blocks, and every value
 // we write keeps its original, so that "Original" puts it back. DOM code.
 import type { PageTextModel } from '@/utils/dom/text/model';
-import { OWN_UI_ATTR } from '@/utils/dom/text/model';
+import { OWN_UI_ATTR } from '@/utils/dom/text/nodes';
 import { MAY_CONVERT, type ConvertItem } from '@/utils/core/convert/converters';
 import type { SourceScript } from '@/utils/core/convert/modes';
 

@@ -1,5 +1,6 @@
-// Blocks of page text and the walk that collects them: the page-text model's one pass over a
-// subtree (model.ts owns the walks and the blocks they make). DOM code.
+// Blocks of page text, the walk that collects them (the page-text model's one pass over a subtree;
+// model.ts owns the walks and the blocks they make) and where an offset in a block falls among its
+// text nodes. DOM code.
 import { isBlockElement, isInsideSkipped, isSkippedElement } from '@/utils/dom/text/nodes';
 
 export interface Segment {
@@ -164,4 +165,39 @@ export function sameNodes(a: TextBlock, b: TextBlock): boolean {
   if (a.segments.length !== b.segments.length) return false;
   for (let i = 0; i < a.segments.length; i++) if (a.segments[i]!.node !== b.segments[i]!.node) return false;
   return true;
+}
+
+/**
+ * Maps an offset within a block to the text node and offset in it. End offsets resolve to the end
+ * of the previous node. Reads only the block's segments.
+ */
+export function locateInBlock(block: TextBlock, offset: number, preferEnd = false): { node: Text; offset: number } | null {
+  const segs = block.segments;
+  if (offset < 0 || offset > block.length || segs.length === 0) return null;
+  // Binary search for the last segment starting at or before offset.
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  let i = lo;
+  if (preferEnd) {
+    // An end offset that falls exactly on a boundary belongs to the segment before it.
+    while (i > 0 && segs[i]!.start === offset) i--;
+  }
+  // Virtual breaks have no node: move to a neighbour that has one.
+  const seg = segs[i]!;
+  if (!seg.node) {
+    const after = segs.slice(i + 1).find((s) => s.node);
+    if (after?.node) return { node: after.node, offset: 0 };
+    for (let j = i - 1; j >= 0; j--) {
+      const s = segs[j]!;
+      if (s.node) return { node: s.node, offset: s.node.data.length };
+    }
+    return null;
+  }
+  const node = seg.node;
+  return { node, offset: Math.min(offset - seg.start, node.data.length) };
 }

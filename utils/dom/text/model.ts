@@ -2,11 +2,10 @@
 // highlights all read blocks and offsets from here, and every write we make to the page goes through
 // `write()` so the mutation observer never mistakes our own changes for the page's. The walk and the
 // blocks it makes are in blocks.ts, what kind of node a node is in nodes.ts.
-import { Block, sameNodes, Walk, type TextBlock, type WalkHost } from '@/utils/dom/text/blocks';
+import { Block, locateInBlock, sameNodes, Walk, type TextBlock, type WalkHost } from '@/utils/dom/text/blocks';
 import { composedCompare, composedContains, composedParent, isBlockElement, isInsideSkipped, onlyOwnUi, SKIP_TAGS } from '@/utils/dom/text/nodes';
 
 export type { Segment, TextBlock } from '@/utils/dom/text/blocks';
-export { composedCompare, isBlockElement, isInsideSkipped, isSkippedElement, OWN_UI_ATTR } from '@/utils/dom/text/nodes';
 
 export interface BlockChange {
   removed: TextBlock[];
@@ -78,36 +77,9 @@ export class PageTextModel implements WalkHost {
     return this;
   }
 
-  /** Maps an offset within a block to the text node and offset in it. End offsets resolve to the end of the previous node. */
+  /** Maps an offset within a block to the text node and offset in it (see locateInBlock). */
   locate(block: TextBlock, offset: number, preferEnd = false): { node: Text; offset: number } | null {
-    const segs = block.segments;
-    if (offset < 0 || offset > block.length || segs.length === 0) return null;
-    // Binary search for the last segment starting at or before offset.
-    let lo = 0;
-    let hi = segs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (segs[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    let i = lo;
-    if (preferEnd) {
-      // An end offset that falls exactly on a boundary belongs to the segment before it.
-      while (i > 0 && segs[i]!.start === offset) i--;
-    }
-    // Virtual breaks have no node: move to a neighbour that has one.
-    const seg = segs[i]!;
-    if (!seg.node) {
-      const after = segs.slice(i + 1).find((s) => s.node);
-      if (after?.node) return { node: after.node, offset: 0 };
-      for (let j = i - 1; j >= 0; j--) {
-        const s = segs[j]!;
-        if (s.node) return { node: s.node, offset: s.node.data.length };
-      }
-      return null;
-    }
-    const node = seg.node;
-    return { node, offset: Math.min(offset - seg.start, node.data.length) };
+    return locateInBlock(block, offset, preferEnd);
   }
 
   /** Open shadow roots the model reads (for caret lookups that must enter them). */

@@ -255,7 +255,7 @@ export class Reader {
       await session.scan(userTerms);
       // The text detection read is the text matched, unless a script was applied above; a change
       // the page made since then has its own re-detection scheduled (onPageChange).
-      if (initial === 'original') this.status.countTerms(session.termCount());
+      if (initial === 'original') this.status.updateTermCount(session.termCount());
       else this.status.detect(page.model, session.termCount());
       this.status.timing.markMs = session.markMs;
       this.status.timing.matcherMs = this.inputs.indexMs + session.matcherMs;
@@ -278,7 +278,7 @@ export class Reader {
     const userTerms = await this.inputs.userTerms();
     if (!this.session || !this.page) return;
     await this.session.scan(userTerms);
-    this.status.countTerms(this.session.termCount());
+    this.status.updateTermCount(this.session.termCount());
     await this.publish(true);
   }
 

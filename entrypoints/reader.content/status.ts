@@ -75,7 +75,7 @@ export class StatusController {
   }
 
   /** The last detection with a new count of distinct terms (the text it read is unchanged). */
-  countTerms(distinctTerms: number | undefined): void {
+  updateTermCount(distinctTerms: number | undefined): void {
     this.detection = withDistinctTerms(this.detection, distinctTerms);
   }
 

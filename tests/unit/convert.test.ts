@@ -50,6 +50,52 @@ describe('StageTrie and convertParts', () => {
     expect(convertParts(s, ['甲', '乙']).join('')).toBe('𠀀');
     expect(convertParts(s, ['甲', '乙']).some((p) => p.length === 1)).toBe(false);
   });
+  it('matches as a naive longest match does, with keys beyond the basic plane and tables that grow', () => {
+    // A seeded generator: the same keys every run.
+    let seed = 7;
+    const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const alphabet = ['中', '国', '發', '展', '𠀀', '𪚥', 'a', '國'];
+    const word = (max: number) => Array.from({ length: 1 + rand(max) }, () => alphabet[rand(alphabet.length)]).join('');
+    const first = new Map<string, string>();
+    const second = new Map<string, string>();
+    for (let i = 0; i < 6000; i++) first.set(word(7), `v${i}`);
+    for (let i = 0; i < 3000; i++) second.set(word(5), `w${i}`);
+    const dict = (m: Map<string, string>) => [...m].map(([k, v]) => `${k} ${v}`).join('|');
+    // The first dictionary wins on a shared key, and only its keys are segmentation words.
+    const trie = new StageTrie().loadGroup([dict(first), dict(second)], 1);
+    const longest = (s: string, i: number, words: boolean) => {
+      for (let end = s.length; end > i; end--) {
+        const key = s.slice(i, end);
+        if (first.has(key)) return { end, value: first.get(key)! };
+        if (!words && second.has(key)) return { end, value: second.get(key)! };
+      }
+      return null;
+    };
+    // Every key, then random texts.
+    const texts = [...first.keys(), ...second.keys(), ...Array.from({ length: 300 }, () => word(30))];
+    for (const text of texts) {
+      const step = (i: number) => (text.codePointAt(i)! > 0xffff ? 2 : 1);
+      let converted = '';
+      for (let i = 0; i < text.length; ) {
+        const m = longest(text, i, false);
+        converted += m ? m.value : text.slice(i, i + step(i));
+        i = m ? m.end : i + step(i);
+      }
+      // Segmentation: the ends of words and of the unmatched runs between them.
+      const ends: number[] = [];
+      let plain = false;
+      for (let i = 0; i < text.length; ) {
+        const w = longest(text, i, true);
+        if (w && plain) ends.push(i);
+        if (w) ends.push(w.end);
+        plain = !w;
+        i = w ? w.end : i + step(i);
+      }
+      if (plain || ends.length === 0) ends.push(text.length);
+      expect(trie.pass(text).map((p) => p.text).join(''), text).toBe(converted);
+      expect(trie.segment(text), text).toEqual(ends);
+    }
+  });
   it('skips an ideographic description sequence as one unit, as opencc-js does', () => {
     const u = new StageTrie().loadGroup(['口口 X']);
     // ⿰口口 is one unit: the "口口" inside it is not a match.

@@ -91,13 +91,19 @@ export class PageConverter {
     const changed: TextBlock[] = [];
 
     if (mode === 'original') {
-      for (const block of blocks) {
+      for (let i = 0; i < blocks.length; ) {
         if (!(await writer.room())) return changed;
-        const s = this.snapshot(block);
-        if (this.write(s, s.parts)) {
-          changed.push(block);
-          writer.wrote(block.length);
-        }
+        // One model.write for the whole slice: the observer goes off and on once, not per block.
+        this.model.write(() => {
+          do {
+            const block = blocks[i++]!;
+            const s = this.snapshot(block);
+            if (this.write(s, s.parts)) {
+              changed.push(block);
+              writer.wrote(block.length);
+            }
+          } while (i < blocks.length && !writer.full());
+        });
       }
       this.extras.restore();
       this.model.write(() => this.langs.restoreAll());
@@ -154,13 +160,17 @@ export class PageConverter {
       if (gen !== this.generation) return changed;
       writer.resume();
       sendNext();
-      for (let i = 0; i < sent.length; i++) {
+      for (let i = 0; i < sent.length; ) {
         if (!(await writer.room())) return changed;
-        const s = sent[i]!;
-        if (this.write(s, out[i]!)) {
-          changed.push(s.block);
-          writer.wrote(s.block.length);
-        }
+        this.model.write(() => {
+          do {
+            const s = sent[i]!;
+            if (this.write(s, out[i++]!)) {
+              changed.push(s.block);
+              writer.wrote(s.block.length);
+            }
+          } while (i < sent.length && !writer.full());
+        });
       }
       if (k === 0) this.firstScreenAt = performance.now();
       writer.pause();

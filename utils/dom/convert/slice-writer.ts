@@ -36,10 +36,15 @@ export class SliceWriter {
     this.yieldTo = opts.yieldTo ?? frameYielder();
   }
 
+  /** The slice has had its time or its characters: the next write waits for room(). */
+  full(): boolean {
+    return performance.now() - this.t0 > this.sliceMs || this.chars > this.sliceChars;
+  }
+
   /** Before writing a block: yields if the slice is full; false if a newer apply() took over. */
   async room(): Promise<boolean> {
     if (!this.current()) return false;
-    if (performance.now() - this.t0 > this.sliceMs || this.chars > this.sliceChars) {
+    if (this.full()) {
       this.pause();
       const renderMs = await this.yieldTo();
       if (this.adaptive) this.sliceChars = nextSliceChars(this.sliceChars, this.chars, renderMs ?? null);

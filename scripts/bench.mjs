@@ -10,11 +10,12 @@ import { OBSERVE_LONG_TASKS, benchHugePage } from './bench-huge.mjs';
 import { textBox } from '../tests/support/page-text.mjs';
 import { benchStore, writeStoreResults } from './bench-store.mjs';
 import { benchConversion } from './bench-convert.mjs';
+import { benchSwitchAfterRestart } from './bench-restart.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 const SIZES = [20_000, 200_000, 1_000_000];
-// `--only hover` (or pages, anchoring, huge, store, conversion, english, dictionary) runs one part and prints it; README and
+// `--only hover` (or pages, anchoring, huge, store, conversion, english, dictionary, restart) runs one part and prints it; README and
 // bench/results.json are written only by a full run.
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const part = (name) => !only || only === name;
@@ -297,6 +298,9 @@ if (part('dictionary')) {
   await popup.close();
 }
 
+// Last: it stops the service worker too.
+if (part('restart')) results.switchAfterRestart = await benchSwitchAfterRestart({ ext, origin: srv.origin, runs });
+
 await ext.close();
 await srv.close();
 if (only) process.exit(0);
@@ -309,7 +313,7 @@ const k = (n) => (n >= 1e6 ? `${n / 1e6} M` : `${n / 1e3} k`);
 const table = [
   `Medians of ${runs} runs, ${results.chromium}, headless, on this project's 2-core machine (${results.date.slice(0, 10)}).`,
   '',
-  'Long tasks are what PerformanceObserver reports (tasks of 50 ms or more) after DOMContentLoaded; times are wall-clock medians, the work itself runs in slices of about 12 ms. "Glossary load + match" runs from the reader turning on to every block matched (the glossary\'s forms are asked for when the page starts being read, so most of their trip overlaps the text model and detection); "matcher build" is filing the forms\' lines by key plus layering the reader\'s own terms and the page\'s notes over them (a line is decoded when the page\'s text first needs it, within the match).',
+  'Long tasks are what PerformanceObserver reports (tasks of 50 ms or more) after DOMContentLoaded; times are wall-clock medians, the work itself runs in slices of about 12 ms (the glossary\'s matching: up to 40 ms). "Glossary load + match" runs from the reader turning on to every block matched (the glossary\'s forms are asked for when the page starts being read, so most of their trip overlaps the text model and detection); "matcher build" is filing the forms\' lines by key plus layering the reader\'s own terms and the page\'s notes over them (a line is decoded when the page\'s text first needs it, within the match).',
   '',
   '| page (Han chars) | text model | detection | start to detection | glossary load + match | matcher build | marking (ranges near the viewport) | longest task (with extension) | longest task while scrolling | longest task (page alone) |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -328,6 +332,8 @@ const table = [
   `Non-Chinese page (English fixture): the probe decides in ${results.englishProbeMs} ms and loads nothing else.`,
   '',
   `Hover to popover visible with its entry, beyond the configured hover delay, from the pointer event (medians of ${results.hover.hovers} warm hovers; budget ${results.hover.budgetMs} ms): glossary term ${results.hover.glossaryTermMs} ms, dictionary word ${results.hover.dictionaryWordMs} ms.`,
+  '',
+  `Script switch with Alt+Shift+S after the background's service worker was stopped (as Chrome stops an idle one after about 30 s): the worker starts, fetches the dictionaries and builds the converter first. ${results.switchAfterRestart.map((r) => `${r.case}: first screen ${r.firstScreenMs} ms, all converted ${r.allMs} ms`).join('; ')} (medians of ${results.switchAfterRestart[0].runs} restarts).`,
   '',
   `Dictionary (CC-CEDICT in the background), a lookup from an extension page: first lookup after the service worker was stopped ${results.dictionary.firstAfterRestartMs} ms (of which restarting the worker and answering a message that loads nothing: ${results.dictionary.restartOnlyMs} ms), warm lookup round trip ${results.dictionary.warmMs} ms (medians of ${results.dictionary.runs} restarts and ${12 * 3} lookups).`,
 ].join('\n');

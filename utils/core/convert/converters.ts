@@ -2,7 +2,8 @@
 // a loader (the background fetches them from the extension's files; tests import them).
 import { configsFor, dictsOf, OPENCC_CONFIGS, type ConfigName, type Converting, type DictName, type Dicts, type OpenccConfig, type RestoreProfile, type SourceScript } from '@/utils/core/convert/modes';
 import { mainlandEntries } from '@/utils/core/convert/phrases';
-import { convertParts, convertString, StageTrie, type BuiltConfig, type Dict } from '@/utils/core/convert/trie';
+import { StageTrie, type Dict } from '@/utils/core/convert/trie';
+import { convertParts, convertString, type BuiltConfig } from '@/utils/core/convert/chain';
 
 /** Every OpenCC dictionary key holds a character from U+2E80 up: text without one never changes. */
 export const MAY_CONVERT = /[\u2e80-\uffff]/;

@@ -1,0 +1,68 @@
+// The first script switch after the background's service worker was stopped. Chrome stops an idle
+// extension worker after about 30 s, so a reader who presses Alt+Shift+S a while after the page was
+// read meets a worker that must start, fetch the dictionaries and build the converter before the
+// first screen can be converted, in code that has never run in it. Called by scripts/bench.mjs
+// (after every part that talks to the worker through its handle: stopping it kills that handle).
+//
+// The page's status is read from an extension page (chrome.tabs.sendMessage there does not wake
+// the worker); that page is opened once, before the runs: the popup asks for a converter when it
+// opens, which would build it ahead of the switch.
+
+import { stopServiceWorker } from '../tests/support/browser.mjs';
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x) => Math.round(x * 10) / 10;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function benchSwitchAfterRestart({ ext, origin, runs }) {
+  const helper = await ext.context.newPage();
+  await helper.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  const stopWorker = async () => {
+    if (!(await stopServiceWorker(ext, helper))) throw new Error('the service worker did not stop');
+    await sleep(200);
+  };
+  const statusOf = (tabId) => helper.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'get-status' }).catch(() => null), tabId);
+  const until = async (tabId, ok) => {
+    for (let i = 0; i < 300; i++) {
+      const s = await statusOf(tabId);
+      if (s && ok(s)) return s;
+      await sleep(100);
+    }
+    throw new Error('no answer from the page');
+  };
+
+  const cases = [
+    { name: 'to 繁體 (s2twp), the 2025 work report (Simplified)', path: 'work-report-2025.html', mode: 'zh-TW' },
+    { name: 'to 简体 (tw2sp + ours), the sample report (Taiwan-phrased)', path: 'seed-report.html', mode: 'zh-Hans' },
+  ];
+  const rows = [];
+  for (const c of cases) {
+    const first = [];
+    const all = [];
+    for (let i = 0; i < Math.max(runs, 5); i++) {
+      const page = await ext.context.newPage();
+      await page.goto(`${origin}/${c.path}`);
+      await page.bringToFront();
+      const tabId = await helper.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+      await until(tabId, (s) => s.termCount !== null && s.script === 'original');
+      await sleep(500);
+      await stopWorker();
+      await page.bringToFront();
+      await page.keyboard.press('Alt+Shift+S');
+      const s = await until(tabId, (x) => x.script === c.mode);
+      first.push(s.timing.convertFirstMs);
+      all.push(s.timing.convertMs);
+      await page.keyboard.press('Alt+Shift+S');
+      await until(tabId, (x) => x.script === 'original');
+      await page.close();
+    }
+    rows.push({ case: c.name, firstScreenMs: round(median(first)), allMs: round(median(all)), runs: first.length });
+    console.log(rows.at(-1));
+  }
+  await helper.close();
+  return rows;
+}

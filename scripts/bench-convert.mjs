@@ -15,13 +15,8 @@ import { chromium } from 'playwright-core';
 import * as OpenCC from 'opencc-js';
 import { findChromium, launchWithExtension, tabIdOf, waitForStatus } from '../tests/support/browser.mjs';
 import { lineEdits } from '../utils/core/text/edits.ts';
+import { median, round } from './bench-stats.mjs';
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (x) => Math.round(x * 10) / 10;
 const SIZES = [20_000, 200_000, 600_000];
 const CORPUS = new URL('../../shared/corpus/national-reports.jsonl', import.meta.url);
 const FIXTURE = new URL('../tests/fixtures/corpus-reports.jsonl', import.meta.url);

@@ -9,13 +9,8 @@
 // opens, which would build it ahead of the switch.
 
 import { stopServiceWorker } from '../tests/support/browser.mjs';
+import { median, round } from './bench-stats.mjs';
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (x) => Math.round(x * 10) / 10;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export async function benchSwitchAfterRestart({ ext, origin, runs }) {

@@ -10,13 +10,8 @@ import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { launchWithExtension } from '../tests/support/browser.mjs';
+import { median, round } from './bench-stats.mjs';
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (x) => Math.round(x * 10) / 10;
 
 function annotation(i, source, quote = `第${i}条：加强行政复议工作，规范性文件备案审查`) {
   const at = (i * 37) % 100_000;

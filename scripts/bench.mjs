@@ -11,6 +11,7 @@ import { textBox } from '../tests/support/page-text.mjs';
 import { benchStore, writeStoreResults } from './bench-store.mjs';
 import { benchConversion } from './bench-convert.mjs';
 import { benchSwitchAfterRestart } from './bench-restart.mjs';
+import { median, round } from './bench-stats.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
@@ -25,12 +26,6 @@ if (!args.includes('--no-build')) {
   if (r.status !== 0) process.exit(1);
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (x) => Math.round(x * 10) / 10;
 
 // Long tasks after DOMContentLoaded: the generated pages run no script of their own, so these are
 // the extension's (and the browser's layout of what we touch).

@@ -93,16 +93,9 @@ export class PageConverter {
     if (mode === 'original') {
       for (let i = 0; i < blocks.length; ) {
         if (!(await writer.room())) return changed;
-        // One model.write for the whole slice: the observer goes off and on once, not per block.
-        this.model.write(() => {
-          do {
-            const block = blocks[i++]!;
-            const s = this.snapshot(block);
-            if (this.write(s, s.parts)) {
-              changed.push(block);
-              writer.wrote(block.length);
-            }
-          } while (i < blocks.length && !writer.full());
+        i = this.writeSlice(writer, blocks.length, i, changed, (k) => {
+          const s = this.snapshot(blocks[k]!);
+          return [s, s.parts];
         });
       }
       this.extras.restore();
@@ -162,15 +155,7 @@ export class PageConverter {
       sendNext();
       for (let i = 0; i < sent.length; ) {
         if (!(await writer.room())) return changed;
-        this.model.write(() => {
-          do {
-            const s = sent[i]!;
-            if (this.write(s, out[i++]!)) {
-              changed.push(s.block);
-              writer.wrote(s.block.length);
-            }
-          } while (i < sent.length && !writer.full());
-        });
+        i = this.writeSlice(writer, sent.length, i, changed, (k) => [sent[k]!, out[k]!]);
       }
       if (k === 0) this.firstScreenAt = performance.now();
       writer.pause();
@@ -204,6 +189,24 @@ export class PageConverter {
     }
     this.extras.write(extras, extraOut);
     return changed;
+  }
+
+  /**
+   * Writes items `from` on until the slice is full (at least one), under one model.write: the
+   * observer goes off and on once a slice, not once a block. Returns the next item's index.
+   */
+  private writeSlice(writer: SliceWriter, count: number, from: number, changed: TextBlock[], item: (i: number) => [Sent, readonly string[]]): number {
+    let i = from;
+    this.model.write(() => {
+      do {
+        const [s, out] = item(i++);
+        if (this.write(s, out)) {
+          changed.push(s.block);
+          writer.wrote(s.block.length);
+        }
+      } while (i < count && !writer.full());
+    });
+    return i;
   }
 
   private request(mode: Converting, sent: readonly Sent[], more: ConvertItem[] = []): Promise<string[][]> {

@@ -6,6 +6,7 @@ import { compileDictionary } from './scripts/dict/build.mjs';
 // @ts-expect-error: plain ESM build script without type declarations
 import { dictAssets } from './scripts/opencc/dicts.mjs';
 import { DICT_NAMES } from './utils/core/convert/modes';
+import { tsImport } from 'tsx/esm/api';
 
 // Firefox needs a stable add-on id for storage to survive reinstalls.
 const GECKO_ID = 'bilingual-reader@bilingual-reader.app';
@@ -40,10 +41,13 @@ export default defineConfig({
   webExt: { disabled: true },
   hooks: {
     // The glossary is compiled from its sources on every build; a glossary error fails the build.
-    'build:publicAssets': (_wxt, files) => {
+    // It ships in pieces (forms, ids, entry chunks): see utils/core/glossary/shipped.ts.
+    'build:publicAssets': async (_wxt, files) => {
       const { index, errors } = compileGlossary();
       if (errors.length) throw new Error(`Glossary has ${errors.length} error(s); run npm run glossary:check\n${errors.slice(0, 10).join('\n')}`);
-      files.push({ relativeDest: 'glossary.json', contents: JSON.stringify(index) });
+      // Through tsx: the config's own loader does not resolve the code's `@/` imports.
+      const { glossaryFiles } = (await tsImport('./utils/core/glossary/shipped.ts', import.meta.url)) as typeof import('./utils/core/glossary/shipped');
+      for (const f of glossaryFiles(index)) files.push({ relativeDest: f.path, contents: f.contents });
       // CC-CEDICT likewise: a missing or corrupt source throws here with what is wrong.
       for (const f of compileDictionary().files as { path: string; contents: string }[]) files.push({ relativeDest: f.path, contents: f.contents });
       // OpenCC's dictionaries, fetched by the background when a conversion needs them.

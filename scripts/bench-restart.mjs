@@ -1,4 +1,5 @@
-// The first script switch after the background's service worker was stopped. Chrome stops an idle
+// What a reader meets after the background's service worker was stopped: the first script switch,
+// a page opened then (its glossary marks), and the first hover on a page read before. Chrome stops an idle
 // extension worker after about 30 s, so a reader who presses Alt+Shift+S a while after the page was
 // read meets a worker that must start, fetch the dictionaries and build the converter before the
 // first screen can be converted, in code that has never run in it. Called by scripts/bench.mjs
@@ -10,6 +11,7 @@
 
 import { stopServiceWorker } from '../tests/support/browser.mjs';
 import { median, round } from './bench-stats.mjs';
+import { textBox } from '../tests/support/page-text.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -56,6 +58,69 @@ export async function benchSwitchAfterRestart({ ext, origin, runs }) {
       await page.close();
     }
     rows.push({ case: c.name, firstScreenMs: round(median(first)), allMs: round(median(all)), runs: first.length });
+    console.log(rows.at(-1));
+  }
+  await helper.close();
+  return rows;
+}
+
+/**
+ * A page opened after the worker was stopped (Chrome stops an idle one after about 30 s, so most
+ * page loads of a reading session meet a stopped worker): "glossary load + match" as the pages
+ * bench measures it, the worker starting and answering the glossary's forms included. Then, on
+ * that page, the worker stopped again and a term hovered: pointer event to the popover showing
+ * its entry, minus the hover delay, the worker loading the glossary's entries included.
+ */
+export async function benchPageAfterRestart({ ext, origin, runs }) {
+  const helper = await ext.context.newPage();
+  await helper.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  const statusOf = (tabId) => helper.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'get-status' }).catch(() => null), tabId);
+  const stopWorker = async () => {
+    if (!(await stopServiceWorker(ext, helper))) throw new Error('the service worker did not stop');
+    await sleep(200);
+  };
+  const delay = await helper.evaluate(async () => (await chrome.storage.local.get('settings')).settings?.hoverDelayMs ?? 300);
+  const cases = [
+    { name: 'the sample report', path: 'seed-report.html', term: '三統一' },
+    { name: 'the 200 k page', path: 'generated/report-200000.html', term: null },
+  ];
+  const rows = [];
+  for (const c of cases) {
+    const load = [];
+    const hover = [];
+    for (let i = 0; i < Math.max(runs, 5); i++) {
+      await stopWorker();
+      const page = await ext.context.newPage();
+      await page.goto(`${origin}/${c.path}`, { timeout: 120_000 });
+      await page.bringToFront();
+      const tabId = await helper.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+      let s = null;
+      for (let k = 0; k < 600 && !(s && s.termCount !== null); k++) {
+        s = await statusOf(tabId);
+        if (!(s && s.termCount !== null)) await sleep(50);
+      }
+      if (!s || s.termCount === null) throw new Error(`${c.path}: no terms after a restart`);
+      load.push(s.timing.glossaryMs);
+      if (c.term) {
+        await page.bringToFront();
+        await stopWorker();
+        await page.evaluate(() => addEventListener('pointermove', (e) => (window.__moveAt = e.timeStamp), { capture: true }));
+        const box = await textBox(page, c.term);
+        await page.mouse.move(box.x - 20, box.y);
+        await sleep(50);
+        const watch = page.evaluate(
+          () =>
+            new Promise((resolve) => {
+              const tick = () => (document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('[data-testid="term-headword"]') ? resolve(performance.now() - window.__moveAt) : requestAnimationFrame(tick));
+              requestAnimationFrame(tick);
+            }),
+        );
+        await page.mouse.move(box.x, box.y);
+        hover.push((await watch) - delay);
+      }
+      await page.close();
+    }
+    rows.push({ case: c.name, glossaryMs: round(median(load)), ...(hover.length ? { firstHoverMs: round(median(hover)) } : {}), runs: load.length });
     console.log(rows.at(-1));
   }
   await helper.close();

@@ -233,6 +233,11 @@ export class TermUi {
     await f.placed;
   }
 
+  /** The dictionary's entries for the open popover, when they came after it opened. */
+  showDict(dict: State['dict']): void {
+    if (this.state.open) this.state.dict = dict;
+  }
+
   hide(): void {
     if (!this.state.open) return;
     this.request++;

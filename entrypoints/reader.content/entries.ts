@@ -1,5 +1,8 @@
 // Glossary entries for popovers: fetched from the background by index or id, kept for the page's
-// life (cleared when the script changes, since views are built in the shown script).
+// life (cleared when the script changes, since views are built in the shown script). The entries of
+// the terms on the page are fetched ahead, while the page is idle: a first hover then asks the
+// background nothing, which matters most once Chrome has stopped the idle service worker (starting
+// it again and reading the glossary's files made a first hover wait about 200 ms).
 import { browser } from 'wxt/browser';
 import { send } from '@/utils/extension/messaging';
 import type { IndexedEntry } from '@/utils/core/glossary';
@@ -8,6 +11,11 @@ import { userTermView } from '@/utils/core/user-terms/view';
 import { noteFor, pageNoteView } from '@/utils/core/glossary/page-note-terms';
 import type { PopoverContent } from '@/components/page/term-ui';
 import type { GlossarySession } from './glossary-session';
+
+/** Entries a get-entries message may ask for (parseMessage refuses more). */
+const PER_MESSAGE = 200;
+/** Entries of a page fetched ahead, at most (a long report names a few hundred terms). */
+const PREFETCH = 400;
 
 export class EntryStore {
   private readonly byIndex = new Map<number, IndexedEntry>();
@@ -31,6 +39,31 @@ export class EntryStore {
       this.relatedOf.set(e.index, list);
     }
     return list.catch(() => []);
+  }
+
+  /**
+   * Fetches these entries (the first PREFETCH of them) and the entries they relate to, ahead of the
+   * popovers that will show them.
+   */
+  async prefetch(indices: readonly number[]): Promise<void> {
+    const some = indices.slice(0, PREFETCH);
+    await this.fetchAll('indices', some.filter((i) => !this.byIndex.has(i)));
+    const byId = new Map([...this.byIndex.values()].map((e) => [e.id, e]));
+    const wanted = some.map((i) => this.byIndex.get(i)).filter((e): e is IndexedEntry => !!e?.rel?.length);
+    const unknown = [...new Set(wanted.flatMap((e) => e.rel!))].filter((id) => !byId.has(id));
+    for (const e of await this.fetchAll('ids', unknown.slice(0, PREFETCH))) byId.set(e.id, e);
+    for (const e of wanted) {
+      if (this.relatedOf.has(e.index)) continue;
+      // As the background answers a related query: the glossary's entries among the ids, in their order.
+      this.relatedOf.set(e.index, Promise.resolve(e.rel!.map((id) => byId.get(id)).filter((r): r is IndexedEntry => !!r)));
+    }
+  }
+
+  /** In messages of at most PER_MESSAGE (the protocol's limit), one after another. */
+  private async fetchAll<K extends 'indices' | 'ids'>(key: K, list: (K extends 'ids' ? string : number)[]): Promise<IndexedEntry[]> {
+    const out: IndexedEntry[] = [];
+    for (let k = 0; k < list.length; k += PER_MESSAGE) out.push(...(await this.fetch({ [key]: list.slice(k, k + PER_MESSAGE) })));
+    return out;
   }
 
   /** The index of the entry with this id (a related term), or null if the glossary has none. */

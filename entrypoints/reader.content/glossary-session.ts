@@ -136,6 +136,11 @@ export class GlossarySession {
     return this.distinct;
   }
 
+  /** The glossary's entries matched on the page (not the reader's own terms or the page's notes). */
+  glossaryEntries(): number[] {
+    return [...countTerms(this.matches.values()).keys()].filter((i) => i < this.glossary.count);
+  }
+
   /** The page's terms with their counts, in order of first appearance (side panel). */
   pageTerms(script: ShownScript): PageTerms {
     const counts = countTerms(this.model.blocks.map((b) => this.matches.get(b.id) ?? []));

@@ -28,6 +28,9 @@ export interface PopoverHost {
   shown(spot: Spot | null): void;
 }
 
+/** How long a glossary term's popover waits for the dictionary's entries before it opens without them. */
+const DICT_WAIT_MS = 40;
+
 const rectOf = (range: Range): Anchor => ({ getBoundingClientRect: () => range.getBoundingClientRect() });
 
 /** A dictionary entry as copied: headword, pinyin, definitions. */
@@ -75,10 +78,11 @@ export class PagePopover implements TermUiEvents {
     return this.loading;
   }
 
-  /** Brings the UI in while the page is idle, so the first hover is instant. */
-  preload(): void {
+  /** Brings the UI in while the page is idle, so the first hover is instant; `more` (the page's entries) after it. */
+  preload(more: () => Promise<void> = () => Promise.resolve()): void {
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
-    const load = () => void this.termUi().catch(() => undefined);
+    // A failure here costs nothing but the head start: a hover asks again.
+    const load = () => void this.termUi().then(more).catch(() => undefined);
     if (idle) idle(load, { timeout: 2000 });
     else setTimeout(load, 200);
   }
@@ -117,13 +121,29 @@ export class PagePopover implements TermUiEvents {
     this.shown = { hit, end, dict: null };
     words?.show(range);
     const script = this.host.script();
+    let late = false;
     const load = async (): Promise<PopoverContent> => {
       const glossary = hit.kind === 'term' ? this.content(hit.entry, block.text.slice(hit.start, hit.end)) : null;
-      const reply = await dict;
-      if (this.shown?.hit === hit) this.shown.dict = reply;
-      return glossary ? { ...(await glossary), dict: reply, script } : { view: null, related: [], dict: reply, script };
+      if (!glossary) {
+        const reply = await dict;
+        if (this.shown?.hit === hit) this.shown.dict = reply;
+        return { view: null, related: [], dict: reply, script };
+      }
+      const c = await glossary;
+      // A term's entry does not wait long for the dictionary (a stopped service worker takes about
+      // 200 ms to answer): its entries join the popover when they come.
+      const ready = await Promise.race([dict.then((r) => ({ r })), new Promise<null>((r) => setTimeout(() => r(null), DICT_WAIT_MS))]);
+      late = !ready;
+      if (ready && this.shown?.hit === hit) this.shown.dict = ready.r;
+      return { ...c, dict: ready?.r ?? null, script };
     };
     await ui.show(anchor, load, { focus, canHighlight: !!this.host.annotator() });
+    if (late) {
+      const reply = await dict;
+      if (req !== this.opening || this.shown?.hit !== hit) return;
+      this.shown.dict = reply;
+      ui.showDict(reply);
+    }
     const first = this.shown?.hit === hit && hit.kind === 'word' ? this.shown.dict?.entries[0] : undefined;
     if (first) ui.announce(browser.i18n.getMessage('popoverWordAnnounce', [script === 'traditional' ? first.traditional : first.simplified, first.pinyin, first.definitions[0] ?? '']));
   }

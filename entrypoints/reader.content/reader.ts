@@ -264,7 +264,7 @@ export class Reader {
       const ta = performance.now();
       await this.highlights?.replace();
       this.status.timing.anchorMs = performance.now() - ta;
-      page.popover.preload();
+      page.popover.preload(() => this.entries.prefetch(session.glossaryEntries()));
       page.switcher.prepare();
       if (this.userTermsStale) await this.onUserTermsChanged();
       await this.publish(true);

@@ -1,5 +1,5 @@
-// Checks a compiled glossary and the entries that cross a context boundary, and picks entries out
-// of it by index or id (the forms a page receives are packed in form-index.ts).
+// Checks a compiled glossary and the entries that cross a context boundary (the glossary ships in
+// pieces: shipped.ts; the forms a page receives are packed in form-index.ts).
 import { GLOSSARY_FORMAT, type CompiledEntry, type CompiledGlossary } from '@/utils/core/glossary/types';
 
 export function isCompiledGlossary(x: unknown): x is CompiledGlossary {
@@ -18,23 +18,6 @@ export function isCompiledGlossary(x: unknown): x is CompiledGlossary {
 }
 
 export type IndexedEntry = CompiledEntry & { index: number };
-
-const idIndex = new WeakMap<CompiledGlossary, Map<string, number>>();
-
-/** Entries by index and/or id, each with its index; unknown ones are left out. */
-export function entriesOf(g: CompiledGlossary, indices: number[] = [], ids: string[] = []): IndexedEntry[] {
-  let byId = idIndex.get(g);
-  if (!byId) {
-    byId = new Map(g.entries.map((e, i) => [e.id, i]));
-    idIndex.set(g, byId);
-  }
-  const wanted = new Set(indices.filter((i) => i < g.entries.length));
-  for (const id of ids) {
-    const i = byId.get(id);
-    if (i !== undefined) wanted.add(i);
-  }
-  return [...wanted].map((i) => ({ ...g.entries[i]!, index: i }));
-}
 
 export function isIndexedEntry(x: unknown): x is IndexedEntry {
   if (typeof x !== 'object' || x === null) return false;

@@ -1,0 +1,60 @@
+// Chrome stops an idle extension service worker after about 30 s, so a reader's first hover on a page
+// read a while ago meets a stopped worker. The page fetched its terms' entries while it was idle:
+// the popover shows the entry without asking the background, and the dictionary's entries, which
+// the restarted worker answers later, join it when they come. Run on a copy of the built extension,
+// so the test can take the glossary's entry files away once the page has read them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXTENSION_DIR, launchWithExtension, stopServiceWorker, waitForStatus } from '../support/browser.mjs';
+import { startServer } from '../support/server.mjs';
+import { hover, waitForTerms } from '../support/page-text.mjs';
+
+const dir = mkdtempSync(join(tmpdir(), 'bilingual-reader-ext-'));
+const session = { srv: null, ext: null };
+before(async () => {
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  session.srv = await startServer();
+  session.ext = await launchWithExtension({ extensionDir: dir });
+  // What the worker is asked, from the first page on (this worker only: it is stopped below).
+  await session.ext.serviceWorker.evaluate(() => {
+    globalThis.__asked = [];
+    chrome.runtime.onMessage.addListener((m) => void globalThis.__asked.push(m?.type));
+  });
+});
+after(async () => {
+  await session.ext?.close();
+  await session.srv?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a page read before the worker stopped explains its terms without it; the dictionary joins the popover late', async () => {
+  const page = await session.ext.context.newPage();
+  await page.goto(`${session.srv.origin}/seed-report.html`);
+  await waitForTerms(session, page, waitForStatus);
+  // The page's entries, then the entries they relate to, are fetched while the page is idle.
+  const asked = () => session.ext.serviceWorker.evaluate(() => globalThis.__asked.filter((t) => t === 'get-entries').length);
+  const end = Date.now() + 10_000;
+  while ((await asked()) < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(await asked(), 2, 'the page fetched its entries and their related entries ahead');
+
+  // From now on no entry can be read from the extension's files.
+  for (const f of readdirSync(join(dir, 'glossary'))) if (f.startsWith('entries-')) rmSync(join(dir, 'glossary', f));
+  // An extension document that sends nothing (the popup would wake the worker right after the stop).
+  const helper = await session.ext.context.newPage();
+  await helper.goto(`chrome-extension://${session.ext.extensionId}/manifest.json`);
+  assert.ok(await stopServiceWorker(session.ext, helper), 'worker stopped');
+  await helper.close();
+
+  await page.bringToFront();
+  await hover(page, '行政複議案件');
+  const popover = page.getByTestId('term-popover');
+  await popover.getByTestId('term-headword').waitFor({ timeout: 8000 });
+  assert.equal((await popover.getByTestId('term-headword').textContent()).trim(), '行政複議');
+  assert.ok((await popover.getByTestId('term-related').count()) > 0, 'related terms shown from what the page fetched');
+  // The restarted worker loads the dictionary for this word: its entries come after the popover opened.
+  await popover.getByTestId('dict-entry').first().waitFor({ state: 'attached', timeout: 8000 });
+  await page.close();
+});

@@ -78,11 +78,26 @@ export class PagePopover implements TermUiEvents {
     return this.loading;
   }
 
-  /** Brings the UI in while the page is idle, so the first hover is instant; `more` (the page's entries) after it. */
+  /**
+   * Brings the UI in while the page is idle, then `more` (the page's entries), then renders the first
+   * term's popover once out of the page (TermUi.warmUp): the first hover waits for none of it.
+   */
   preload(more: () => Promise<void> = () => Promise.resolve()): void {
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
     // A failure here costs nothing but the head start: a hover asks again.
-    const load = () => void this.termUi().then(more).catch(() => undefined);
+    const load = () =>
+      void this.termUi()
+        .then(async (ui) => {
+          await more();
+          // The page's first term as its popover would show it: the entry is fetched by now, the
+          // dictionary's entries are asked for (see TermUi.warmUp).
+          const occ = this.host.session()?.occurrences(true)[0];
+          const block = occ && this.model.blockById(occ.blockId);
+          if (!occ || !block || occ.entry >= (this.host.session()?.glossaryCount ?? 0)) return;
+          const [c, dict] = await Promise.all([this.content(occ.entry), this.host.words()?.at(block, occ.start) ?? null]);
+          ui.warmUp({ ...c, dict, script: this.host.script() });
+        })
+        .catch(() => undefined);
     if (idle) idle(load, { timeout: 2000 });
     else setTimeout(load, 200);
   }

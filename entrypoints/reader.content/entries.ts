@@ -1,5 +1,5 @@
 // Glossary entries for popovers: fetched from the background by index or id, kept for the page's
-// life (cleared when the script changes, since views are built in the shown script). The entries of
+// life (an entry holds both scripts: views are built in the shown script when shown). The entries of
 // the terms on the page are fetched ahead, while the page is idle: a first hover then asks the
 // background nothing, which matters most once Chrome has stopped the idle service worker (starting
 // it again and reading the glossary's files made a first hover wait about 200 ms).
@@ -103,10 +103,5 @@ export class EntryStore {
         return { id: r.id, headword: v.headword, english: v.english };
       }),
     };
-  }
-
-  clear(): void {
-    this.byIndex.clear();
-    this.relatedOf.clear();
   }
 }

@@ -15,7 +15,7 @@ import { userForms } from '@/utils/core/user-terms/view';
 import type { PageTerms } from '@/utils/core/messages';
 import type { ShownScript } from '@/utils/core/glossary/view';
 import { TermHighlighter } from './highlights';
-import { viaMessage } from '@/utils/dom/convert/yield';
+import { frameYielder, viaMessage } from '@/utils/dom/convert/yield';
 import type { LookupHit } from './scanner';
 
 /**
@@ -27,6 +27,15 @@ import type { LookupHit } from './scanner';
  * (median of 20 loads each: 51.6 ms against 41.0; 25 ms slices: 46.8).
  */
 const SCAN = { sliceMs: 40, yieldTo: viaMessage };
+
+/**
+ * Matching again after the page's text changed (a script switch: the whole page) yields through the
+ * page's frames instead, where it has them (a message where it has none: see frameYielder), and
+ * starts after one: tasks posted by message run back to back before the browser renders, so the
+ * last converted slice's layout and the slices of a 600 k-character page's matching made one frame
+ * of 92–136 ms at the end of every switch.
+ */
+const RESCAN_SLICE_MS = 40;
 
 export class GlossarySession {
   /** the glossary's forms with the reader's own terms over them */
@@ -77,9 +86,13 @@ export class GlossarySession {
   async rematch(removedIds: number[], blocks: readonly TextBlock[]): Promise<void> {
     if (!this.matcher) return;
     for (const id of removedIds) this.matches.delete(id);
+    const toFrame = frameYielder();
+    const yieldTo = () => toFrame().then(() => undefined);
+    await yieldTo();
+    if (this.opts.cancelled()) return;
     // Each changed block's text read from the page once, for the matching and the notes check.
     const read = blocks.map((b) => ({ id: b.id, text: b.text }));
-    const found = await scanBlocks(read, this.matcher, { ...SCAN, cancelled: this.opts.cancelled });
+    const found = await scanBlocks(read, this.matcher, { sliceMs: RESCAN_SLICE_MS, yieldTo, cancelled: this.opts.cancelled });
     for (const b of blocks) {
       const m = found.get(b.id);
       if (m) this.matches.set(b.id, m);

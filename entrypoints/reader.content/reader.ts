@@ -224,7 +224,6 @@ export class Reader {
       if (remember) await setSiteScript(location.hostname, mode);
       await this.annotator?.anchorAll();
       this.page?.popover.current?.hide();
-      this.entries.clear();
       await this.publish(true);
     });
   }

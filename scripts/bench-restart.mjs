@@ -68,8 +68,8 @@ export async function benchSwitchAfterRestart({ ext, origin, runs }) {
  * A page opened after the worker was stopped (Chrome stops an idle one after about 30 s, so most
  * page loads of a reading session meet a stopped worker): "glossary load + match" as the pages
  * bench measures it, the worker starting and answering the glossary's forms included. Then, on
- * that page, the worker stopped again and a term hovered: pointer event to the popover showing
- * its entry, minus the hover delay, the worker loading the glossary's entries included.
+ * that page, after a moment of reading, the worker stopped again and a term hovered: pointer event
+ * to the popover showing its entry, minus the hover delay.
  */
 export async function benchPageAfterRestart({ ext, origin, runs }) {
   const helper = await ext.context.newPage();
@@ -102,6 +102,8 @@ export async function benchPageAfterRestart({ ext, origin, runs }) {
       if (!s || s.termCount === null) throw new Error(`${c.path}: no terms after a restart`);
       load.push(s.timing.glossaryMs);
       if (c.term) {
+        // A moment of reading first: the page fetches its entries once it is idle.
+        await sleep(1500);
         await page.bringToFront();
         await stopWorker();
         await page.evaluate(() => addEventListener('pointermove', (e) => (window.__moveAt = e.timeStamp), { capture: true }));

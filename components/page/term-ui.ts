@@ -4,6 +4,7 @@ import { createApp, h, nextTick, reactive, ref, type App } from 'vue';
 import type { Placement } from '@floating-ui/dom';
 import { follow, type Anchor } from './follow';
 import { trustedOnly } from './trusted-only';
+import type { PopoverContent, TermUiEvents } from './ui-port';
 import { renderDetached } from './render-detached';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -11,44 +12,16 @@ import TermPopover from '@/components/TermPopover.vue';
 import SelectionToolbar from '@/components/SelectionToolbar.vue';
 import HighlightCard from '@/components/HighlightCard.vue';
 import type { HighlightColor } from '@/utils/core/annotate/types';
-import type { TermView } from '@/utils/core/glossary/view';
-import { POPOVER_KEYS, type PopoverKey, type PopoverProps } from './popover-props';
+import { POPOVER_KEYS, type PopoverProps } from './popover-props';
 import { OWN_UI_ATTR } from '@/utils/dom/text/nodes';
 import { errorMessage } from '@/utils/core/errors';
 import css from './popover.css?inline';
 
 export type { Anchor } from './follow';
+export type { PopoverContent, TermUiEvents } from './ui-port';
 
 /** A lookup slower than this shows the popover in its loading state first. */
 const LOADING_AFTER_MS = 60;
-
-/** What a popover shows: a glossary entry (view), dictionary entries (dict), or both. */
-export interface PopoverContent {
-  view: TermView | null;
-  related: PopoverProps['related'];
-  dict?: PopoverProps['dict'];
-  script?: PopoverProps['script'];
-}
-
-
-/** What the page UI tells the content script; it never reaches into the page itself. */
-export interface TermUiEvents {
-  copy(content: PopoverContent): Promise<void>;
-  /** a popover key pressed while focus is in the popover */
-  popoverKey(key: PopoverKey): void;
-  openRelated(id: string): void;
-  /** "highlight" in a popover that shows an occurrence on the page; resolves once saved */
-  highlightTerm(): Promise<void>;
-  /** "look up" on the selection toolbar (offered only when the selection is a term) */
-  lookUpSelection(): void;
-  closed(): void;
-  /** opens the add-term form prefilled with the text (and, for a page's note, its definition as note) */
-  addTerm(text: string, note?: string): void;
-  highlightSelection(color: HighlightColor, withNote: boolean): void;
-  cardSave(id: string, patch: { color?: HighlightColor; note?: string }): void;
-  cardDelete(id: string): void;
-  cardCopy(id: string): void;
-}
 
 interface State extends PopoverProps {
   open: boolean;

@@ -5,13 +5,14 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageTextModel } from '@/utils/dom/text/model';
 import { liveRange } from '@/utils/dom/text/range';
 import { citation, type ShownScript } from '@/utils/core/glossary/view';
-import { noteOf, quoteOf, type HighlightColor } from '@/utils/core/annotate/types';
+import type { HighlightColor } from '@/utils/core/annotate/types';
 import { errorMessage } from '@/utils/core/errors';
 import { LIMITS } from '@/utils/core/user-terms/model';
 import { send } from '@/utils/extension/messaging';
 import type { Anchor, PopoverContent, TermUi, TermUiEvents } from '@/components/page/term-ui';
 import { loadedUiModule } from '@/components/page/ui-port';
-import { DeletedElsewhere, type Annotator } from './annotations';
+import type { Annotator } from './annotations';
+import { HighlightCards, rectOf } from './highlight-cards';
 import type { EntryStore } from './entries';
 import type { GlossarySession } from './glossary-session';
 import type { LookupHit, Spot } from './scanner';
@@ -31,7 +32,6 @@ export interface PopoverHost {
 /** How long a glossary term's popover waits for the dictionary's entries before it opens without them. */
 const DICT_WAIT_MS = 40;
 
-const rectOf = (range: Range): Anchor => ({ getBoundingClientRect: () => range.getBoundingClientRect() });
 
 /** A dictionary entry as copied: headword, pinyin, definitions. */
 const dictText = (d: DictLookupReply): string => d.entries.map((e) => `${e.simplified}${e.traditional !== e.simplified ? ` ${e.traditional}` : ''} [${e.pinyin}] ${e.definitions.join('; ')}`).join('\n');
@@ -50,6 +50,11 @@ export class PagePopover implements TermUiEvents {
   private opening = 0;
   /** the selection the toolbar was shown for (a click on the toolbar must not lose it) */
   private selection: { range: Range; text: string; entry: number | null } | null = null;
+  private readonly cards = new HighlightCards(
+    () => this.host.annotator(),
+    () => this.termUi(),
+    () => this.ui,
+  );
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -209,13 +214,8 @@ export class PagePopover implements TermUiEvents {
     }
   }
 
-  async openCard(id: string, focus: boolean): Promise<void> {
-    const annotator = this.host.annotator();
-    const a = annotator?.items.find((x) => x.id === id);
-    const range = annotator?.range(id);
-    if (!a || !range) return;
-    const ui = await this.termUi();
-    await ui.showCard(rectOf(range), { id, quote: quoteOf(a).exact, color: a.color, note: noteOf(a), error: '', saved: false }, focus);
+  openCard(id: string, focus: boolean): Promise<void> {
+    return this.cards.open(id, focus);
   }
 
   /** The pointer left: close soon unless it comes back, the popover is pinned or hovered. */
@@ -307,48 +307,19 @@ export class PagePopover implements TermUiEvents {
   }
 
   cardSave(id: string, patch: { color?: HighlightColor; note?: string }): void {
-    const annotator = this.host.annotator();
-    if (!annotator) return;
-    void annotator
-      .update(id, patch)
-      .then((saved) => {
-        if (!saved) return;
-        // The card shows what is stored: a colour or note another tab changed meanwhile stands.
-        const a = saved.annotation;
-        const said = saved.kept.map((k) => browser.i18n.getMessage(k === 'color' ? 'highlightMergedColor' : 'highlightMergedNote')).join(' ');
-        this.ui?.updateCard({ color: a.color, note: noteOf(a), saved: true, error: said });
-      })
-      .catch((e: unknown) => this.cardGone(e));
-  }
-
-  /** A save or delete failed; when the highlight was deleted in another tab the card closes and says so. */
-  private cardGone(e: unknown): void {
-    if (e instanceof DeletedElsewhere) {
-      this.ui?.hideCard();
-      this.ui?.alert(e.message);
-    } else this.ui?.updateCard({ error: errorMessage(e) });
+    this.cards.save(id, patch);
   }
 
   /** The page's highlights were read again after another tab changed them. */
   refreshed(gone: string[]): void {
-    const card = this.ui?.state.card;
-    if (card && gone.includes(card.id)) this.cardGone(new DeletedElsewhere());
+    this.cards.refreshed(gone);
   }
 
   cardDelete(id: string): void {
-    void this.host
-      .annotator()
-      ?.remove(id)
-      .then(() => this.ui?.hideCard())
-      .catch((e: unknown) => this.cardGone(e));
+    this.cards.delete(id);
   }
 
   cardCopy(id: string): void {
-    const annotator = this.host.annotator();
-    const a = annotator?.items.find((x) => x.id === id);
-    if (!annotator || !a) return;
-    const note = noteOf(a);
-    const text = `“${quoteOf(a).exact}”${note ? `\n${note}` : ''}\n— ${document.title} <${annotator.source}>, ${new Date().toISOString().slice(0, 10)}`;
-    void navigator.clipboard.writeText(text).catch(() => undefined);
+    this.cards.copy(id);
   }
 }

@@ -15,22 +15,35 @@ import { textBox } from '../tests/support/page-text.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-export async function benchSwitchAfterRestart({ ext, origin, runs }) {
+/**
+ * An extension page that outlives the worker, to stop it and to read a tab's status (the popup page,
+ * opened once: it asks for a converter when it opens, which would build it ahead of a switch).
+ */
+async function workerHelper(ext) {
   const helper = await ext.context.newPage();
   await helper.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-  const stopWorker = async () => {
-    if (!(await stopServiceWorker(ext, helper))) throw new Error('the service worker did not stop');
-    await sleep(200);
-  };
   const statusOf = (tabId) => helper.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'get-status' }).catch(() => null), tabId);
-  const until = async (tabId, ok) => {
-    for (let i = 0; i < 300; i++) {
-      const s = await statusOf(tabId);
-      if (s && ok(s)) return s;
-      await sleep(100);
-    }
-    throw new Error('no answer from the page');
+  return {
+    helper,
+    async stopWorker() {
+      if (!(await stopServiceWorker(ext, helper))) throw new Error('the service worker did not stop');
+      await sleep(200);
+    },
+    /** The status of a tab once `ok` holds for it (checked every 100 ms, for 30 s at most). */
+    async until(tabId, ok) {
+      for (let i = 0; i < 300; i++) {
+        const s = await statusOf(tabId);
+        if (s && ok(s)) return s;
+        await sleep(100);
+      }
+      throw new Error('no answer from the page');
+    },
+    activeTab: () => helper.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id),
   };
+}
+
+export async function benchSwitchAfterRestart({ ext, origin, runs }) {
+  const { helper, stopWorker, until, activeTab } = await workerHelper(ext);
 
   const cases = [
     { name: 'to 繁體 (s2twp), the 2025 work report (Simplified)', path: 'work-report-2025.html', mode: 'zh-TW' },
@@ -44,7 +57,7 @@ export async function benchSwitchAfterRestart({ ext, origin, runs }) {
       const page = await ext.context.newPage();
       await page.goto(`${origin}/${c.path}`);
       await page.bringToFront();
-      const tabId = await helper.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+      const tabId = await activeTab();
       await until(tabId, (s) => s.termCount !== null && s.script === 'original');
       await sleep(500);
       await stopWorker();
@@ -72,13 +85,7 @@ export async function benchSwitchAfterRestart({ ext, origin, runs }) {
  * to the popover showing its entry, minus the hover delay.
  */
 export async function benchPageAfterRestart({ ext, origin, runs }) {
-  const helper = await ext.context.newPage();
-  await helper.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-  const statusOf = (tabId) => helper.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'get-status' }).catch(() => null), tabId);
-  const stopWorker = async () => {
-    if (!(await stopServiceWorker(ext, helper))) throw new Error('the service worker did not stop');
-    await sleep(200);
-  };
+  const { helper, stopWorker, until, activeTab } = await workerHelper(ext);
   const delay = await helper.evaluate(async () => (await chrome.storage.local.get('settings')).settings?.hoverDelayMs ?? 300);
   const cases = [
     { name: 'the sample report', path: 'seed-report.html', term: '三統一' },
@@ -93,13 +100,7 @@ export async function benchPageAfterRestart({ ext, origin, runs }) {
       const page = await ext.context.newPage();
       await page.goto(`${origin}/${c.path}`, { timeout: 120_000 });
       await page.bringToFront();
-      const tabId = await helper.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
-      let s = null;
-      for (let k = 0; k < 600 && !(s && s.termCount !== null); k++) {
-        s = await statusOf(tabId);
-        if (!(s && s.termCount !== null)) await sleep(50);
-      }
-      if (!s || s.termCount === null) throw new Error(`${c.path}: no terms after a restart`);
+      const s = await until(await activeTab(), (x) => x.termCount !== null);
       load.push(s.timing.glossaryMs);
       if (c.term) {
         // A moment of reading first: the page fetches its entries once it is idle.

@@ -4,7 +4,7 @@ import type { PageTextModel, TextBlock } from '@/utils/dom/text/model';
 import { liveRange, rangeContains } from '@/utils/dom/text/range';
 import type { MarkMode } from '@/utils/core/glossary/occurrences';
 import { TermMatcher } from '@/utils/core/glossary/matcher';
-import type { MatchList } from '@/utils/core/glossary/match-list';
+import { entryOf, matchCount, matchOf, type MatchList } from '@/utils/core/glossary/match-list';
 import type { FormIndex } from '@/utils/core/glossary/form-index';
 import { countTerms, distinctEntries, scanBlocks } from '@/utils/core/glossary/scan';
 import { markedByBlock, matchAt, selectOccurrences, type Occurrence } from '@/utils/core/glossary/occurrences';
@@ -149,14 +149,28 @@ export class GlossarySession {
     return this.distinct;
   }
 
-  /** The glossary's entries matched on the page (not the reader's own terms or the page's notes). */
+  /** The glossary's entries matched on the page in order of first appearance (not the reader's own terms or the page's notes). */
   glossaryEntries(): number[] {
-    return [...countTerms(this.matches.values()).keys()].filter((i) => i < this.glossary.count);
+    return [...this.countsInPageOrder().keys()].filter((i) => i < this.glossary.count);
+  }
+
+  /** The first occurrence of a glossary entry in page order, or null. */
+  firstGlossaryTerm(): Occurrence | null {
+    for (const b of this.model.blocks) {
+      const list = this.matches.get(b.id);
+      if (!list) continue;
+      for (let i = 0; i < matchCount(list); i++) if (entryOf(list, i) < this.glossary.count) return { blockId: b.id, ...matchOf(list, i) };
+    }
+    return null;
+  }
+
+  private countsInPageOrder(): Map<number, number> {
+    return countTerms(this.model.blocks.map((b) => this.matches.get(b.id) ?? []));
   }
 
   /** The page's terms with their counts, in order of first appearance (side panel). */
   pageTerms(script: ShownScript): PageTerms {
-    const counts = countTerms(this.model.blocks.map((b) => this.matches.get(b.id) ?? []));
+    const counts = this.countsInPageOrder();
     const notes = this.notes.items.length ? { notes: this.notes } : {};
     return { script, counts: [...counts], userBase: this.glossary.count, ...notes };
   }

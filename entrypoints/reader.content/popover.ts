@@ -32,7 +32,6 @@ export interface PopoverHost {
 /** How long a glossary term's popover waits for the dictionary's entries before it opens without them. */
 const DICT_WAIT_MS = 40;
 
-
 /** A dictionary entry as copied: headword, pinyin, definitions. */
 const dictText = (d: DictLookupReply): string => d.entries.map((e) => `${e.simplified}${e.traditional !== e.simplified ? ` ${e.traditional}` : ''} [${e.pinyin}] ${e.definitions.join('; ')}`).join('\n');
 
@@ -96,9 +95,9 @@ export class PagePopover implements TermUiEvents {
           await more();
           // The page's first term as its popover would show it: the entry is fetched by now, the
           // dictionary's entries are asked for (see TermUi.warmUp).
-          const occ = this.host.session()?.occurrences(true)[0];
+          const occ = this.host.session()?.firstGlossaryTerm();
           const block = occ && this.model.blockById(occ.blockId);
-          if (!occ || !block || occ.entry >= (this.host.session()?.glossaryCount ?? 0)) return;
+          if (!occ || !block) return;
           const [c, dict] = await Promise.all([this.content(occ.entry), this.host.words()?.at(block, occ.start) ?? null]);
           ui.warmUp({ ...c, dict, script: this.host.script() });
         })

@@ -7,6 +7,7 @@ import { otherScript, type RestoreProfile, type ScriptMode } from '@/utils/core/
 import { folderFrom } from '@/utils/core/annotate/fold';
 import type { ShownScript } from '@/utils/core/glossary/view';
 import { backgroundConverter, foldTable, prepareConverter } from '@/utils/extension/convert/client';
+import { blocksAhead } from '@/utils/dom/convert/prepared';
 import { blocksNearViewport } from './highlights';
 
 const SCRIPT_ATTR = 'data-bilingual-reader-script';
@@ -20,6 +21,8 @@ export interface ConvertTiming {
   convertFirstMs: number;
   /** of convertMs, the time spent in our code on the page (the rest: the background, and frames) */
   convertBusyMs: number;
+  /** characters converted ahead for the switch key (prepare()), written at once when it is pressed */
+  convertAheadChars: number;
 }
 
 export class ScriptSwitcher {
@@ -47,14 +50,25 @@ export class ScriptSwitcher {
   }
 
   /**
-   * Has the background build the converter the switch key would use (to the other script), once per
-   * page, so that a switch converts at once. Only for pages in a script we can tell.
+   * Gets the switch key's conversion (to the other script) ready, once per page: the background
+   * builds its converter and converts the first screen and what follows (a short page whole), which
+   * the page keeps, so that a switch shows the first screen at once. Only for pages in a script we
+   * can tell.
    */
   prepare(): void {
     const script = this.pageScript();
     if (this.prepared || this.mode !== 'original' || script === 'unknown') return;
     this.prepared = true;
-    void prepareConverter(otherScript(script), script, this.profile());
+    const mode = otherScript(script);
+    const blocks = blocksAhead(this.model.blocks, blocksNearViewport(this.model));
+    void this.pageConverter()
+      .prepare(mode, blocks)
+      .catch(() => 0)
+      .then((chars) => {
+        this.timing.convertAheadChars = chars;
+        // Nothing to convert ahead (or it failed): the converter is still worth building.
+        if (!chars) void prepareConverter(mode, script, this.profile());
+      });
   }
 
   /** The other script than the page's own (Alt+Shift+S toggles between it and the original). */
@@ -88,18 +102,28 @@ export class ScriptSwitcher {
       const conv = mode === 'original' && !this.converter ? null : this.pageConverter();
       let changed: TextBlock[] = [];
       if (conv) {
-        // What the reader is looking at converts first.
-        changed = await conv.apply(mode, { firstBlocks: blocksNearViewport(this.model) });
+        try {
+          // What the reader is looking at converts first.
+          changed = await conv.apply(mode, { firstBlocks: blocksNearViewport(this.model) });
+        } catch (e) {
+          // A failed switch left the page as it was, or put it back to its own script.
+          this.shows(conv.mode);
+          throw e;
+        }
         Object.assign(this.timing, { convertLoadMs: 0, convertMs: performance.now() - t0, convertFirstMs: conv.firstScreenAt - t0, convertBusyMs: conv.lastBusyMs });
       }
-      this.mode = mode;
-      const html = document.documentElement;
-      if (html) this.model.write(() => (mode === 'original' ? html.removeAttribute(SCRIPT_ATTR) : html.setAttribute(SCRIPT_ATTR, mode)));
+      this.shows(mode);
       await after(changed);
     });
     // A failed switch must not block the next one.
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  private shows(mode: ScriptMode): void {
+    this.mode = mode;
+    const html = document.documentElement;
+    if (html) this.model.write(() => (mode === 'original' ? html.removeAttribute(SCRIPT_ATTR) : html.setAttribute(SCRIPT_ATTR, mode)));
   }
 
   /** Page blocks changed: content added while a script is shown is converted as it arrives. */

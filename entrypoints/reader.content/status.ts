@@ -60,7 +60,7 @@ export class StatusController {
   mode: SiteMode = 'auto';
   settings: Settings | null = null;
   status: PageStatus | null = null;
-  readonly timing: Timing = { probeMs: 0, modelMs: 0, detectMs: 0, totalMs: 0, glossaryMs: 0, markMs: 0, convertLoadMs: 0, convertMs: 0, convertFirstMs: 0, convertBusyMs: 0, anchorMs: 0, matcherMs: 0 };
+  readonly timing: Timing = { probeMs: 0, modelMs: 0, detectMs: 0, totalMs: 0, glossaryMs: 0, markMs: 0, convertLoadMs: 0, convertMs: 0, convertFirstMs: 0, convertBusyMs: 0, convertAheadChars: 0, anchorMs: 0, matcherMs: 0 };
 
   constructor(
     cjkShare: number,

@@ -1,8 +1,10 @@
 // Chrome stops an idle extension service worker after about 30 s, so a reader's first hover on a page
 // read a while ago meets a stopped worker. The page fetched its terms' entries while it was idle:
 // the popover shows the entry without asking the background, and the dictionary's entries, which
-// the restarted worker answers later, join it when they come. Run on a copy of the built extension,
-// so the test can take the glossary's entry files away once the page has read them.
+// the restarted worker answers later, join it when they come. Likewise the page had its first screen
+// (a short page whole) converted for the switch key while it was read: Alt+Shift+S shows it without
+// the worker. Run on a copy of the built extension, so the test can take the glossary's entry files
+// and the conversion dictionaries away once the page has read what it needs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -10,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTENSION_DIR, launchWithExtension, stopServiceWorker, waitForStatus } from '../support/browser.mjs';
 import { startServer } from '../support/server.mjs';
-import { hover, waitForTerms } from '../support/page-text.mjs';
+import { hover, pageSnapshot, waitForTerms } from '../support/page-text.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'bilingual-reader-ext-'));
 const session = { srv: null, ext: null };
@@ -56,5 +58,45 @@ test('a page read before the worker stopped explains its terms without it; the d
   assert.ok((await popover.getByTestId('term-related').count()) > 0, 'related terms shown from what the page fetched');
   // The restarted worker loads the dictionary for this word: its entries come after the popover opened.
   await popover.getByTestId('dict-entry').first().waitFor({ state: 'attached', timeout: 8000 });
+  await page.close();
+});
+
+test('the sample report converted ahead switches with Alt+Shift+S after the worker stopped, with no dictionaries left', async () => {
+  // An extension page to ask the tab's status from (the worker test 1 stopped may not be running).
+  const helper = await session.ext.context.newPage();
+  await helper.goto(`chrome-extension://${session.ext.extensionId}/manifest.json`);
+  await helper.evaluate(() => chrome.storage.local.remove('siteScripts'));
+  const page = await session.ext.context.newPage();
+  await page.goto(`${session.srv.origin}/seed-report.html`);
+  await page.bringToFront();
+  const tabId = await helper.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  // The page has its conversion for the switch key done while it is read: all of it, it is short.
+  let ahead = 0;
+  for (let i = 0; i < 150 && !ahead; i++) {
+    const status = await helper.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'get-status' }).catch(() => null), tabId);
+    ahead = status?.timing.convertAheadChars ?? 0;
+    if (!ahead) await page.waitForTimeout(100);
+  }
+  const chars = await page.evaluate(() => document.body.textContent.length);
+  assert.ok(ahead >= chars * 0.9, `converted ahead: ${ahead} of ${chars} characters`);
+  const before = await pageSnapshot(page);
+
+  // From now on no conversion dictionary can be read, and the worker is stopped.
+  rmSync(join(dir, 'opencc'), { recursive: true, force: true });
+  assert.ok(await stopServiceWorker(session.ext, helper), 'worker stopped');
+  await helper.close();
+
+  await page.bringToFront();
+  await page.click('h1');
+  await page.keyboard.press('Alt+Shift+KeyS');
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-bilingual-reader-script') === 'zh-Hans', null, { timeout: 10_000 });
+  const text = await page.evaluate(() => document.body.textContent);
+  for (const w of ['行政复议', '规范性文件', '知识产权', '数字化']) assert.ok(text.includes(w), w);
+  for (const w of ['行政複議', '規範性檔案', '智慧財產權']) assert.ok(!text.includes(w), w);
+  assert.match(await page.title(), /^湖州市人民政府关于2018年度法治政府建设情况的报告/);
+  // And back, byte for byte (restoring needs no dictionary either).
+  await page.keyboard.press('Alt+Shift+KeyS');
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-bilingual-reader-script'), null, { timeout: 10_000 });
+  assert.deepEqual(await pageSnapshot(page), before);
   await page.close();
 });

@@ -48,7 +48,7 @@ const status: PageStatus = {
   termCount: 12,
   script: 'original',
   hasHan: true,
-  timing: { probeMs: 0.1, modelMs: 1, detectMs: 1, totalMs: 2, glossaryMs: 3, markMs: 1, convertLoadMs: 0, convertMs: 0, convertFirstMs: 0, convertBusyMs: 0, anchorMs: 0, matcherMs: 0 },
+  timing: { probeMs: 0.1, modelMs: 1, detectMs: 1, totalMs: 2, glossaryMs: 3, markMs: 1, convertLoadMs: 0, convertMs: 0, convertFirstMs: 0, convertBusyMs: 0, convertAheadChars: 0, anchorMs: 0, matcherMs: 0 },
 };
 
 describe('messages', () => {

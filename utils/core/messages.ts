@@ -28,7 +28,7 @@ export interface PageStatus {
   /** The page holds Han text: the script switch is offered, whatever the detection says. */
   hasHan: boolean;
   /** Where the content script spent its time on this page, for the popup's details and `npm run bench`. */
-  timing: { probeMs: number; modelMs: number; detectMs: number; totalMs: number; glossaryMs: number; markMs: number; convertLoadMs: number; convertMs: number; convertFirstMs: number; convertBusyMs: number; anchorMs: number; matcherMs: number };
+  timing: { probeMs: number; modelMs: number; detectMs: number; totalMs: number; glossaryMs: number; markMs: number; convertLoadMs: number; convertMs: number; convertFirstMs: number; convertBusyMs: number; convertAheadChars: number; anchorMs: number; matcherMs: number };
 }
 
 export type Message =
@@ -166,7 +166,7 @@ export function isPageStatus(x: unknown): x is PageStatus {
     isScriptMode(x.script) &&
     typeof x.hasHan === 'boolean' &&
     isObj(x.timing) &&
-    ['probeMs', 'modelMs', 'detectMs', 'totalMs', 'glossaryMs', 'markMs', 'convertLoadMs', 'convertMs', 'convertFirstMs', 'convertBusyMs', 'anchorMs', 'matcherMs'].every((k) => isNum((x.timing as Record<string, unknown>)[k])) &&
+    ['probeMs', 'modelMs', 'detectMs', 'totalMs', 'glossaryMs', 'markMs', 'convertLoadMs', 'convertMs', 'convertFirstMs', 'convertBusyMs', 'convertAheadChars', 'anchorMs', 'matcherMs'].every((k) => isNum((x.timing as Record<string, unknown>)[k])) &&
     isObj(d) &&
     typeof d.isReport === 'boolean' &&
     typeof d.isChinese === 'boolean' &&

@@ -11,18 +11,15 @@ import { fingerprint } from '@/utils/core/text/fingerprint';
 import { SliceWriter, type SliceOptions } from '@/utils/dom/convert/slice-writer';
 import { LangScope } from '@/utils/dom/convert/lang-scope';
 import { PageExtras } from '@/utils/dom/convert/page-extras';
+import { ConvertedAhead } from '@/utils/dom/convert/prepared';
+import { ContestedElements } from '@/utils/dom/convert/contested';
 
 export type { BatchConvert };
 
-/**
- * If we have to convert the same element more than this many times within REWRITE_WINDOW_MS, the
- * page is undoing our work (a framework re-rendering, a script guarding its text): we stop
- * converting that element rather than fight it.
- */
-const MAX_REWRITES = 3;
-const REWRITE_WINDOW_MS = 5000;
 /** Text sent per message after the first screen: the page writes one batch while the next converts. */
 const BATCH_CHARS = 64_000;
+/** The batch sent right after the first screen is written, before its frame: kept small. */
+const FIRST_BATCH_CHARS = 16_000;
 
 /**
  * A text node we wrote: its original text, and the fingerprint of what we wrote (not the text
@@ -53,8 +50,9 @@ export class PageConverter {
   private readonly extras: PageExtras;
   private readonly langs: LangScope;
   /** Elements the page keeps rewriting: left alone so we never fight it. */
-  private readonly contested = new WeakSet<Element>();
-  private readonly conversions = new WeakMap<Element, number[]>();
+  private readonly contested = new ContestedElements();
+  /** blocks and texts converted ahead of the switch (prepared.ts) */
+  private readonly ahead: ConvertedAhead;
   private generation = 0;
 
   constructor(
@@ -66,6 +64,7 @@ export class PageConverter {
   ) {
     this.langs = new LangScope(doc);
     this.extras = new PageExtras(model, doc, (text) => this.sourceScript(text));
+    this.ahead = new ConvertedAhead(convert);
   }
 
   /** Main-thread time the last apply() spent in our code (wall time minus waits). */
@@ -105,62 +104,90 @@ export class PageConverter {
       return changed;
     }
 
-    // Batches: the first screen alone (small, so it comes back fast), then the rest in chunks. Two
-    // are in flight at a time, so the background converts one while the page writes another; each
-    // is read from the page only when it is sent, so no task reads a whole large page at once.
+    // Batches: the first screen alone (small, so it comes back fast), then the rest in chunks. The
+    // background converts one batch while the page writes the one before; each is read from the page
+    // only when it is sent, so no task reads a whole large page at once. Blocks converted ahead
+    // (prepare()) make batches of their own, ready at once. The first screen is written before
+    // anything else is read or sent, and gets a frame of its own: reading and sending 64 k
+    // characters takes the page 10-20 ms, which it would otherwise wait for.
     let nextBlock = 0;
-    const makeBatch = (): Sent[] | null => {
+    const makeBatch = (maxChars: number): { sent: Sent[]; ready: boolean } | null => {
       const batch: Sent[] = [];
       let chars = 0;
+      let ready: boolean | null = null;
       while (nextBlock < blocks.length) {
         const i = nextBlock;
         if (i === nFirst && i > 0 && batch.length) break;
-        nextBlock++;
         const s = this.snapshot(blocks[i]!);
         const text = s.parts.join('');
-        if (!MAY_CONVERT.test(text) && s.seen.every((d, k) => d === s.parts[k])) continue;
+        const skip = !MAY_CONVERT.test(text) && s.seen.every((d, k) => d === s.parts[k]);
+        const isReady = !skip && this.ahead.has(mode, s);
+        // A batch is all converted ahead or all to send.
+        if (!skip && ready !== null && isReady !== ready) break;
+        nextBlock++;
+        if (skip) continue;
+        ready = isReady;
         batch.push(s);
         chars += text.length;
-        if (chars > BATCH_CHARS && i >= nFirst) break;
+        // Ready text costs nothing to send.
+        if (chars > (ready ? BATCH_CHARS : maxChars) && i >= nFirst) break;
       }
-      return batch.length ? batch : null;
+      return batch.length ? { sent: batch, ready: !!ready } : null;
     };
-    const inFlight: { sent: Sent[]; result: Promise<string[][]> }[] = [];
-    const sendNext = () => {
-      const sent = makeBatch();
-      if (!sent) return;
-      const result = this.request(mode, sent);
+    const inFlight: { sent: Sent[]; ready: boolean; result: Promise<string[][]> }[] = [];
+    const sendNext = (maxChars = BATCH_CHARS) => {
+      const batch = makeBatch(maxChars);
+      if (!batch) return;
+      const result = this.ahead.blocks(mode, batch.sent, (missing) => this.request(mode, missing));
       // A failure surfaces where the batch is awaited; one not awaited must not go unhandled.
       result.catch(() => undefined);
-      inFlight.push({ sent, result });
+      inFlight.push({ ...batch, result });
     };
     const extras = this.extras.toSend();
-    const extrasResult = this.request(mode, [], extras.items);
+    const extrasResult = this.ahead.texts(mode, extras.items);
     extrasResult.catch(() => undefined);
-    sendNext();
+    const firstScreenAlone = nFirst > 0;
     sendNext();
     if (inFlight.length === 0) this.firstScreenAt = performance.now();
+    // Waiting for the background is not our time.
+    writer.pause();
     for (let k = 0; inFlight.length; k++) {
       const { sent, result } = inFlight.shift()!;
       let out: string[][];
       try {
         out = await result;
       } catch (e) {
-        // Nothing of this batch was written: the page stays as it was, and so does our mode.
-        if (gen === this.generation && k === 0) this.mode = previous;
-        throw e;
+        throw await this.failed(gen, previous, changed, opts, e);
       }
       if (gen !== this.generation) return changed;
       writer.resume();
-      sendNext();
+      // The next batch goes once this one may be written (after the first screen's frame): one
+      // converts while the other is written.
+      let sentNext = k === 0 && firstScreenAlone;
       for (let i = 0; i < sent.length; ) {
         if (!(await writer.room())) return changed;
+        if (!sentNext) {
+          sendNext();
+          sentNext = true;
+        }
         i = this.writeSlice(writer, sent.length, i, changed, (k) => [sent[k]!, out[k]!]);
       }
-      if (k === 0) this.firstScreenAt = performance.now();
+      if (k === 0 && firstScreenAlone) {
+        this.firstScreenAt = performance.now();
+        // A small batch first, so that little is read and sent before the first screen is drawn.
+        // Text converted ahead is written on in the same slice (as much as the slice takes): a
+        // short page converted ahead is shown whole in one frame.
+        sendNext(FIRST_BATCH_CHARS);
+        if (!inFlight[0]?.ready) writer.endSlice();
+      } else if (k === 0) this.firstScreenAt = performance.now();
       writer.pause();
     }
-    const extraOut = await extrasResult;
+    let extraOut: string[][];
+    try {
+      extraOut = await extrasResult;
+    } catch (e) {
+      throw await this.failed(gen, previous, changed, opts, e);
+    }
     if (gen !== this.generation) return changed;
     writer.resume();
     this.extras.write(extras, extraOut);
@@ -184,7 +211,7 @@ export class PageConverter {
     for (let i = 0; i < sent.length; i++) {
       const s = sent[i]!;
       const needed = s.nodes.some((node, k) => node && node.data !== out[i]![k]);
-      if (needed && this.fought(s.block.element)) continue;
+      if (needed && this.contested.fought(s.block.element)) continue;
       if (this.write(s, out[i]!)) changed.push(s.block);
     }
     this.extras.write(extras, extraOut);
@@ -207,6 +234,28 @@ export class PageConverter {
       } while (i < count && !writer.full());
     });
     return i;
+  }
+
+  /**
+   * A switch failed (the background could not convert): nothing of it stays. If it had written
+   * anything, the page goes back to its own script, which needs no conversion; otherwise it stays
+   * as it was. Returns the error, to be thrown.
+   */
+  private async failed(gen: number, previous: ScriptMode, changed: readonly TextBlock[], opts: ApplyOptions, e: unknown): Promise<unknown> {
+    if (gen !== this.generation) return e;
+    if (changed.length) await this.apply('original', { ...opts, firstBlocks: undefined });
+    else this.mode = previous;
+    return e;
+  }
+
+  /**
+   * Converts blocks ahead, while the page shows its own script, for a switch to `mode`, with the
+   * page's title and attributes; resolves with the characters converted (0: nothing to convert).
+   */
+  async prepare(mode: Converting, blocks: readonly TextBlock[]): Promise<number> {
+    if (this.mode !== 'original') return 0;
+    const sent = blocks.filter((b) => !this.ahead.kept(mode, b)).map((b) => this.snapshot(b)).filter((s) => MAY_CONVERT.test(s.parts.join('')));
+    return this.ahead.prepare(mode, sent, this.extras.toSend().items, (texts) => this.request(mode, sent, texts));
   }
 
   private request(mode: Converting, sent: readonly Sent[], more: ConvertItem[] = []): Promise<string[][]> {
@@ -267,20 +316,6 @@ export class PageConverter {
       const w = this.nodes.get(node);
       if (w && fingerprint(node.data) !== w.written) this.nodes.delete(node);
     }
-  }
-
-  /** Counts a conversion of an element; true when the page is fighting us there. */
-  private fought(el: Element): boolean {
-    if (this.contested.has(el)) return true;
-    const now = Date.now();
-    const times = (this.conversions.get(el) ?? []).filter((t) => now - t < REWRITE_WINDOW_MS);
-    times.push(now);
-    this.conversions.set(el, times);
-    if (times.length > MAX_REWRITES) {
-      this.contested.add(el);
-      return true;
-    }
-    return false;
   }
 
   /** Drops what we kept for blocks the page removed. */

@@ -36,9 +36,16 @@ export class SliceWriter {
     this.yieldTo = opts.yieldTo ?? frameYielder();
   }
 
+  private ended = false;
+
   /** The slice has had its time or its characters: the next write waits for room(). */
   full(): boolean {
-    return performance.now() - this.t0 > this.sliceMs || this.chars > this.sliceChars;
+    return this.ended || performance.now() - this.t0 > this.sliceMs || this.chars > this.sliceChars;
+  }
+
+  /** Ends the slice here: the next write waits for a frame (the first screen is drawn on its own). */
+  endSlice(): void {
+    this.ended = true;
   }
 
   /** Before writing a block: yields if the slice is full; false if a newer apply() took over. */
@@ -50,6 +57,7 @@ export class SliceWriter {
       if (this.adaptive) this.sliceChars = nextSliceChars(this.sliceChars, this.chars, renderMs ?? null);
       this.resume();
       this.chars = 0;
+      this.ended = false;
     }
     return this.current();
   }

@@ -133,7 +133,10 @@ export class Reader {
     scanner.on('popover-key', (key) => popover.popoverKey(key));
     scanner.on('pointer-stay', () => popover.cancelClose());
     scanner.on('pointer-away', () => popover.scheduleClose());
-    scanner.on('scroll', () => popover.hideUnpinned());
+    scanner.on('scroll', () => {
+      popover.hideUnpinned();
+      switcher.viewportMoved();
+    });
     scanner.on('escape', () => popover.dismiss());
     scanner.on('selection', (sel) => void popover.select(sel));
     scanner.on('tap', ({ x, y }) => {

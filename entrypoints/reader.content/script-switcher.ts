@@ -11,6 +11,8 @@ import { blocksAhead } from '@/utils/dom/convert/prepared';
 import { blocksNearViewport } from './highlights';
 
 const SCRIPT_ATTR = 'data-bilingual-reader-script';
+/** Quiet after a scroll before what is then on screen is converted ahead too. */
+const AHEAD_AFTER_SCROLL_MS = 1000;
 
 export interface ConvertTiming {
   /** kept for the status format: converters are built in the background, within convertMs */
@@ -31,6 +33,7 @@ export class ScriptSwitcher {
   private queue: Promise<void> = Promise.resolve();
   private folding: Promise<(s: string) => string> | null = null;
   private prepared = false;
+  private aheadTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly model: PageTextModel,
@@ -59,16 +62,36 @@ export class ScriptSwitcher {
     const script = this.pageScript();
     if (this.prepared || this.mode !== 'original' || script === 'unknown') return;
     this.prepared = true;
-    const mode = otherScript(script);
+    void this.convertAhead().then((chars) => {
+      // Nothing to convert ahead (or it failed): the converter is still worth building.
+      if (!chars) void prepareConverter(otherScript(script), script, this.profile());
+    });
+  }
+
+  /**
+   * The reader scrolled: once the page is still, what is on screen then is converted ahead too (the
+   * background answers at once if it runs; if it was stopped, this starts it again, once per pause
+   * of reading rather than at the switch).
+   */
+  viewportMoved(): void {
+    if (!this.prepared) return;
+    if (this.aheadTimer) clearTimeout(this.aheadTimer);
+    this.aheadTimer = setTimeout(() => {
+      this.aheadTimer = null;
+      void this.convertAhead();
+    }, AHEAD_AFTER_SCROLL_MS);
+  }
+
+  /** Converts ahead, for the switch key, the blocks on screen and after; resolves with the characters sent. */
+  private async convertAhead(): Promise<number> {
+    const script = this.pageScript();
+    if (this.mode !== 'original' || script === 'unknown') return 0;
     const blocks = blocksAhead(this.model.blocks, blocksNearViewport(this.model));
-    void this.pageConverter()
-      .prepare(mode, blocks)
-      .catch(() => 0)
-      .then((chars) => {
-        this.timing.convertAheadChars = chars;
-        // Nothing to convert ahead (or it failed): the converter is still worth building.
-        if (!chars) void prepareConverter(mode, script, this.profile());
-      });
+    const chars = await this.pageConverter()
+      .prepare(otherScript(script), blocks)
+      .catch(() => 0);
+    this.timing.convertAheadChars += chars;
+    return chars;
   }
 
   /** The other script than the page's own (Alt+Shift+S toggles between it and the original). */

@@ -7,7 +7,7 @@
 // and the conversion dictionaries away once the page has read what it needs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTENSION_DIR, launchWithExtension, stopServiceWorker, waitForStatus } from '../support/browser.mjs';
@@ -82,7 +82,7 @@ test('the sample report converted ahead switches with Alt+Shift+S after the work
   const before = await pageSnapshot(page);
 
   // From now on no conversion dictionary can be read, and the worker is stopped.
-  rmSync(join(dir, 'opencc'), { recursive: true, force: true });
+  renameSync(join(dir, 'opencc'), join(dir, 'opencc-away'));
   assert.ok(await stopServiceWorker(session.ext, helper), 'worker stopped');
   await helper.close();
 
@@ -99,4 +99,59 @@ test('the sample report converted ahead switches with Alt+Shift+S after the work
   await page.waitForFunction(() => !document.documentElement.hasAttribute('data-bilingual-reader-script'), null, { timeout: 10_000 });
   assert.deepEqual(await pageSnapshot(page), before);
   await page.close();
+  renameSync(join(dir, 'opencc-away'), join(dir, 'opencc'));
+});
+
+test('after a scroll the new first screen is converted ahead too; a switch the worker then cannot finish puts the page back', async () => {
+  const helper = await session.ext.context.newPage();
+  await helper.goto(`chrome-extension://${session.ext.extensionId}/manifest.json`);
+  await helper.evaluate(() => chrome.storage.local.remove('siteScripts'));
+  const page = await session.ext.context.newPage();
+  await page.goto(`${session.srv.origin}/generated/report-200000.html`);
+  await page.bringToFront();
+  const tabId = await helper.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  const ahead = async (more) => {
+    for (let i = 0; i < 150; i++) {
+      const status = await helper.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'get-status' }).catch(() => null), tabId);
+      const n = status?.timing.convertAheadChars ?? 0;
+      if (n > more) return n;
+      await page.waitForTimeout(100);
+    }
+    return more;
+  };
+  const first = await ahead(0);
+  assert.ok(first > 0, 'the first screen was converted ahead');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  assert.ok((await ahead(first)) > first, 'what is on screen after the scroll was converted ahead too');
+  const before = await pageSnapshot(page);
+
+  // The paragraph in the middle of the screen, as it is first written.
+  await page.evaluate(() => {
+    const p = document.elementFromPoint(innerWidth / 2, innerHeight / 2).closest('p, h2, h3');
+    window.__was = p.textContent;
+    window.__written = null;
+    new MutationObserver(() => (window.__written ??= p.textContent)).observe(p, { subtree: true, characterData: true });
+  });
+  renameSync(join(dir, 'opencc'), join(dir, 'opencc-away'));
+  assert.ok(await stopServiceWorker(session.ext, helper), 'worker stopped');
+
+  await page.bringToFront();
+  await page.keyboard.press('Alt+Shift+KeyS');
+  await page.waitForFunction(() => window.__written !== null, null, { timeout: 10_000 });
+  const [was, written] = await page.evaluate(() => [window.__was, window.__written]);
+  assert.notEqual(written, was, 'the screen the reader was on was converted at once');
+  const traditional = [...'國發這們會業為動實關經規範體機與於'].filter((c) => was.includes(c));
+  assert.ok(traditional.length > 0 && traditional.every((c) => !written.includes(c)), written.slice(0, 40));
+  // The rest needs the dictionaries, which are gone: the page goes back to its own script, exactly.
+  let same = false;
+  for (let i = 0; i < 100 && !same; i++) {
+    same = JSON.stringify(await pageSnapshot(page)) === JSON.stringify(before);
+    if (!same) await page.waitForTimeout(100);
+  }
+  assert.ok(same, 'the page is back to its own text');
+  const status = await helper.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'get-status' }), tabId);
+  assert.equal(status.script, 'original');
+  await helper.close();
+  await page.close();
+  renameSync(join(dir, 'opencc-away'), join(dir, 'opencc'));
 });

@@ -3,12 +3,13 @@
 // 20 k, 200 k and 600 k characters. Called by scripts/bench.mjs; `node scripts/bench-convert.mjs
 // [--runs N]` runs it alone on the built extension.
 //
-// Per run, each conversion twice: with the converter ready (the background builds it while the page
-// is read, as New Tong Wen Tang has its own ready from its start), and with the converters dropped
-// just before the click, so that "click → all converted" includes building them, as opencc-js's
-// figure (converter build + one-string conversion of the page's text, measured in the same browser
-// in the same run) does. New Tong Wen Tang's figures are from the side-by-side measurement
-// (research.md): 1.05× on 20.7 k, 4.7× on 610 k (its converter ready, ours built on click then).
+// Per run, each conversion twice, each the first in a fresh tab: on a page read for a moment (the
+// background has built the converter and the page has its first screen and what follows converted
+// ahead, as New Tong Wen Tang has its converter ready from its start), and on a page that could not
+// prepare anything (the background refused while it was read) with the converters dropped just
+// before the click, so that "click → all converted" includes building them, as opencc-js's figure
+// (converter build + one-string conversion of the page's text, measured in the same browser in the
+// same run) does. New Tong Wen Tang itself is measured side by side by bench-peer.mjs.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -21,7 +22,7 @@ const SIZES = [20_000, 200_000, 600_000];
 const CORPUS = new URL('../../shared/corpus/national-reports.jsonl', import.meta.url);
 const FIXTURE = new URL('../tests/fixtures/corpus-reports.jsonl', import.meta.url);
 
-function loadDocs() {
+export function loadDocs() {
   let text;
   try {
     text = readFileSync(CORPUS, 'utf8');
@@ -34,7 +35,7 @@ function loadDocs() {
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** Paragraphs of the corpus, in order and repeated if need be, up to `size` characters. */
-function paragraphs(docs, size) {
+export function paragraphs(docs, size) {
   const out = [];
   let n = 0;
   for (let i = 0; n < size; i++) {
@@ -49,14 +50,14 @@ function paragraphs(docs, size) {
   return out;
 }
 
-function pageHtml(paras, lang, title) {
+export function pageHtml(paras, lang, title) {
   // Headings and inline elements, as real report pages have.
   const body = paras.map((p, i) => (i % 25 === 0 ? `<h2>${esc(p.slice(0, 30))}</h2><p>${esc(p.slice(30))}</p>` : `<p>${esc(p.slice(0, 12))}<b>${esc(p.slice(12, 20))}</b>${esc(p.slice(20))}</p>`)).join('\n');
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><main>${body}</main></body></html>`;
 }
 
 /** LoAF entries (they include style and layout, which longtask misses). */
-const OBSERVE_FRAMES = () => {
+export const OBSERVE_FRAMES = () => {
   window.__frames = [];
   try {
     new PerformanceObserver((list) => {
@@ -67,7 +68,7 @@ const OBSERVE_FRAMES = () => {
   }
 };
 
-async function heapMB(page) {
+export async function heapMB(page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -103,16 +104,32 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
     { name: 'to 简体 (Taiwan-phrased page → zh-Hans, tw2sp + ours)', key: 'tw', mode: 'zh-Hans', from: 'twp', to: 'cn' },
   ];
 
-  async function ready(page) {
+  /** The page read: terms matched and, unless `ahead` is false, its conversion done ahead. */
+  async function ready(page, ahead = true) {
     const end = Date.now() + 120_000;
     let s = await waitForStatus(ext, page, 120_000);
-    while (s.termCount === null && s.state !== 'not-chinese' && Date.now() < end) {
+    while ((s.termCount === null || (ahead && !s.timing.convertAheadChars)) && s.state !== 'not-chinese' && Date.now() < end) {
       await new Promise((r) => setTimeout(r, 100));
       s = await waitForStatus(ext, page, 120_000);
     }
     await new Promise((r) => setTimeout(r, 500));
     return s;
   }
+
+  /** The longest frame in `page` since its `n`th, once the last frames are in. */
+  async function longestFrame(page, n) {
+    await new Promise((res) => setTimeout(res, 300));
+    return page.evaluate((k) => Math.max(0, ...window.__frames.slice(k).map((f) => f.duration)), n);
+  }
+
+  /** The background refuses to build any converter (so a page read meanwhile prepares nothing), or builds again. */
+  const refuseConverters = (refuse) =>
+    sw().evaluate((on) => {
+      const c = globalThis.__bilingualReaderConverters;
+      c.__get ??= c.get;
+      c.get = on ? () => Promise.reject(new Error('bench: nothing ahead')) : c.__get;
+      c.clear();
+    }, refuse);
 
   /** Waits until the background has built the converters it was asked to prepare. */
   async function prepared() {
@@ -190,29 +207,38 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
         const before = await page.evaluate(() => document.documentElement.outerHTML.length);
         const tabId = await tabIdOf(ext, page); // brings the page to the front
         await prepared();
-        const longestFrame = async (n) => {
-          await new Promise((res) => setTimeout(res, 300));
-          return page.evaluate((k) => Math.max(0, ...window.__frames.slice(k).map((f) => f.duration)), n);
-        };
-        let nFrames = await page.evaluate(() => window.__frames.length);
+        const nFrames = await page.evaluate(() => window.__frames.length);
         const s = await convert(page, tabId, dir.mode);
         if (s.script !== dir.mode) throw new Error(`conversion to ${dir.mode} did not finish: ${JSON.stringify(s.timing)}`);
         r.ours.push(s.timing.convertMs);
         r.first.push(s.timing.convertFirstMs);
-        r.frame.push(await longestFrame(nFrames));
-        await convert(page, tabId, 'original');
-        r.restored &&= (await page.evaluate(() => document.documentElement.outerHTML.length)) === before;
-        // Again with nothing built: the converters are dropped just before the click.
-        await sw().evaluate(() => globalThis.__bilingualReaderConverters?.clear());
-        nFrames = await page.evaluate(() => window.__frames.length);
-        const c = await convert(page, tabId, dir.mode);
-        if (c.script !== dir.mode) throw new Error(`conversion to ${dir.mode} did not finish: ${JSON.stringify(c.timing)}`);
-        r.cold.push(c.timing.convertMs);
-        r.firstCold.push(c.timing.convertFirstMs);
-        r.frameCold.push(await longestFrame(nFrames));
+        r.frame.push(await longestFrame(page, nFrames));
         await convert(page, tabId, 'original');
         r.restored &&= (await page.evaluate(() => document.documentElement.outerHTML.length)) === before;
         await page.close();
+
+        // Again in a fresh tab with nothing built or converted ahead: the page is read while the
+        // background refuses, and the converters are dropped just before the click.
+        {
+          await sw().evaluate(() => chrome.storage.local.remove('siteScripts'));
+          await refuseConverters(true);
+          const p = await ext.context.newPage();
+          await p.goto(url, { timeout: 120_000 });
+          await ready(p, false);
+          await new Promise((res) => setTimeout(res, 1000));
+          await refuseConverters(false);
+          const id = await tabIdOf(ext, p);
+          const n = await p.evaluate(() => window.__frames.length);
+          const c = await convert(p, id, dir.mode);
+          if (c.script !== dir.mode) throw new Error(`conversion to ${dir.mode} did not finish: ${JSON.stringify(c.timing)}`);
+          if (c.timing.convertAheadChars) throw new Error('the page converted ahead although the background refused');
+          r.cold.push(c.timing.convertMs);
+          r.firstCold.push(c.timing.convertFirstMs);
+          r.frameCold.push(await longestFrame(p, n));
+          await convert(p, id, 'original');
+          r.restored &&= (await p.evaluate(() => document.documentElement.outerHTML.length)) === before;
+          await p.close();
+        }
 
         // The same conversion with the page in the background (converter ready), in a fresh tab
         // like the one above.
@@ -300,7 +326,7 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
 
   const k = (n) => `${Math.round(n / 1000)} k`;
   const table = [
-    'Script conversion, both directions, on pages made from the corpus (real report text; Simplified originals, and their opencc cn→twp conversions). "Click → all converted" runs from the message reaching the page to the last block written, twice: with the converter ready (the background builds it while a Chinese page is read, and again when the popup opens) and with the converters dropped just before the click, so that it includes building them. The ratio divides by opencc-js\'s converter build + one-string conversion of the same text in the same browser, same run. New Tong Wen Tang on the same kind of page, its converter ready from its start: 1.05× (20.7 k) and 4.7× (610 k). "The browser alone" is the floor under any converter: the same page, in a browser without the extension, shown in the new script with no conversion work at all (each text node\'s new text computed beforehand, then written 40 k characters a frame with the block\'s lang set, to the last one written), and that time as a multiple of opencc-js\'s. The longest frame is a long-animation-frame entry (script, style and layout). Heap: the page\'s whole V8 heap after garbage collection, with the page alone in a browser without the extension for comparison. Page hidden: another tab in front (in headless Chromium such a tab still says \'visible\' but gets no frames), against the page in front, each in a fresh tab with the converter ready. The heap is measured in a tab of its own: the forced collections it takes leave a page\'s code cold, and a conversion right after them runs several times slower than a reader\'s would.',
+    'Script conversion, both directions, on pages made from the corpus (real report text; Simplified originals, and their opencc cn→twp conversions). "Click → all converted" runs from the message reaching the page to the last block written, twice, each the first conversion in a fresh tab: on a page read for a moment ("ready": the background has built the converter, and the page has its first screen and what follows, 32 k characters, converted ahead; a short page whole) and on a page that could prepare nothing (the background refused while it was read) with the converters dropped just before the click ("built on click"), so that it includes building them. The ratio divides by opencc-js\'s converter build + one-string conversion of the same text in the same browser, same run. New Tong Wen Tang on the same kind of page, its converter ready from its start: 1.05× (20.7 k) and 4.7× (610 k) to 繁體 in the issue\'s measurement; the side-by-side table below measures it in the same run, both directions. "The browser alone" is the floor under any converter: the same page, in a browser without the extension, shown in the new script with no conversion work at all (each text node\'s new text computed beforehand, then written 40 k characters a frame with the block\'s lang set, to the last one written), and that time as a multiple of opencc-js\'s. The longest frame is a long-animation-frame entry (script, style and layout). Heap: the page\'s whole V8 heap after garbage collection, with the page alone in a browser without the extension for comparison. Page hidden: another tab in front (in headless Chromium such a tab still says \'visible\' but gets no frames), against the page in front, each in a fresh tab with the converter ready. The heap is measured in a tab of its own: the forced collections it takes leave a page\'s code cold, and a conversion right after them runs several times slower than a reader\'s would.',
     '',
     '| page | direction | click → all converted: ready / built on click | opencc-js build + string | ratio: ready / built on click | the browser alone: showing the new text | first screen: ready / built on click | longest frame: ready / built on click | heap: page alone / with reader / after converting | all converted: page hidden / in front | restore exact |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',

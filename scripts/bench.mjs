@@ -11,6 +11,7 @@ import { textBox } from '../tests/support/page-text.mjs';
 import { benchStore, writeStoreResults } from './bench-store.mjs';
 import { benchConversion } from './bench-convert.mjs';
 import { benchPageAfterRestart, benchSwitchAfterRestart } from './bench-restart.mjs';
+import { benchPeer } from './bench-peer.mjs';
 import { median, round } from './bench-stats.mjs';
 
 const args = process.argv.slice(2);
@@ -20,6 +21,12 @@ const SIZES = [20_000, 200_000, 1_000_000];
 // bench/results.json are written only by a full run.
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const part = (name) => !only || only === name;
+// `--peer DIR`: New Tong Wen Tang built for Chromium, measured side by side (scripts/bench-peer.mjs).
+const peerDir = args.includes('--peer') ? args[args.indexOf('--peer') + 1] : null;
+if (only === 'peer' && !peerDir) {
+  console.error('--only peer needs --peer DIR (New Tong Wen Tang 2.4.0 built for Chromium: see scripts/bench-peer.mjs)');
+  process.exit(2);
+}
 
 if (!args.includes('--no-build')) {
   const r = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
@@ -303,6 +310,10 @@ if (part('dictionary')) {
   await popup.close();
 }
 
+// Side by side with New Tong Wen Tang, each in a browser of its own (only with --peer).
+const peer = peerDir && part('peer') ? await benchPeer({ peerDir, runs }) : null;
+if (peer) results.peer = peer.rows;
+
 // Last: it stops the service worker too.
 if (part('restart')) results.switchAfterRestart = await benchSwitchAfterRestart({ ext, origin: srv.origin, runs });
 if (part('restart')) results.pageAfterRestart = await benchPageAfterRestart({ ext, origin: srv.origin, runs });
@@ -339,7 +350,7 @@ const table = [
   '',
   `Hover to popover visible with its entry, beyond the configured hover delay, from the pointer event (medians of ${results.hover.hovers} warm hovers; budget ${results.hover.budgetMs} ms): glossary term ${results.hover.glossaryTermMs} ms, dictionary word ${results.hover.dictionaryWordMs} ms. The first hover on a page read a second before (its entries fetched while it was idle, the popover drawn for the first time; median of ${results.hover.firstRuns} page loads): ${results.hover.glossaryTermFirstMs} ms.`,
   '',
-  `Script switch with Alt+Shift+S after the background's service worker was stopped (as Chrome stops an idle one after about 30 s): the worker starts, fetches the dictionaries and builds the converter first. ${results.switchAfterRestart.map((r) => `${r.case}: first screen ${r.firstScreenMs} ms, all converted ${r.allMs} ms`).join('; ')} (medians of ${results.switchAfterRestart[0].runs} restarts).`,
+  `Script switch with Alt+Shift+S after the background's service worker was stopped (as Chrome stops an idle one after about 30 s), on a page read before: the page had its first screen and what follows converted ahead while it was read (a short page whole), and writes that at once; the rest waits for the worker to start, fetch the dictionaries and build the converter. ${results.switchAfterRestart.map((r) => `${r.case}: first screen ${r.firstScreenMs} ms, all converted ${r.allMs} ms`).join('; ')} (medians of ${results.switchAfterRestart[0].runs} restarts).`,
   '',
   `A page opened after the service worker was stopped (so most page loads of a reading session): glossary load + match ${results.pageAfterRestart.map((r) => `on ${r.case} ${r.glossaryMs} ms`).join(', ')}, the worker starting and answering the glossary's forms (their own small file) included. The first hover on the sample report, read for 1.5 s, after the worker was stopped again: ${results.pageAfterRestart[0].firstHoverMs} ms beyond the hover delay (the entry was fetched while the page was idle; the dictionary's entries join the popover when the restarted worker answers) (medians of ${results.pageAfterRestart[0].runs} restarts).`,
   '',
@@ -348,7 +359,9 @@ const table = [
 const readme = readFileSync('README.md', 'utf8');
 const updated = readme
   .replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`)
-  .replace(/<!-- bench-convert:start -->[\s\S]*<!-- bench-convert:end -->/, `<!-- bench-convert:start -->\n${conversion?.table ?? ''}\n<!-- bench-convert:end -->`);
+  .replace(/<!-- bench-convert:start -->[\s\S]*<!-- bench-convert:end -->/, `<!-- bench-convert:start -->\n${conversion?.table ?? ''}\n<!-- bench-convert:end -->`)
+  // Without --peer the side-by-side table stays as it was last measured (it says when).
+  .replace(/<!-- bench-peer:start -->[\s\S]*<!-- bench-peer:end -->/, (old) => (peer ? `<!-- bench-peer:start -->\n${peer.table}\n<!-- bench-peer:end -->` : old));
 writeFileSync('README.md', updated);
 writeStoreResults(results.store);
 console.log('\n' + table);

@@ -175,10 +175,11 @@ export class PageConverter {
       if (k === 0 && firstScreenAlone) {
         this.firstScreenAt = performance.now();
         // A small batch first, so that little is read and sent before the first screen is drawn.
-        // Text converted ahead is written on in the same slice (as much as the slice takes): a
-        // short page converted ahead is shown whole in one frame.
         sendNext(FIRST_BATCH_CHARS);
-        if (!inFlight[0]?.ready) writer.endSlice();
+        // The first screen gets a frame of its own (on a long page, the first frame after a switch
+        // costs several times what later ones do), unless the rest of the page was converted ahead
+        // and comes with it: a short page is shown whole in one frame.
+        if (!inFlight[0]?.ready || nextBlock < blocks.length) writer.endSlice();
       } else if (k === 0) this.firstScreenAt = performance.now();
       writer.pause();
     }

@@ -1,0 +1,223 @@
+// Side by side with New Tong Wen Tang, the converter readers already use, in the same Chromium in the
+// same run: the pages of bench-convert.mjs, both directions, each extension in a browser of its own
+// (two content scripts on one page would slow each other), runs interleaved.
+//
+// New Tong Wen Tang is not part of this project and is never downloaded by it: build it yourself
+// from its repository (github.com/tongwentang/tongwentang-extension, tag 2.4.0: `npm ci`, then
+// `npm run build:chromium`) and pass its `dist/chromium` folder: `npm run bench -- --peer DIR`, or
+// `node scripts/bench-peer.mjs --peer DIR [--runs N] [--sizes 20000,600000]`.
+//
+// What is timed is the same for both, and seen from the page: from the message that asks for the
+// conversion (sent by the extension's own background, as its shortcut does) to the frame that has
+// drawn the last converted text, found by watching a few hundred of the page's text nodes each
+// frame. New Tong Wen Tang converts the whole page in its background, then writes every node in one
+// task; ours converts in slices, first screen first. Both have their converter ready (New Tong Wen
+// Tang's is built by a conversion in another tab first; ours while the page is read).
+import { createServer } from 'node:http';
+import { chromium } from 'playwright-core';
+import { findChromium, launchWithExtension, tabIdOf, waitForStatus } from '../tests/support/browser.mjs';
+import { OBSERVE_FRAMES, heapMB, loadDocs, pageHtml, paragraphs } from './bench-convert.mjs';
+import * as OpenCC from 'opencc-js';
+import { median, round } from './bench-stats.mjs';
+
+const SIZES = [20_000, 200_000, 600_000];
+
+/**
+ * In the page: picks text nodes that any converter changes in this direction (they hold one of the
+ * commonest characters that differ between the scripts), and resolves `window.__shown` with the
+ * time of the frame after the one that drew them all changed; `window.__firstShown` likewise for
+ * those on screen.
+ */
+const WATCH = (marks) => {
+  const re = new RegExp(`[${marks}]`);
+  const nodes = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const n = walker.currentNode;
+    if (n.data.length >= 20 && re.test(n.data)) nodes.push(n);
+  }
+  const step = Math.max(1, Math.floor(nodes.length / 400));
+  const all = nodes.filter((_, i) => i % step === 0 || i >= nodes.length - 20);
+  const onScreen = nodes.filter((n) => {
+    const r = n.parentElement.getBoundingClientRect();
+    return r.bottom > 0 && r.top < innerHeight;
+  });
+  const watch = (sample) => {
+    const was = sample.map((n) => n.data);
+    return new Promise((resolve) => {
+      const tick = () => {
+        if (sample.every((n, i) => n.data !== was[i])) requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  };
+  window.__shown = watch(all);
+  window.__firstShown = watch(onScreen);
+  return { watched: all.length, onScreen: onScreen.length };
+};
+
+const MARKS = { s2t: '国发经这们会业为动实关', t2s: '國發經這們會業為動實關' };
+
+export async function benchPeer({ peerDir, runs, sizes = SIZES }) {
+  const docs = loadDocs();
+  const s2twp = OpenCC.Converter({ from: 'cn', to: 'twp' });
+  const pages = new Map([['warm', pageHtml(['国务院关于发展经济的报告，這裡是繁體的國家發展報告。'], 'zh-CN', 'warm')]]);
+  for (const size of sizes) {
+    const cn = paragraphs(docs, size);
+    pages.set(`cn-${size}`, pageHtml(cn, 'zh-CN', cn[0].slice(0, 30)));
+    pages.set(`tw-${size}`, pageHtml(cn.map((p) => s2twp(p)), 'zh-TW', s2twp(cn[0].slice(0, 30))));
+  }
+  const server = createServer((req, res) => {
+    const html = pages.get(new URL(req.url ?? '/', 'http://x').pathname.slice(1).replace(/\.html$/, ''));
+    res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(html ?? 'not found');
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+
+  const ours = await launchWithExtension();
+  const peer = await launchWithExtension({ extensionDir: peerDir });
+  const plain = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  for (const b of [ours, peer]) await b.context.addInitScript(OBSERVE_FRAMES);
+  const sw = (b) => b.context.serviceWorkers()[0] ?? b.serviceWorker;
+
+  const DIRECTIONS = [
+    { name: 'to 繁體', key: 'cn', ours: 'zh-TW', peer: 's2t', from: 'cn', to: 'twp' },
+    { name: 'to 简体', key: 'tw', ours: 'zh-Hans', peer: 't2s', from: 'twp', to: 'cn' },
+  ];
+
+  /** Sends the conversion request from the extension's background; returns when it was sent. */
+  const ask = (b, tabId, msg) =>
+    sw(b).evaluate(([id, m]) => {
+      const t = performance.timeOrigin + performance.now();
+      chrome.tabs.sendMessage(id, m).catch(() => undefined);
+      return t;
+    }, [tabId, msg]);
+
+  /** New Tong Wen Tang builds its converter on its first conversion: one in a tab of its own. */
+  async function warmPeer() {
+    const p = await peer.context.newPage();
+    await p.goto(`${origin}/warm.html`);
+    await new Promise((r) => setTimeout(r, 300));
+    const id = await tabIdOf(peer, p);
+    for (const payload of ['s2t', 't2s']) await sw(peer).evaluate(([i, m]) => chrome.tabs.sendMessage(i, m), [id, { type: 'Webpage', payload }]);
+    await p.close();
+  }
+
+  /** Read for a moment: terms matched, the converter built and the first screen converted ahead. */
+  async function oursReady(page) {
+    let s = await waitForStatus(ours, page, 120_000);
+    for (let i = 0; (s.termCount === null || !s.timing.convertAheadChars) && i < 1200; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      s = await waitForStatus(ours, page, 120_000);
+    }
+    await sw(ours).evaluate(async () => {
+      const c = globalThis.__bilingualReaderConverters?.converters;
+      for (let i = 0; i < 200 && !c?.size; i++) await new Promise((r) => setTimeout(r, 25));
+      await Promise.all([...(c?.values() ?? [])]);
+    });
+  }
+
+  /** One conversion in a fresh tab: ms to all shown, to the first screen shown, longest frame. */
+  async function measure(b, url, dir, isOurs) {
+    if (!isOurs) await warmPeer();
+    // Ours remembers a site's script: each run starts from the page as served.
+    else await sw(ours).evaluate(() => chrome.storage.local.remove('siteScripts'));
+    const page = await b.context.newPage();
+    await page.goto(url, { timeout: 120_000 });
+    if (isOurs) await oursReady(page);
+    await new Promise((r) => setTimeout(r, 500));
+    const tabId = await tabIdOf(b, page);
+    const { watched } = await page.evaluate(WATCH, MARKS[dir.peer]);
+    if (watched < 20) throw new Error(`only ${watched} text nodes to watch on ${url}`);
+    const nFrames = await page.evaluate(() => window.__frames.length);
+    const t0 = await ask(b, tabId, isOurs ? { type: 'set-script', mode: dir.ours } : { type: 'Webpage', payload: dir.peer });
+    const [shown, firstShown] = await page.evaluate(() => Promise.all([window.__shown, window.__firstShown]));
+    await new Promise((r) => setTimeout(r, 300));
+    const frame = await page.evaluate((k) => Math.max(0, ...window.__frames.slice(k).map((f) => f.duration)), nFrames);
+    // The page heap after converting, as the issue measured it.
+    const heap = await heapMB(page);
+    await page.close();
+    return { all: shown - t0, first: firstShown - t0, frame, heap };
+  }
+
+  const rows = [];
+  for (const size of sizes) {
+    for (const dir of DIRECTIONS) {
+      const url = `${origin}/${dir.key}-${size}.html`;
+      const r = { ours: [], peer: [], oursFirst: [], peerFirst: [], oursFrame: [], peerFrame: [], oursHeap: [], peerHeap: [], opencc: [], chars: 0 };
+      for (let i = 0; i < runs; i++) {
+        const ref = await plain.newPage();
+        await ref.goto(url);
+        r.chars = await ref.evaluate(() => document.body.textContent.length);
+        await ref.addScriptTag({ path: 'node_modules/opencc-js/dist/umd/full.js' });
+        r.opencc.push(
+          await ref.evaluate(([from, to]) => {
+            const text = document.body.textContent;
+            const t0 = performance.now();
+            OpenCC.Converter({ from, to })(text);
+            return performance.now() - t0;
+          }, [dir.from, dir.to]),
+        );
+        await ref.close();
+        // Alternate which goes first, so neither always meets a machine the other just warmed.
+        const order = i % 2 ? ['peer', 'ours'] : ['ours', 'peer'];
+        for (const who of order) {
+          const m = await measure(who === 'ours' ? ours : peer, url, dir, who === 'ours');
+          r[who].push(m.all);
+          r[`${who}First`].push(m.first);
+          r[`${who}Frame`].push(m.frame);
+          r[`${who}Heap`].push(m.heap);
+        }
+      }
+      const ratio = (xs) => Math.round(median(xs.map((x, k) => x / r.opencc[k])) * 100) / 100;
+      const row = {
+        size,
+        chars: r.chars,
+        direction: dir.name,
+        peerMs: round(median(r.peer)),
+        oursMs: round(median(r.ours)),
+        peerRange: [round(Math.min(...r.peer)), round(Math.max(...r.peer))],
+        oursRange: [round(Math.min(...r.ours)), round(Math.max(...r.ours))],
+        openccMs: round(median(r.opencc)),
+        peerRatio: ratio(r.peer),
+        oursRatio: ratio(r.ours),
+        oursOverPeer: Math.round(median(r.ours.map((x, k) => x / r.peer[k])) * 100) / 100,
+        peerFirstMs: round(median(r.peerFirst)),
+        oursFirstMs: round(median(r.oursFirst)),
+        peerFrameMs: round(median(r.peerFrame)),
+        oursFrameMs: round(median(r.oursFrame)),
+        peerHeapMB: round(median(r.peerHeap)),
+        oursHeapMB: round(median(r.oursHeap)),
+      };
+      rows.push(row);
+      console.log(row);
+    }
+  }
+  await Promise.all([ours.close(), peer.close(), plain.close()]);
+  server.close();
+
+  const k = (n) => `${Math.round(n / 1000)} k`;
+  const table = [
+    `Side by side with New Tong Wen Tang 2.4.0 (${new Date().toISOString().slice(0, 10)}; built from its repository, not part of this project: \`npm run bench -- --peer DIR\`, see scripts/bench-peer.mjs): each extension in a Chromium of its own, same pages (as above), runs interleaved, each conversion the first in a fresh tab, medians of ${runs} (min–max). Timed from the page: from the message asking for the conversion (sent by the extension's background, as its shortcut does) to the frame that has drawn the last converted text. Both have their converter ready; ours has also converted the first screen and what follows (32 k characters) ahead while the page was read. New Tong Wen Tang converts the whole page in its background and writes it in one task (its default leaves \`lang\` as it was); ours writes in slices, first screen first, and tags converted blocks with their new \`lang\`. The ratio divides by opencc-js's converter build + one-string conversion of the same text, same run. Heap: the page's V8 heap after converting.`,
+    '',
+    '| page | direction | New Tong Wen Tang: all shown | ours: all shown | ratio to opencc-js: NTWT / ours | ours ÷ NTWT | first screen shown: NTWT / ours | longest frame: NTWT / ours | heap after: NTWT / ours |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((x) => `| ${k(x.chars)} | ${x.direction} | ${x.peerMs} ms (${x.peerRange.join('–')}) | ${x.oursMs} ms (${x.oursRange.join('–')}) | ${x.peerRatio}× / ${x.oursRatio}× | ${x.oursOverPeer} | ${x.peerFirstMs} / ${x.oursFirstMs} ms | ${x.peerFrameMs} / ${x.oursFrameMs} ms | ${x.peerHeapMB} / ${x.oursHeapMB} MB |`),
+  ].join('\n');
+  return { rows, table };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--peer');
+  if (at < 0 || !args[at + 1]) {
+    console.error('usage: node scripts/bench-peer.mjs --peer DIR [--runs N] [--sizes 20000,600000] (DIR: New Tong Wen Tang 2.4.0 built for Chromium)');
+    process.exit(2);
+  }
+  const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+  const sizes = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1].split(',').map(Number) : SIZES;
+  const out = await benchPeer({ peerDir: args[at + 1], runs, sizes });
+  console.log('\n' + out.table);
+}

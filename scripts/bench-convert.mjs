@@ -143,7 +143,9 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
   }
 
   async function convert(page, tabId, mode) {
-    await sw().evaluate(([id, m]) => chrome.tabs.sendMessage(id, { type: 'set-script', mode: m }), [tabId, mode]);
+    // A switch that never answers fails the bench instead of hanging it.
+    const ask = sw().evaluate(([id, m]) => chrome.tabs.sendMessage(id, { type: 'set-script', mode: m }), [tabId, mode]);
+    await Promise.race([ask, new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer to the switch to ${mode} on ${page.url()} in 120 s`)), 120_000))]);
     // The answer comes when the conversion is done; the status says how long it took.
     return waitForStatus(ext, page, 120_000);
   }
@@ -241,8 +243,9 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
         }
 
         // The same conversion with the page in the background (converter ready), in a fresh tab
-        // like the one above.
+        // like the one above. Each tab starts from the page as served (a switch is remembered).
         {
+          await sw().evaluate(() => chrome.storage.local.remove('siteScripts'));
           await sw().evaluate(() => globalThis.__bilingualReaderConverters?.clear());
           const p = await ext.context.newPage();
           await p.goto(url, { timeout: 120_000 });
@@ -258,6 +261,7 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
 
         // Heap, in a tab of its own: the page loaded with the reader on, then converted.
         {
+          await sw().evaluate(() => chrome.storage.local.remove('siteScripts'));
           const p = await ext.context.newPage();
           await p.goto(url, { timeout: 120_000 });
           await ready(p);

@@ -2,20 +2,26 @@
 // converted for the switch the reader is most likely to make, so that the switch writes it at once,
 // with no round trip to the background. That holds even when the background's worker was stopped
 // meanwhile (Chrome stops an idle one after about 30 s): the switch key is heard by the page itself.
-// A block's result is used only while the block has the same nodes holding the same text. Kept by
-// block object and node identity only; nothing here touches the page.
+// A block's result is used only while the block has the same nodes holding the same text (checked
+// by its length and fingerprint: the page holds the text already, a second copy would double what
+// this keeps). Nothing here touches the page.
 import type { BatchConvert, ConvertItem } from '@/utils/core/convert/converters';
 import type { Converting, SourceScript } from '@/utils/core/convert/modes';
 import type { TextBlock } from '@/utils/dom/text/model';
+import { fingerprint } from '@/utils/core/text/fingerprint';
 
 /** Characters converted ahead on a page: the first screen and what follows it. */
 export const PREPARE_CHARS = 32_000;
 
+/** A block converted ahead: its nodes, its text's length and fingerprint then (not a second copy of it), the result. */
 interface Prepared {
   nodes: readonly (Text | null)[];
-  parts: readonly string[];
+  length: number;
+  hash: number;
   out: readonly string[];
 }
+
+const joined = (parts: readonly string[]) => parts.join('\u0001');
 
 export class PreparedConversions {
   private mode: Converting | null = null;
@@ -32,13 +38,14 @@ export class PreparedConversions {
     if (mode !== this.mode) this.clear();
     this.mode = mode;
     this.drop(block);
-    const size = parts.reduce((n, p) => n + p.length, 0);
+    const size = out.reduce((n, p) => n + p.length, 0);
     for (const [b] of this.blocks) {
       if (this.chars + size <= this.maxChars) break;
       this.drop(b);
     }
     if (size > this.maxChars) return;
-    this.blocks.set(block, { nodes: [...nodes], parts: [...parts], out: [...out] });
+    const text = joined(parts);
+    this.blocks.set(block, { nodes: [...nodes], length: text.length, hash: fingerprint(text), out: [...out] });
     this.chars += size;
   }
 
@@ -67,7 +74,8 @@ export class PreparedConversions {
     if (mode !== this.mode) return null;
     const p = this.blocks.get(block);
     if (!p) return null;
-    const same = p.nodes.length === nodes.length && p.nodes.every((n, i) => n === nodes[i]) && p.parts.every((t, i) => t === parts[i]);
+    const text = p.nodes.length === nodes.length && p.nodes.every((n, i) => n === nodes[i]) ? joined(parts) : null;
+    const same = text !== null && text.length === p.length && fingerprint(text) === p.hash;
     if (!same) {
       this.drop(block);
       return null;
@@ -86,7 +94,7 @@ export class PreparedConversions {
     const p = this.blocks.get(block);
     if (!p) return;
     this.blocks.delete(block);
-    this.chars -= p.parts.reduce((n, t) => n + t.length, 0);
+    this.chars -= p.out.reduce((n, t) => n + t.length, 0);
   }
 }
 

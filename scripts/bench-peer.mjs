@@ -16,7 +16,7 @@
 import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
 import { findChromium, launchWithExtension, tabIdOf, waitForStatus } from '../tests/support/browser.mjs';
-import { OBSERVE_FRAMES, heapMB, loadDocs, pageHtml, paragraphs } from './bench-convert.mjs';
+import { OBSERVE_FRAMES, heapMB, loadDocs, openccOnPage, pageHtml, paragraphs } from './bench-convert.mjs';
 import * as OpenCC from 'opencc-js';
 import { median, round } from './bench-stats.mjs';
 
@@ -151,15 +151,7 @@ export async function benchPeer({ peerDir, runs, sizes = SIZES }) {
         const ref = await plain.newPage();
         await ref.goto(url);
         r.chars = await ref.evaluate(() => document.body.textContent.length);
-        await ref.addScriptTag({ path: 'node_modules/opencc-js/dist/umd/full.js' });
-        r.opencc.push(
-          await ref.evaluate(([from, to]) => {
-            const text = document.body.textContent;
-            const t0 = performance.now();
-            OpenCC.Converter({ from, to })(text);
-            return performance.now() - t0;
-          }, [dir.from, dir.to]),
-        );
+        r.opencc.push(await openccOnPage(ref, dir.from, dir.to));
         await ref.close();
         // Alternate which goes first, so neither always meets a machine the other just warmed.
         const order = i % 2 ? ['peer', 'ours'] : ['ours', 'peer'];

@@ -164,12 +164,31 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
     return waitForStatus(ext, page, 120_000);
   }
 
+  /**
+   * A fresh tab on `url`, read (see ready()), in front, starting from the page as served (a switch
+   * is remembered for the site).
+   */
+  async function openRead(url, ahead = true) {
+    await sw().evaluate(() => chrome.storage.local.remove('siteScripts'));
+    const page = await ext.context.newPage();
+    await page.goto(url, { timeout: 120_000 });
+    await ready(page, ahead);
+    return { page, tabId: await tabIdOf(ext, page) };
+  }
+
+  /** A switch to `mode` that must finish: its status, and the longest frame it took. */
+  async function timedSwitch(page, tabId, mode) {
+    const n = await page.evaluate(() => window.__frames.length);
+    const s = await convert(page, tabId, mode);
+    if (s.script !== mode) throw new Error(`conversion to ${mode} did not finish: ${JSON.stringify(s.timing)}`);
+    return { s, frame: await longestFrame(page, n) };
+  }
+
   const rows = [];
   for (const size of sizes) {
     for (const dir of DIRECTIONS) {
       const r = { ours: [], cold: [], first: [], firstCold: [], frame: [], frameCold: [], opencc: [], floor: [], heapAlone: [], heapLoaded: [], heapConverted: [], hidden: [], restored: true, chars: 0 };
       for (let i = 0; i < runs; i++) {
-        await sw().evaluate(() => chrome.storage.local.remove('siteScripts'));
         await sw().evaluate(() => globalThis.__bilingualReaderConverters?.clear());
         const url = `${origin}/${dir.key}-${size}.html`;
         // opencc-js, same page text, same run: build its converter, convert the text as one string.
@@ -206,21 +225,16 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
         );
         await ref.close();
 
-        const page = await ext.context.newPage();
-        await page.goto(url, { timeout: 120_000 });
-        await ready(page);
+        const { page, tabId } = await openRead(url);
         r.chars = await page.evaluate(() => document.body.textContent.length);
         // No heap measurement in this tab: the forced collections it needs leave the page's code to
         // run cold again (several times slower), which is not what a reader's click meets.
         const before = await page.evaluate(() => document.documentElement.outerHTML.length);
-        const tabId = await tabIdOf(ext, page); // brings the page to the front
         await prepared();
-        const nFrames = await page.evaluate(() => window.__frames.length);
-        const s = await convert(page, tabId, dir.mode);
-        if (s.script !== dir.mode) throw new Error(`conversion to ${dir.mode} did not finish: ${JSON.stringify(s.timing)}`);
-        r.ours.push(s.timing.convertMs);
-        r.first.push(s.timing.convertFirstMs);
-        r.frame.push(await longestFrame(page, nFrames));
+        const ready1 = await timedSwitch(page, tabId, dir.mode);
+        r.ours.push(ready1.s.timing.convertMs);
+        r.first.push(ready1.s.timing.convertFirstMs);
+        r.frame.push(ready1.frame);
         await convert(page, tabId, 'original');
         r.restored &&= (await page.evaluate(() => document.documentElement.outerHTML.length)) === before;
         await page.close();
@@ -228,35 +242,25 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
         // Again in a fresh tab with nothing built or converted ahead: the page is read while the
         // background refuses, and the converters are dropped just before the click.
         {
-          await sw().evaluate(() => chrome.storage.local.remove('siteScripts'));
           await refuseConverters(true);
-          const p = await ext.context.newPage();
-          await p.goto(url, { timeout: 120_000 });
-          await ready(p, false);
+          const { page: p, tabId: id } = await openRead(url, false);
           await new Promise((res) => setTimeout(res, 1000));
           await refuseConverters(false);
-          const id = await tabIdOf(ext, p);
-          const n = await p.evaluate(() => window.__frames.length);
-          const c = await convert(p, id, dir.mode);
-          if (c.script !== dir.mode) throw new Error(`conversion to ${dir.mode} did not finish: ${JSON.stringify(c.timing)}`);
-          if (c.timing.convertAheadChars) throw new Error('the page converted ahead although the background refused');
-          r.cold.push(c.timing.convertMs);
-          r.firstCold.push(c.timing.convertFirstMs);
-          r.frameCold.push(await longestFrame(p, n));
+          const cold = await timedSwitch(p, id, dir.mode);
+          if (cold.s.timing.convertAheadChars) throw new Error('the page converted ahead although the background refused');
+          r.cold.push(cold.s.timing.convertMs);
+          r.firstCold.push(cold.s.timing.convertFirstMs);
+          r.frameCold.push(cold.frame);
           await convert(p, id, 'original');
           r.restored &&= (await p.evaluate(() => document.documentElement.outerHTML.length)) === before;
           await p.close();
         }
 
         // The same conversion with the page in the background (converter ready), in a fresh tab
-        // like the one above. Each tab starts from the page as served (a switch is remembered).
+        // like the one above.
         {
-          await sw().evaluate(() => chrome.storage.local.remove('siteScripts'));
           await sw().evaluate(() => globalThis.__bilingualReaderConverters?.clear());
-          const p = await ext.context.newPage();
-          await p.goto(url, { timeout: 120_000 });
-          await ready(p);
-          const id = await tabIdOf(ext, p);
+          const { page: p, tabId: id } = await openRead(url);
           await prepared();
           const front = await ext.context.newPage();
           await front.bringToFront();
@@ -267,11 +271,7 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
 
         // Heap, in a tab of its own: the page loaded with the reader on, then converted.
         {
-          await sw().evaluate(() => chrome.storage.local.remove('siteScripts'));
-          const p = await ext.context.newPage();
-          await p.goto(url, { timeout: 120_000 });
-          await ready(p);
-          const id = await tabIdOf(ext, p);
+          const { page: p, tabId: id } = await openRead(url);
           r.heapLoaded.push(await heapMB(p));
           await convert(p, id, dir.mode);
           r.heapConverted.push(await heapMB(p));

@@ -111,8 +111,10 @@ export class PageConverter {
     // anything else is read or sent, and gets a frame of its own: reading and sending 64 k
     // characters takes the page 10-20 ms, which it would otherwise wait for.
     let nextBlock = 0;
-    const makeBatch = (maxChars: number): { sent: Sent[]; ready: boolean } | null => {
+    // A batch converted ahead carries its new text; one to send carries none.
+    const makeBatch = (maxChars: number): { sent: Sent[]; ready: (readonly string[])[] | null } | null => {
       const batch: Sent[] = [];
+      const outs: (readonly string[])[] = [];
       let chars = 0;
       let ready: boolean | null = null;
       while (nextBlock < blocks.length) {
@@ -121,27 +123,28 @@ export class PageConverter {
         const s = this.snapshot(blocks[i]!);
         const text = s.parts.join('');
         const skip = !MAY_CONVERT.test(text) && s.seen.every((d, k) => d === s.parts[k]);
-        const isReady = !skip && this.ahead.has(mode, s);
+        const out = skip ? null : this.ahead.take(mode, s);
         // A batch is all converted ahead or all to send.
-        if (!skip && ready !== null && isReady !== ready) break;
+        if (!skip && ready !== null && (out !== null) !== ready) break;
         nextBlock++;
         if (skip) continue;
-        ready = isReady;
+        ready = out !== null;
         batch.push(s);
+        if (out) outs.push(out);
         chars += text.length;
         // Ready text costs nothing to send.
         if (chars > (ready ? BATCH_CHARS : maxChars) && i >= nFirst) break;
       }
-      return batch.length ? { sent: batch, ready: !!ready } : null;
+      return batch.length ? { sent: batch, ready: ready ? outs : null } : null;
     };
-    const inFlight: { sent: Sent[]; ready: boolean; result: Promise<string[][]> }[] = [];
+    const inFlight: { sent: Sent[]; ready: boolean; result: Promise<readonly (readonly string[])[]> }[] = [];
     const sendNext = (maxChars = BATCH_CHARS) => {
       const batch = makeBatch(maxChars);
       if (!batch) return;
-      const result = this.ahead.blocks(mode, batch.sent, (missing) => this.request(mode, missing));
+      const result = batch.ready ? Promise.resolve(batch.ready) : this.request(mode, batch.sent);
       // A failure surfaces where the batch is awaited; one not awaited must not go unhandled.
       result.catch(() => undefined);
-      inFlight.push({ ...batch, result });
+      inFlight.push({ sent: batch.sent, ready: !!batch.ready, result });
     };
     const extras = this.extras.toSend();
     const extrasResult = this.ahead.texts(mode, extras.items);
@@ -153,7 +156,7 @@ export class PageConverter {
     writer.pause();
     for (let k = 0; inFlight.length; k++) {
       const { sent, result } = inFlight.shift()!;
-      let out: string[][];
+      let out: readonly (readonly string[])[];
       try {
         out = await result;
       } catch (e) {
@@ -172,15 +175,15 @@ export class PageConverter {
         }
         i = this.writeSlice(writer, sent.length, i, changed, (k) => [sent[k]!, out[k]!]);
       }
+      if (k === 0) this.firstScreenAt = performance.now();
       if (k === 0 && firstScreenAlone) {
-        this.firstScreenAt = performance.now();
         // A small batch first, so that little is read and sent before the first screen is drawn.
         sendNext(FIRST_BATCH_CHARS);
         // The first screen gets a frame of its own (on a long page, the first frame after a switch
         // costs several times what later ones do), unless the rest of the page was converted ahead
         // and comes with it: a short page is shown whole in one frame.
         if (!inFlight[0]?.ready || nextBlock < blocks.length) writer.endSlice();
-      } else if (k === 0) this.firstScreenAt = performance.now();
+      }
       writer.pause();
     }
     let extraOut: string[][];

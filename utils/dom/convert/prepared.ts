@@ -106,8 +106,8 @@ export interface BlockText {
 }
 
 /**
- * What a switch converts: what was converted ahead where it still fits the page, the rest asked for.
- * `ask` sends the blocks still to convert (with the page's texts, for prepare()).
+ * What was converted ahead for a switch, where it still fits the page; the rest is asked for (the
+ * page's texts here, blocks by the caller, whose batches are all converted ahead or all to send).
  */
 export class ConvertedAhead {
   private readonly store = new PreparedConversions();
@@ -119,9 +119,9 @@ export class ConvertedAhead {
     return this.store.has(mode, block);
   }
 
-  /** True if the block, as it is now, was converted ahead for `mode`. */
-  has(mode: Converting, b: BlockText): boolean {
-    return this.store.take(mode, b.block, b.nodes, b.parts) !== null;
+  /** The block's new text, if it was converted ahead for `mode` as it is now. */
+  take(mode: Converting, b: BlockText): readonly string[] | null {
+    return this.store.take(mode, b.block, b.nodes, b.parts);
   }
 
   /** Converts blocks and texts (title, attributes) ahead; resolves with their characters. */
@@ -132,17 +132,6 @@ export class ConvertedAhead {
     sent.forEach((s, i) => this.store.put(mode, s.block, s.nodes, s.parts, out[i]!));
     texts.forEach((t, i) => this.store.putText(mode, t.source, t.parts[0]!, out[sent.length + i]![0]!));
     return [...sent.flatMap((s) => s.parts), ...texts.map((t) => t.parts[0]!)].reduce((n, t) => n + t.length, 0);
-  }
-
-  /** The blocks' new text: what was converted ahead, and the rest through `ask`. */
-  blocks<B extends BlockText>(mode: Converting, sent: readonly B[], ask: (missing: B[]) => Promise<string[][]>): Promise<string[][]> {
-    const outs = sent.map((s) => this.store.take(mode, s.block, s.nodes, s.parts));
-    const missing = sent.filter((_, i) => !outs[i]);
-    if (!missing.length) return Promise.resolve(outs as string[][]);
-    return ask(missing).then((got) => {
-      let k = 0;
-      return outs.map((o) => (o as string[] | null) ?? got[k++]!);
-    });
   }
 
   /** Texts out of blocks (one part each): what was converted ahead, and the rest from the background. */

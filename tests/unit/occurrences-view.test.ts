@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { markedByBlock, matchAt, selectOccurrences, stepOccurrence } from '@/utils/core/glossary/occurrences';
 import { filterMatches, matchCount, matchOf, unpackMatches } from '@/utils/core/glossary/match-list';
 import { TermMatcher, type TermMatch } from '@/utils/core/glossary/matcher';
-import { fingerprint } from '@/utils/core/text/fingerprint';
+import { fingerprint, smallFingerprint } from '@/utils/core/text/fingerprint';
 import { citation, termView } from '@/utils/core/glossary/view';
 import type { IndexedEntry } from '@/utils/core/glossary';
 
@@ -76,6 +76,16 @@ describe('fingerprint', () => {
     expect(fingerprint('行政复议')).toBe(fingerprint('行政' + '复议'));
     expect(fingerprint('第3页')).not.toBe(fingerprint('第4页'));
     expect(fingerprint('行政复议')).not.toBe(fingerprint('行政複議'));
+  });
+  it('has a 30-bit form that is always a small integer', () => {
+    // 0xe40c292c has its top bits set: cut to 30 bits.
+    expect(smallFingerprint('a')).toBe(0x240c292c);
+    for (const s of ['', 'a', '行政复议', '國務院', '第3页']) {
+      expect(smallFingerprint(s)).toBe(fingerprint(s) & 0x3fffffff);
+      expect(smallFingerprint(s)).toBeLessThan(2 ** 30);
+      expect(smallFingerprint(s)).toBeGreaterThanOrEqual(0);
+    }
+    expect(smallFingerprint('行政复议')).not.toBe(smallFingerprint('行政複議'));
   });
 });
 

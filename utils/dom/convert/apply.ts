@@ -7,7 +7,7 @@ import { isInsideSkipped } from '@/utils/dom/text/nodes';
 import { guessScript } from '@/utils/core/text/cjk';
 import { MAY_CONVERT, type BatchConvert, type ConvertItem } from '@/utils/core/convert/converters';
 import type { Converting, ScriptMode, SourceScript } from '@/utils/core/convert/modes';
-import { fingerprint } from '@/utils/core/text/fingerprint';
+import { smallFingerprint } from '@/utils/core/text/fingerprint';
 import { SliceWriter, type SliceOptions } from '@/utils/dom/convert/slice-writer';
 import { LangScope } from '@/utils/dom/convert/lang-scope';
 import { PageExtras } from '@/utils/dom/convert/page-extras';
@@ -301,7 +301,7 @@ export class PageConverter {
           changed = true;
         }
         if (next === original) this.nodes.delete(node);
-        else this.nodes.set(node, { original, written: fingerprint(next) });
+        else this.nodes.set(node, { original, written: smallFingerprint(next) });
       });
       if (!changed) return;
       // The tag says what the block shows: converted text, or its own again.
@@ -318,7 +318,7 @@ export class PageConverter {
       const node = seg.node;
       if (!node) continue;
       const w = this.nodes.get(node);
-      if (w && fingerprint(node.data) !== w.written) this.nodes.delete(node);
+      if (w && smallFingerprint(node.data) !== w.written) this.nodes.delete(node);
     }
   }
 

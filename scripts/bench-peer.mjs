@@ -19,6 +19,7 @@ import { findChromium, launchWithExtension, tabIdOf, waitForStatus } from '../te
 import { OBSERVE_FRAMES, heapMB, loadDocs, openccOnPage, pageHtml, paragraphs } from './bench-convert.mjs';
 import * as OpenCC from 'opencc-js';
 import { median, round } from './bench-stats.mjs';
+import { traceMainThread } from './bench-trace.mjs';
 
 const SIZES = [20_000, 200_000, 600_000];
 
@@ -119,8 +120,11 @@ export async function benchPeer({ peerDir, runs, sizes = SIZES }) {
     });
   }
 
-  /** One conversion in a fresh tab: ms to all shown, to the first screen shown, longest frame. */
-  async function measure(b, url, dir, isOurs) {
+  /**
+   * One conversion in a fresh tab: ms to all shown, to the first screen shown, longest frame; with
+   * `trace`, where the page's main thread spent it instead (bench-trace.mjs).
+   */
+  async function measure(b, url, dir, isOurs, trace = false) {
     if (!isOurs) await warmPeer();
     // Ours remembers a site's script: each run starts from the page as served.
     else await sw(ours).evaluate(() => chrome.storage.local.remove('siteScripts'));
@@ -132,8 +136,17 @@ export async function benchPeer({ peerDir, runs, sizes = SIZES }) {
     const { watched } = await page.evaluate(WATCH, MARKS[dir.peer]);
     if (watched < 20) throw new Error(`only ${watched} text nodes to watch on ${url}`);
     const nFrames = await page.evaluate(() => window.__frames.length);
-    const t0 = await ask(b, tabId, isOurs ? { type: 'set-script', mode: dir.ours } : { type: 'Webpage', payload: dir.peer });
-    const [shown, firstShown] = await page.evaluate(() => Promise.all([window.__shown, window.__firstShown]));
+    const convert = async () => {
+      const t0 = await ask(b, tabId, isOurs ? { type: 'set-script', mode: dir.ours } : { type: 'Webpage', payload: dir.peer });
+      const [shown, firstShown] = await page.evaluate(() => Promise.all([window.__shown, window.__firstShown]));
+      return [t0, shown, firstShown];
+    };
+    if (trace) {
+      const spent = await traceMainThread(page, () => convert().then(([t0, shown]) => [t0, shown]));
+      await page.close();
+      return spent;
+    }
+    const [t0, shown, firstShown] = await convert();
     await new Promise((r) => setTimeout(r, 300));
     const frame = await page.evaluate((k) => Math.max(0, ...window.__frames.slice(k).map((f) => f.duration)), nFrames);
     // The page heap after converting, as the issue measured it.
@@ -187,6 +200,17 @@ export async function benchPeer({ peerDir, runs, sizes = SIZES }) {
       console.log(row);
     }
   }
+  // One traced conversion each on the longest page, both directions: where the main thread's time goes.
+  const traced = [];
+  const longest = Math.max(...sizes);
+  for (const dir of DIRECTIONS) {
+    const url = `${origin}/${dir.key}-${longest}.html`;
+    const row = { direction: dir.name, chars: rows.find((x) => x.size === longest && x.direction === dir.name)?.chars ?? longest };
+    row.peer = await measure(peer, url, dir, false, true);
+    row.ours = await measure(ours, url, dir, true, true);
+    traced.push(row);
+    console.log(row);
+  }
   await Promise.all([ours.close(), peer.close(), plain.close()]);
   server.close();
 
@@ -197,8 +221,18 @@ export async function benchPeer({ peerDir, runs, sizes = SIZES }) {
     '| page | direction | New Tong Wen Tang: all shown | ours: all shown | ratio to opencc-js: NTWT / ours | ours ÷ NTWT | first screen shown: NTWT / ours | longest frame: NTWT / ours | heap after: NTWT / ours |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((x) => `| ${k(x.chars)} | ${x.direction} | ${x.peerMs} ms (${x.peerRange.join('–')}) | ${x.oursMs} ms (${x.oursRange.join('–')}) | ${x.peerRatio}× / ${x.oursRatio}× | ${x.oursOverPeer} | ${x.peerFirstMs} / ${x.oursFirstMs} ms | ${x.peerFrameMs} / ${x.oursFrameMs} ms | ${x.peerHeapMB} / ${x.oursHeapMB} MB |`),
+    '',
+    `Where the page's main thread spends it: one traced conversion each on the ${k(traced[0]?.chars ?? longest)} pages (scripts/bench-trace.mjs; tracing slows both a little), from the message to the frame that drew the last text. Frames: those that laid out new text. Rendering is the frames' style, layout (of which shaping the text's glyphs) and the rest of each frame (pre-paint, compositing inputs, paint); "script and the rest" is what else the page's main thread ran (script, messages, garbage collection). New Tong Wen Tang's page waits for its background for most of the time, then writes everything in one task and renders it in one frame.`,
+    '',
+    '| direction | extension | frames | traced time | main thread busy | style | layout (shaping) | pre-paint, compositing, paint | script and the rest |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...traced.flatMap((t) =>
+      [['New Tong Wen Tang', t.peer], ['ours', t.ours]].map(([who, x]) =>
+        x ? `| ${t.direction} | ${who} | ${x.frames} | ${x.wallMs} ms | ${x.busyMs} ms | ${x.styleMs} ms | ${x.layoutMs} ms (${x.shapingMs}) | ${x.paintMs} ms | ${x.otherMs} ms |` : `| ${t.direction} | ${who} | no trace | | | | | | |`,
+      ),
+    ),
   ].join('\n');
-  return { rows, table };
+  return { rows, traced, table };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -312,7 +312,7 @@ if (part('dictionary')) {
 
 // Side by side with New Tong Wen Tang, each in a browser of its own (only with --peer).
 const peer = peerDir && part('peer') ? await benchPeer({ peerDir, runs }) : null;
-if (peer) results.peer = peer.rows;
+if (peer) Object.assign(results, { peer: peer.rows, peerTrace: peer.traced });
 
 // Last: it stops the service worker too.
 if (part('restart')) results.switchAfterRestart = await benchSwitchAfterRestart({ ext, origin: srv.origin, runs });

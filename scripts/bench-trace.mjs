@@ -1,0 +1,69 @@
+// Where a page's main thread spends a conversion, from a Chromium trace: the frames' rendering
+// (style, layout and its text shaping, then pre-paint, compositing inputs and paint) and the rest
+// (script, message handling, garbage collection). Used by bench-peer.mjs for one traced conversion
+// per extension, apart from the timed runs (tracing slows the page a little).
+
+const CATEGORIES = ['devtools.timeline', 'blink', 'blink.user_timing', 'v8', 'disabled-by-default-devtools.timeline'];
+
+/**
+ * Traces `page` while `run()` converts it; `run` resolves with [t0, t1], the conversion's start and
+ * end in the page's clock (performance.timeOrigin + performance.now(), ms). Returns milliseconds
+ * spent on the page's main thread in that window.
+ */
+export async function traceMainThread(page, run) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES } });
+  // The trace's clock (µs) against the page's: a mark made now.
+  await page.evaluate(() => performance.mark('bench-trace-sync'));
+  const wall = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName('bench-trace-sync')[0].startTime);
+  const [t0, t1] = await run();
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  return breakdown(events, wall, t0, t1);
+}
+
+function breakdown(events, syncWall, t0, t1) {
+  // The page's main thread: the renderer thread that laid the page out.
+  const layouts = new Map();
+  for (const e of events) if (e.name === 'Layout' && e.ph === 'X') layouts.set(`${e.pid}:${e.tid}`, (layouts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  const main = [...layouts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const sync = events.find((e) => e.name === 'bench-trace-sync');
+  if (!main || !sync) return null;
+  const toTrace = (ms) => sync.ts + (ms - syncWall) * 1000;
+  const [from, to] = [toTrace(t0), toTrace(t1)];
+  const mine = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.ts >= from && e.ts <= to);
+  const sum = (name, within = mine) => within.filter((e) => e.name === name).reduce((n, e) => n + e.dur, 0) / 1000;
+  // Busy: the union of the thread's tasks.
+  let busy = 0;
+  let end = 0;
+  for (const e of mine.filter((x) => x.name === 'ThreadControllerImpl::RunTask' || x.name === 'RunTask').sort((a, b) => a.ts - b.ts)) {
+    const a = Math.max(e.ts, end);
+    const b = Math.min(e.ts + e.dur, to);
+    if (b > a) busy += b - a;
+    end = Math.max(end, e.ts + e.dur);
+  }
+  // The frames' own style and layout (a script that reads layout forces some of its own: that is
+  // counted with the script).
+  const frames = mine.filter((e) => e.name === 'WebFrameWidgetImpl::UpdateLifecycle');
+  const inFrames = mine.filter((e) => frames.some((f) => e.ts >= f.ts && e.ts + e.dur <= f.ts + f.dur));
+  const rendering = sum('WebFrameWidgetImpl::UpdateLifecycle');
+  const style = sum('UpdateLayoutTree', inFrames);
+  const layout = sum('Layout', inFrames);
+  const r = (x) => Math.round(x * 10) / 10;
+  return {
+    // Frames that laid something out (the page also renders idle frames while it waits).
+    frames: frames.filter((f) => mine.some((e) => e.name === 'Layout' && e.ts >= f.ts && e.ts + e.dur <= f.ts + f.dur)).length,
+    wallMs: r((to - from) / 1000),
+    busyMs: r(busy / 1000),
+    renderingMs: r(rendering),
+    styleMs: r(style),
+    layoutMs: r(layout),
+    shapingMs: r(sum('InlineNode::ShapeTextIncludingFirstLine', inFrames)),
+    paintMs: r(rendering - style - layout),
+    otherMs: r(busy / 1000 - rendering),
+  };
+}

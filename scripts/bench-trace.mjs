@@ -1,9 +1,11 @@
 // Where a page's main thread spends a conversion, from a Chromium trace: the frames' rendering
-// (style, layout and its text shaping, then pre-paint, compositing inputs and paint) and the rest
-// (script, message handling, garbage collection). Used by bench-peer.mjs for one traced conversion
-// per extension, apart from the timed runs (tracing slows the page a little).
+// (style, layout, then pre-paint, compositing inputs and paint) and the rest (script, message
+// handling, garbage collection). Used by bench-peer.mjs for one traced conversion per extension,
+// apart from the timed runs. Only the DevTools timeline's categories are recorded: with Blink's own
+// (one event per text shaped, per node written) tracing slowed our sliced conversion about twofold,
+// and its frame budget then cut smaller slices, which skewed what it measured.
 
-const CATEGORIES = ['devtools.timeline', 'blink', 'blink.user_timing', 'v8', 'disabled-by-default-devtools.timeline'];
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
 
 /**
  * Traces `page` while `run()` converts it; `run` resolves with [t0, t1], the conversion's start and
@@ -46,11 +48,22 @@ function breakdown(events, syncWall, t0, t1) {
     if (b > a) busy += b - a;
     end = Math.max(end, e.ts + e.dur);
   }
+  // Each frame's rendering: from the start of its render phase to its end (an async pair).
+  const open = new Map();
+  const frames = [];
+  for (const e of events.filter((x) => `${x.pid}:${x.tid}` === main && x.name === 'AnimationFrame::Render').sort((a, b) => a.ts - b.ts)) {
+    const key = e.id2?.local ?? e.id2?.global ?? e.id;
+    if (e.ph === 'b') open.set(key, e.ts);
+    else if (e.ph === 'e' && open.has(key)) {
+      const ts = open.get(key);
+      open.delete(key);
+      if (ts >= from && ts <= to) frames.push({ ts, dur: e.ts - ts });
+    }
+  }
   // The frames' own style and layout (a script that reads layout forces some of its own: that is
   // counted with the script).
-  const frames = mine.filter((e) => e.name === 'WebFrameWidgetImpl::UpdateLifecycle');
   const inFrames = mine.filter((e) => frames.some((f) => e.ts >= f.ts && e.ts + e.dur <= f.ts + f.dur));
-  const rendering = sum('WebFrameWidgetImpl::UpdateLifecycle');
+  const rendering = frames.reduce((n, f) => n + f.dur, 0) / 1000;
   const style = sum('UpdateLayoutTree', inFrames);
   const layout = sum('Layout', inFrames);
   const r = (x) => Math.round(x * 10) / 10;
@@ -62,7 +75,6 @@ function breakdown(events, syncWall, t0, t1) {
     renderingMs: r(rendering),
     styleMs: r(style),
     layoutMs: r(layout),
-    shapingMs: r(sum('InlineNode::ShapeTextIncludingFirstLine', inFrames)),
     paintMs: r(rendering - style - layout),
     otherMs: r(busy / 1000 - rendering),
   };

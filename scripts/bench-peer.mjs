@@ -222,9 +222,9 @@ export async function benchPeer({ peerDir, runs, sizes = SIZES }) {
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((x) => `| ${k(x.chars)} | ${x.direction} | ${x.peerMs} ms (${x.peerRange.join('–')}) | ${x.oursMs} ms (${x.oursRange.join('–')}) | ${x.peerRatio}× / ${x.oursRatio}× | ${x.oursOverPeer} | ${x.peerFirstMs} / ${x.oursFirstMs} ms | ${x.peerFrameMs} / ${x.oursFrameMs} ms | ${x.peerHeapMB} / ${x.oursHeapMB} MB |`),
     '',
-    `Where the page's main thread spends it: one traced conversion each on the ${k(traced[0]?.chars ?? longest)} pages (scripts/bench-trace.mjs: the DevTools timeline's events only; tracing slows both somewhat), from the message to the frame that drew the last text. Frames: those that laid out new text. Rendering is the frames' style, layout and the rest of each frame (pre-paint, compositing inputs, paint); "script and the rest" is what else the page's main thread ran (script, messages, garbage collection). New Tong Wen Tang's page waits for its background for most of the time, then writes everything in one task and renders it in one frame.`,
+    `Where the page's main thread spends it: one traced conversion each on the ${k(traced[0]?.chars ?? longest)} pages (scripts/bench-trace.mjs: the DevTools timeline's events only; tracing slows both somewhat), from the message to the frame that drew the last text. Frames: those that laid out new text. Rendering is the frames' style, layout and the rest of each frame (pre-paint, paint, layerize, commit); "script and the rest" is what else the page's main thread ran (script, messages, garbage collection). New Tong Wen Tang's page waits for its background for most of the time, then writes everything in one task and renders it in one frame.`,
     '',
-    '| direction | extension | frames | traced time | main thread busy | style | layout | pre-paint, compositing, paint | script and the rest |',
+    '| direction | extension | frames | traced time | main thread busy | style | layout | pre-paint, paint, commit | script and the rest |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...traced.flatMap((t) =>
       [['New Tong Wen Tang', t.peer], ['ours', t.ours]].map(([who, x]) =>

@@ -1,5 +1,5 @@
 // Where a page's main thread spends a conversion, from a Chromium trace: the frames' rendering
-// (style, layout, then pre-paint, compositing inputs and paint) and the rest (script, message
+// (style, layout, then pre-paint, paint, layerize and commit) and the rest (script, message
 // handling, garbage collection). Used by bench-peer.mjs for one traced conversion per extension,
 // apart from the timed runs. Only the DevTools timeline's categories are recorded: with Blink's own
 // (one event per text shaped, per node written) tracing slowed our sliced conversion about twofold,
@@ -38,7 +38,6 @@ function breakdown(events, syncWall, t0, t1) {
   const toTrace = (ms) => sync.ts + (ms - syncWall) * 1000;
   const [from, to] = [toTrace(t0), toTrace(t1)];
   const mine = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.ts >= from && e.ts <= to);
-  const sum = (name, within = mine) => within.filter((e) => e.name === name).reduce((n, e) => n + e.dur, 0) / 1000;
   // Busy: the union of the thread's tasks.
   let busy = 0;
   let end = 0;
@@ -48,7 +47,7 @@ function breakdown(events, syncWall, t0, t1) {
     if (b > a) busy += b - a;
     end = Math.max(end, e.ts + e.dur);
   }
-  // Each frame's rendering: from the start of its render phase to its end (an async pair).
+  // Each frame's render phase (an async pair); paint, layerize and commit follow it.
   const open = new Map();
   const frames = [];
   for (const e of events.filter((x) => `${x.pid}:${x.tid}` === main && x.name === 'AnimationFrame::Render').sort((a, b) => a.ts - b.ts)) {
@@ -60,22 +59,34 @@ function breakdown(events, syncWall, t0, t1) {
       if (ts >= from && ts <= to) frames.push({ ts, dur: e.ts - ts });
     }
   }
-  // The frames' own style and layout (a script that reads layout forces some of its own: that is
-  // counted with the script).
-  const inFrames = mine.filter((e) => frames.some((f) => e.ts >= f.ts && e.ts + e.dur <= f.ts + f.dur));
-  const rendering = frames.reduce((n, f) => n + f.dur, 0) / 1000;
-  const style = sum('UpdateLayoutTree', inFrames);
-  const layout = sum('Layout', inFrames);
+  // The rendering steps, outermost only, and not those a script forced (counted with the script).
+  const STEPS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']);
+  const steps = [];
+  let outer = null;
+  let script = null;
+  for (const e of mine.slice().sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+    if (script && e.ts >= script.ts + script.dur) script = null;
+    if (outer && e.ts >= outer.ts + outer.dur) outer = null;
+    if (e.name === 'FunctionCall' && !script) script = e;
+    if (!STEPS.has(e.name) || script || outer) continue;
+    outer = e;
+    steps.push(e);
+  }
+  const total = (names) => steps.filter((e) => names.includes(e.name)).reduce((n, e) => n + e.dur, 0) / 1000;
+  const style = total(['UpdateLayoutTree']);
+  const layout = total(['Layout']);
+  const paint = total(['PrePaint', 'Paint', 'Layerize', 'Commit']);
+  const rendering = style + layout + paint;
   const r = (x) => Math.round(x * 10) / 10;
   return {
     // Frames that laid something out (the page also renders idle frames while it waits).
-    frames: frames.filter((f) => mine.some((e) => e.name === 'Layout' && e.ts >= f.ts && e.ts + e.dur <= f.ts + f.dur)).length,
+    frames: frames.filter((f) => steps.some((e) => e.name === 'Layout' && e.ts >= f.ts && e.ts + e.dur <= f.ts + f.dur)).length,
     wallMs: r((to - from) / 1000),
     busyMs: r(busy / 1000),
     renderingMs: r(rendering),
     styleMs: r(style),
     layoutMs: r(layout),
-    paintMs: r(rendering - style - layout),
+    paintMs: r(paint),
     otherMs: r(busy / 1000 - rendering),
   };
 }

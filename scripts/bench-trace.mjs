@@ -59,7 +59,8 @@ function breakdown(events, syncWall, t0, t1) {
       if (ts >= from && ts <= to) frames.push({ ts, dur: e.ts - ts });
     }
   }
-  // The rendering steps, outermost only, and not those a script forced (counted with the script).
+  // The rendering steps, outermost only, and not those inside a traced script call (a script that
+  // reads layout forces them: they count with the script).
   const STEPS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']);
   const steps = [];
   let outer = null;

@@ -159,7 +159,10 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
   async function convert(page, tabId, mode) {
     // A switch that never answers fails the bench instead of hanging it.
     const ask = sw().evaluate(([id, m]) => chrome.tabs.sendMessage(id, { type: 'set-script', mode: m }), [tabId, mode]);
-    await Promise.race([ask, new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer to the switch to ${mode} on ${page.url()} in 120 s`)), 120_000))]);
+    let timer;
+    const limit = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer to the switch to ${mode} on ${page.url()} in 120 s`)), 120_000)));
+    // The limit's timer goes with the answer, so it does not keep the process alive after the bench.
+    await Promise.race([ask, limit]).finally(() => clearTimeout(timer));
     // The answer comes when the conversion is done; the status says how long it took.
     return waitForStatus(ext, page, 120_000);
   }

@@ -8,7 +8,7 @@
 import type { BatchConvert, ConvertItem } from '@/utils/core/convert/converters';
 import type { Converting, SourceScript } from '@/utils/core/convert/modes';
 import type { TextBlock } from '@/utils/dom/text/model';
-import { fingerprint } from '@/utils/core/text/fingerprint';
+import { smallFingerprint } from '@/utils/core/text/fingerprint';
 
 /** Characters converted ahead on a page: the first screen and what follows it. */
 export const PREPARE_CHARS = 32_000;
@@ -45,7 +45,7 @@ export class PreparedConversions {
     }
     if (size > this.maxChars) return;
     const text = joined(parts);
-    this.blocks.set(block, { nodes: [...nodes], length: text.length, hash: fingerprint(text), out: [...out] });
+    this.blocks.set(block, { nodes: [...nodes], length: text.length, hash: smallFingerprint(text), out: [...out] });
     this.chars += size;
   }
 
@@ -75,7 +75,7 @@ export class PreparedConversions {
     const p = this.blocks.get(block);
     if (!p) return null;
     const text = p.nodes.length === nodes.length && p.nodes.every((n, i) => n === nodes[i]) ? joined(parts) : null;
-    const same = text !== null && text.length === p.length && fingerprint(text) === p.hash;
+    const same = text !== null && text.length === p.length && smallFingerprint(text) === p.hash;
     if (!same) {
       this.drop(block);
       return null;

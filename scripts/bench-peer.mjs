@@ -26,8 +26,8 @@ const SIZES = [20_000, 200_000, 600_000];
 /**
  * In the page: picks text nodes that any converter changes in this direction (they hold one of the
  * commonest characters that differ between the scripts), and resolves `window.__shown` with the
- * time of the frame after the one that drew them all changed; `window.__firstShown` likewise for
- * those on screen.
+ * time the frame that drew them all changed was rendered; `window.__firstShown` likewise for those
+ * on screen.
  */
 const WATCH = (marks) => {
   const re = new RegExp(`[${marks}]`);
@@ -47,8 +47,12 @@ const WATCH = (marks) => {
     const was = sample.map((n) => n.data);
     return new Promise((resolve) => {
       const tick = () => {
-        if (sample.every((n, i) => n.data !== was[i])) requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
-        else requestAnimationFrame(tick);
+        if (!sample.every((n, i) => n.data !== was[i])) return requestAnimationFrame(tick);
+        // This frame draws them: a message posted now runs once it is rendered. (Waiting for the
+        // next frame's callbacks would also count whatever task the page runs in between.)
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.timeOrigin + performance.now());
+        ch.port2.postMessage(null);
       };
       requestAnimationFrame(tick);
     });
@@ -216,7 +220,7 @@ export async function benchPeer({ peerDir, runs, sizes = SIZES }) {
 
   const k = (n) => `${Math.round(n / 1000)} k`;
   const table = [
-    `Side by side with New Tong Wen Tang 2.4.0 (${new Date().toISOString().slice(0, 10)}; built from its repository, not part of this project: \`npm run bench -- --peer DIR\`, see scripts/bench-peer.mjs): each extension in a Chromium of its own, same pages (as above), runs interleaved, each conversion the first in a fresh tab, medians of ${runs} (min–max). Timed from the page: from the message asking for the conversion (sent by the extension's background, as its shortcut does) to the frame that has drawn the last converted text. Both have their converter ready; ours has also converted the first screen and what follows (32 k characters) ahead while the page was read. New Tong Wen Tang converts the whole page in its background and writes it in one task (its default leaves \`lang\` as it was); ours writes in slices, first screen first, and tags converted blocks with their new \`lang\`. The ratio divides by opencc-js's converter build + one-string conversion of the same text, same run. Heap: the page's V8 heap after converting.`,
+    `Side by side with New Tong Wen Tang 2.4.0 (${new Date().toISOString().slice(0, 10)}; built from its repository, not part of this project: \`npm run bench -- --peer DIR\`, see scripts/bench-peer.mjs): each extension in a Chromium of its own, same pages (as above), runs interleaved, each conversion the first in a fresh tab, medians of ${runs} (min–max). Timed from the page: from the message asking for the conversion (sent by the extension's background, as its shortcut does) to the end of the frame that drew the last converted text (a message posted in that frame's animation callbacks). Both have their converter ready; ours has also converted the first screen and what follows (32 k characters) ahead while the page was read. New Tong Wen Tang converts the whole page in its background and writes it in one task (its default leaves \`lang\` as it was); ours writes in slices, first screen first, and tags converted blocks with their new \`lang\`. The ratio divides by opencc-js's converter build + one-string conversion of the same text, same run. Heap: the page's V8 heap after converting.`,
     '',
     '| page | direction | New Tong Wen Tang: all shown | ours: all shown | ratio to opencc-js: NTWT / ours | ours ÷ NTWT | first screen shown: NTWT / ours | longest frame: NTWT / ours | heap after: NTWT / ours |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -129,6 +129,22 @@ export class GlossarySession {
     this.markMs = performance.now() - t0;
   }
 
+  /**
+   * Takes the marks off while the page's text is rewritten (TermHighlighter.pause); the function
+   * returned puts them back, as matched by then.
+   */
+  pauseMarks(): () => void {
+    const h = this.highlighter;
+    if (!h) return () => undefined;
+    h.pause();
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      h.resume();
+    };
+  }
+
   /** Shows where the keyboard cursor is, in view; returns the term's text (undefined: it is gone). */
   showCursor(occ: Occurrence): string | undefined {
     const block = this.model.blockById(occ.blockId);

@@ -117,30 +117,40 @@ export class ScriptSwitcher {
 
   /**
    * Shows the page in `mode`; `after` runs in the queue with the blocks whose text changed (to
-   * match them again) before the next switch starts.
+   * match them again) before the next switch starts. `hold` runs when this switch's turn comes; what
+   * it returns runs once the switch and `after` are done, or the switch failed.
    */
-  switch(mode: ScriptMode, after: (changed: TextBlock[]) => Promise<void>): Promise<void> {
+  switch(mode: ScriptMode, after: (changed: TextBlock[]) => Promise<void>, hold?: () => () => void): Promise<void> {
     const t0 = performance.now();
     const run = this.queue.then(async () => {
-      const conv = mode === 'original' && !this.converter ? null : this.pageConverter();
-      let changed: TextBlock[] = [];
-      if (conv) {
-        try {
-          // What the reader is looking at converts first.
-          changed = await conv.apply(mode, { firstBlocks: blocksNearViewport(this.model) });
-        } catch (e) {
-          // A failed switch left the page as it was, or put it back to its own script.
-          this.shows(conv.mode);
-          throw e;
-        }
-        Object.assign(this.timing, { convertLoadMs: 0, convertMs: performance.now() - t0, convertFirstMs: conv.firstScreenAt - t0, convertBusyMs: conv.lastBusyMs });
+      const release = hold?.();
+      try {
+        await this.run(mode, t0, after);
+      } finally {
+        release?.();
       }
-      this.shows(mode);
-      await after(changed);
     });
     // A failed switch must not block the next one.
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  private async run(mode: ScriptMode, t0: number, after: (changed: TextBlock[]) => Promise<void>): Promise<void> {
+    const conv = mode === 'original' && !this.converter ? null : this.pageConverter();
+    let changed: TextBlock[] = [];
+    if (conv) {
+      try {
+        // What the reader is looking at converts first.
+        changed = await conv.apply(mode, { firstBlocks: blocksNearViewport(this.model) });
+      } catch (e) {
+        // A failed switch left the page as it was, or put it back to its own script.
+        this.shows(conv.mode);
+        throw e;
+      }
+      Object.assign(this.timing, { convertLoadMs: 0, convertMs: performance.now() - t0, convertFirstMs: conv.firstScreenAt - t0, convertBusyMs: conv.lastBusyMs });
+    }
+    this.shows(mode);
+    await after(changed);
   }
 
   private shows(mode: ScriptMode): void {

@@ -1,7 +1,7 @@
 // Script conversion on live pages: mainland wording, exact restore, live content, forms untouched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPopup, waitForStatus, setScriptFromPopup } from '../support/browser.mjs';
+import { openPopup, tabIdOf, waitForStatus, setScriptFromPopup } from '../support/browser.mjs';
 import { useSession } from '../support/session.mjs';
 import { hover, pageSnapshot, popoverText, waitForTerms } from '../support/page-text.mjs';
 
@@ -165,4 +165,81 @@ test('the background builds the converter a switch would use: when a Chinese pag
   await popup.close();
   // Preparing changed nothing on the page.
   assert.equal((await waitForStatus(session.ext, page)).script, 'original');
+});
+
+/** In the page: the size of the term-mark layer in every frame from now until __stopMarkWatch(). */
+const watchMarks = (page) =>
+  page.evaluate(() => {
+    window.__markSizes = [];
+    let on = true;
+    window.__stopMarkWatch = () => (on = false);
+    const tick = () => {
+      if (!on) return;
+      window.__markSizes.push(CSS.highlights.get('bilingual-reader-term')?.size ?? 0);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+
+/** The text under each term mark (StaticRanges: read through a live Range). */
+const markTexts = (page) =>
+  page.evaluate(() =>
+    [...(CSS.highlights.get('bilingual-reader-term') ?? [])].map((r) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live.toString();
+    }),
+  );
+
+test('term marks are off the page while its text is rewritten, then drawn again on the new text', async () => {
+  const page = await openReady('seed-report.html');
+  await page.waitForFunction(() => (CSS.highlights.get('bilingual-reader-term')?.size ?? 0) > 0, null, { timeout: 10_000 });
+  const was = await markTexts(page);
+  assert.ok(was.includes('司法廳'), was.join(' '));
+  await watchMarks(page);
+  await setScript(page, 'zh-Hans');
+  // Marked again, in the new script (the switch is reported done before the marks come back).
+  await page.waitForFunction(() => [...(CSS.highlights.get('bilingual-reader-term') ?? [])].length > 0, null, { timeout: 10_000 });
+  const sizes = await page.evaluate(() => (window.__stopMarkWatch(), window.__markSizes));
+  assert.ok(sizes[0] > 0, `marks before the switch: ${sizes.slice(0, 3)}`);
+  // Without the pause, every frame of the conversion keeps the old marks (and repaints them).
+  assert.ok(sizes.includes(0), `a frame without marks while converting: ${sizes.join(',')}`);
+  const texts = await markTexts(page);
+  assert.ok(texts.includes('司法厅') && texts.includes('规范性文件'), texts.join(' '));
+  assert.ok(!texts.includes('司法廳') && !texts.includes('規範性檔案'));
+  await setScript(page, 'original');
+  await page.close();
+});
+
+test('a switch that fails in the background leaves the page as it was, its marks drawn again', async () => {
+  const page = await openReady('seed-report.html');
+  await page.waitForFunction(() => (CSS.highlights.get('bilingual-reader-term')?.size ?? 0) > 0, null, { timeout: 10_000 });
+  // A paragraph the page adds after it was read: not converted ahead, so the switch has to ask the
+  // background for it (the rest of this short page was converted ahead and needs no background).
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = '後來加入的段落：最佳化規範性檔案管理，推進法治政府建設。'.repeat(20);
+    document.querySelector('main').append(p);
+  });
+  await page.waitForTimeout(600);
+  const marks = await markTexts(page);
+  const before = await snapshot(page);
+  const tabId = await tabIdOf(session.ext, page);
+  await session.ext.serviceWorker.evaluate(() => {
+    const c = globalThis.__bilingualReaderConverters;
+    c.clear();
+    c.get = () => Promise.reject(new Error('dictionary TSPhrases: HTTP 404'));
+  });
+  try {
+    const res = await session.ext.serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'set-script', mode: 'zh-Hans' }), tabId);
+    assert.match(String(res?.error), /HTTP 404/);
+  } finally {
+    await session.ext.serviceWorker.evaluate(() => delete globalThis.__bilingualReaderConverters.get);
+  }
+  assert.deepEqual(await snapshot(page), before);
+  assert.equal((await waitForStatus(session.ext, page)).script, 'original');
+  await page.waitForFunction((n) => (CSS.highlights.get('bilingual-reader-term')?.size ?? 0) === n, marks.length, { timeout: 10_000 });
+  assert.deepEqual(await markTexts(page), marks);
+  await page.close();
 });

@@ -179,18 +179,35 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
     return { page, tabId: await tabIdOf(ext, page) };
   }
 
-  /** A switch to `mode` that must finish: its status, and the longest frame it took. */
+  /**
+   * A switch to `mode` that must finish: its status; when the last block had its new lang tag (the
+   * blocks away from the viewport are tagged after the switch, when the page is idle: ms from the
+   * message, or null if the page declares no Chinese lang); and the longest frame, tagging included.
+   */
   async function timedSwitch(page, tabId, mode) {
-    const n = await page.evaluate(() => window.__frames.length);
+    const n = await page.evaluate(() => {
+      window.__langAt = 0;
+      window.__langWatch?.disconnect();
+      window.__langWatch = new MutationObserver(() => (window.__langAt = performance.now()));
+      window.__langWatch.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['lang'] });
+      window.__askedAt = performance.now();
+      return window.__frames.length;
+    });
     const s = await convert(page, tabId, mode);
     if (s.script !== mode) throw new Error(`conversion to ${mode} did not finish: ${JSON.stringify(s.timing)}`);
-    return { s, frame: await longestFrame(page, n) };
+    // The tags are done once none has changed for a second (a step waits at most 250 ms for idle).
+    const langsMs = await page.evaluate(async () => {
+      while (performance.now() - window.__langAt < 1000) await new Promise((r) => setTimeout(r, 100));
+      window.__langWatch.disconnect();
+      return window.__langAt ? window.__langAt - window.__askedAt : null;
+    });
+    return { s, frame: await longestFrame(page, n), langsMs };
   }
 
   const rows = [];
   for (const size of sizes) {
     for (const dir of DIRECTIONS) {
-      const r = { ours: [], cold: [], first: [], firstCold: [], frame: [], frameCold: [], opencc: [], floor: [], heapAlone: [], heapLoaded: [], heapConverted: [], hidden: [], restored: true, chars: 0 };
+      const r = { ours: [], cold: [], first: [], firstCold: [], frame: [], frameCold: [], langs: [], opencc: [], floor: [], heapAlone: [], heapLoaded: [], heapConverted: [], hidden: [], restored: true, chars: 0 };
       for (let i = 0; i < runs; i++) {
         await sw().evaluate(() => globalThis.__bilingualReaderConverters?.clear());
         const url = `${origin}/${dir.key}-${size}.html`;
@@ -238,6 +255,7 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
         r.ours.push(ready1.s.timing.convertMs);
         r.first.push(ready1.s.timing.convertFirstMs);
         r.frame.push(ready1.frame);
+        if (ready1.langsMs !== null) r.langs.push(ready1.langsMs);
         await convert(page, tabId, 'original');
         r.restored &&= (await page.evaluate(() => document.documentElement.outerHTML.length)) === before;
         await page.close();
@@ -294,6 +312,7 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
         ratio: Math.round(median(r.ours.map((x, k) => x / r.opencc[k])) * 100) / 100,
         ratioCold: Math.round(median(r.cold.map((x, k) => x / r.opencc[k])) * 100) / 100,
         longestFrameMs: round(median(r.frame)),
+        langsMs: r.langs.length ? round(median(r.langs)) : null,
         longestFrameColdMs: round(median(r.frameCold)),
         heapAloneMB: round(median(r.heapAlone)),
         heapLoadedMB: round(median(r.heapLoaded)),
@@ -342,11 +361,11 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
 
   const k = (n) => `${Math.round(n / 1000)} k`;
   const table = [
-    'Script conversion, both directions, on pages made from the corpus (real report text; Simplified originals, and their opencc cn→twp conversions). "Click → all converted" runs from the message reaching the page to the last block written, twice, each the first conversion in a fresh tab: on a page read for a moment ("ready": the background has built the converter, and the page has its first screen and what follows, 32 k characters, converted ahead; a short page whole) and on a page that could prepare nothing (the background refused while it was read) with the converters dropped just before the click ("built on click"), so that it includes building them. The ratio divides by opencc-js\'s converter build + one-string conversion of the same text in the same browser, same run. New Tong Wen Tang on the same kind of page, its converter ready from its start: 1.05× (20.7 k) and 4.7× (610 k) to 繁體 in the issue\'s measurement; the side-by-side table below measures it in the same run, both directions. "The browser alone" is the floor under any converter: the same page, in a browser without the extension, shown in the new script with no conversion work at all (each text node\'s new text computed beforehand, then written 40 k characters a frame with the block\'s lang set, to the last one written), and that time as a multiple of opencc-js\'s. The longest frame is a long-animation-frame entry (script, style and layout). Heap: the page\'s whole V8 heap after garbage collection, with the page alone in a browser without the extension for comparison. Page hidden: another tab in front (in headless Chromium such a tab still says \'visible\' but gets no frames), against the page in front, each in a fresh tab with the converter ready. The heap is measured in a tab of its own: the forced collections it takes leave a page\'s code cold, and a conversion right after them runs several times slower than a reader\'s would.',
+    'Script conversion, both directions, on pages made from the corpus (real report text; Simplified originals, and their opencc cn→twp conversions). "Click → all converted" runs from the message reaching the page to the last block written, twice, each the first conversion in a fresh tab: on a page read for a moment ("ready": the background has built the converter, and the page has its first screen and what follows, 32 k characters, converted ahead; a short page whole) and on a page that could prepare nothing (the background refused while it was read) with the converters dropped just before the click ("built on click"), so that it includes building them. The ratio divides by opencc-js\'s converter build + one-string conversion of the same text in the same browser, same run. New Tong Wen Tang on the same kind of page, its converter ready from its start: 1.05× (20.7 k) and 4.7× (610 k) to 繁體 in the issue\'s measurement; the side-by-side table below measures it in the same run, both directions. "The browser alone" is the floor under any converter: the same page, in a browser without the extension, shown in the new script with no conversion work at all (each text node\'s new text computed beforehand, then written 40 k characters a frame with the block\'s lang set, to the last one written), and that time as a multiple of opencc-js\'s. Blocks away from the viewport get their new `lang` tag once the switch is done, when the page is idle, nearest the viewport first (a block tagged with another language is laid out in another font: tagging them with their text made a switch\'s frames carry about two fifths more layout); "lang tags all set" runs from the message to the last tag. The longest frame is a long-animation-frame entry (script, style and layout), over the switch and the tagging after it. Heap: the page\'s whole V8 heap after garbage collection, with the page alone in a browser without the extension for comparison. Page hidden: another tab in front (in headless Chromium such a tab still says \'visible\' but gets no frames), against the page in front, each in a fresh tab with the converter ready. The heap is measured in a tab of its own: the forced collections it takes leave a page\'s code cold, and a conversion right after them runs several times slower than a reader\'s would.',
     '',
-    '| page | direction | click → all converted: ready / built on click | opencc-js build + string | ratio: ready / built on click | the browser alone: showing the new text | first screen: ready / built on click | longest frame: ready / built on click | heap: page alone / with reader / after converting | all converted: page hidden / in front | restore exact |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${k(r.chars)} | ${r.direction} | ${r.oursMs} / ${r.coldMs} ms | ${r.openccMs} ms | ${r.ratio}× / ${r.ratioCold}× | ${r.floorMs} ms (${Math.round((r.floorMs / r.openccMs) * 100) / 100}×) | ${r.firstScreenMs} / ${r.firstScreenColdMs} ms | ${r.longestFrameMs} / ${r.longestFrameColdMs} ms | ${r.heapAloneMB} / ${r.heapLoadedMB} / ${r.heapConvertedMB} MB | ${r.hiddenMs} / ${r.oursMs} ms | ${r.restoredExactly ? 'yes' : 'NO'} |`),
+    '| page | direction | click → all converted: ready / built on click | opencc-js build + string | ratio: ready / built on click | the browser alone: showing the new text | first screen: ready / built on click | lang tags all set: ready | longest frame, tagging included: ready / built on click | heap: page alone / with reader / after converting | all converted: page hidden / in front | restore exact |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${k(r.chars)} | ${r.direction} | ${r.oursMs} / ${r.coldMs} ms | ${r.openccMs} ms | ${r.ratio}× / ${r.ratioCold}× | ${r.floorMs} ms (${Math.round((r.floorMs / r.openccMs) * 100) / 100}×) | ${r.firstScreenMs} / ${r.firstScreenColdMs} ms | ${r.langsMs ?? '–'} ms | ${r.longestFrameMs} / ${r.longestFrameColdMs} ms | ${r.heapAloneMB} / ${r.heapLoadedMB} / ${r.heapConvertedMB} MB | ${r.hiddenMs} / ${r.oursMs} ms | ${r.restoredExactly ? 'yes' : 'NO'} |`),
     '',
     `Mainland restore: ${restore.docs} corpus documents (${k(restore.chars)} characters) converted with opencc cn→twp, then shown in 简体 by the reader: ${restore.per10k} character edits per 10 k characters against the originals (opencc-js twp→cn: ${restore.openccPer10k}).`,
   ].join('\n');

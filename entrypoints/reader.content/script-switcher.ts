@@ -140,8 +140,9 @@ export class ScriptSwitcher {
     let changed: TextBlock[] = [];
     if (conv) {
       try {
-        // What the reader is looking at converts first.
-        changed = await conv.apply(mode, { firstBlocks: blocksNearViewport(this.model) });
+        // What the reader is looking at converts first; the other blocks' lang tags follow once the
+        // switch is done.
+        changed = await conv.apply(mode, { firstBlocks: blocksNearViewport(this.model), langsLater: true });
       } catch (e) {
         // A failed switch left the page as it was, or put it back to its own script.
         this.shows(conv.mode);

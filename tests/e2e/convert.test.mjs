@@ -243,3 +243,33 @@ test('a switch that fails in the background leaves the page as it was, its marks
   assert.deepEqual(await markTexts(page), marks);
   await page.close();
 });
+
+test('a long page: blocks on screen get their new lang with their text, the others once the switch is done; a restore leaves none', async () => {
+  const page = await openReady('generated/report-200000.html');
+  // The page declares its language (the seed does not): converted blocks get a tag of their own.
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'zh-TW'));
+  const before = await snapshot(page);
+  // Every text and lang change the switch makes, in order, as the page itself would see them.
+  await page.evaluate(() => {
+    window.__changes = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const block = r.type === 'characterData' ? r.target.parentElement?.closest('p, h1') : r.target;
+        const box = block?.getBoundingClientRect();
+        window.__changes.push({ kind: r.type === 'characterData' ? 'text' : 'lang', onScreen: !!box && box.bottom > 0 && box.top < innerHeight });
+      }
+    }).observe(document.body, { subtree: true, characterData: true, attributes: true, attributeFilter: ['lang'] });
+  });
+  await setScript(page, 'zh-Hans');
+  // All tagged in the end: every paragraph whose text changed.
+  await page.waitForFunction(() => [...document.querySelectorAll('main p')].every((p) => p.lang === 'zh-Hans' || !/[國為這們關發經實會]/.test(p.textContent)), null, { timeout: 20_000 });
+  const changes = await page.evaluate(() => window.__changes);
+  const lastText = changes.findLastIndex((c) => c.kind === 'text');
+  const langs = changes.map((c, i) => ({ ...c, i })).filter((c) => c.kind === 'lang');
+  assert.ok(langs.some((c) => c.onScreen && c.i < lastText), 'blocks on screen are tagged during the switch');
+  assert.ok(langs.filter((c) => c.i > lastText).length > langs.length / 2, `most tags come after the last text: ${langs.filter((c) => c.i > lastText).length} of ${langs.length}`);
+  await setScript(page, 'original');
+  assert.deepEqual(await snapshot(page), before);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('main [lang]').length), 0);
+  await page.close();
+});

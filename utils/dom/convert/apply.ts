@@ -9,6 +9,7 @@ import { MAY_CONVERT, type BatchConvert, type ConvertItem } from '@/utils/core/c
 import type { Converting, ScriptMode, SourceScript } from '@/utils/core/convert/modes';
 import { smallFingerprint } from '@/utils/core/text/fingerprint';
 import { SliceWriter, type SliceOptions } from '@/utils/dom/convert/slice-writer';
+import { frameYielder, whenIdle } from '@/utils/dom/convert/yield';
 import { LangScope } from '@/utils/dom/convert/lang-scope';
 import { PageExtras } from '@/utils/dom/convert/page-extras';
 import { ConvertedAhead } from '@/utils/dom/convert/prepared';
@@ -41,7 +42,20 @@ interface Sent {
 export interface ApplyOptions extends SliceOptions {
   /** blocks the reader sees: converted and written first */
   firstBlocks?: ReadonlySet<number>;
+  /**
+   * Tag only `firstBlocks` with their new `lang` as they are written, the other blocks once the
+   * switch is done, a frame at a time when the page is idle (lang-scope.ts says why).
+   */
+  langsLater?: boolean;
+  /** resolves when the page is idle (tests) */
+  idle?: () => Promise<void>;
 }
+
+/**
+ * Text tagged with its new lang per step after a switch: laid out again in the next frame, which
+ * stays well under the 100 ms frame budget on a 600 k page (the bench's longest frame counts them).
+ */
+const LANG_CHARS_PER_FRAME = 16_000;
 
 export class PageConverter {
   mode: ScriptMode = 'original';
@@ -67,6 +81,9 @@ export class PageConverter {
     this.ahead = new ConvertedAhead(convert);
   }
 
+  /** When the last switch's blocks had all been tagged with their new lang (performance.now()). */
+  langsDoneAt = 0;
+
   /** Main-thread time the last apply() spent in our code (wall time minus waits). */
   lastBusyMs = 0;
   /** When the last apply() had written the first screen (performance.now()). */
@@ -88,11 +105,14 @@ export class PageConverter {
     const nFirst = first ? blocks.findIndex((b) => !first.has(b.id)) : 0;
     const writer = new SliceWriter(opts, () => gen === this.generation, (ms) => (this.lastBusyMs += ms));
     const changed: TextBlock[] = [];
+    // Blocks tagged as they are written; null: all of them.
+    const tagNow = opts.langsLater && first ? first : null;
+    this.langsDoneAt = 0;
 
     if (mode === 'original') {
       for (let i = 0; i < blocks.length; ) {
         if (!(await writer.room())) return changed;
-        i = this.writeSlice(writer, blocks.length, i, changed, (k) => {
+        i = this.writeSlice(writer, blocks.length, i, changed, tagNow, (k) => {
           const s = this.snapshot(blocks[k]!);
           return [s, s.parts];
         });
@@ -173,7 +193,7 @@ export class PageConverter {
           sendNext();
           sentNext = true;
         }
-        i = this.writeSlice(writer, sent.length, i, changed, (k) => [sent[k]!, out[k]!]);
+        i = this.writeSlice(writer, sent.length, i, changed, tagNow, (k) => [sent[k]!, out[k]!]);
       }
       if (k === 0) this.firstScreenAt = performance.now();
       if (k === 0 && firstScreenAlone) {
@@ -196,7 +216,27 @@ export class PageConverter {
     writer.resume();
     this.extras.write(extras, extraOut);
     writer.end();
+    if (tagNow) void this.tagLater(gen, opts);
+    else this.langsDoneAt = performance.now();
     return changed;
+  }
+
+  /**
+   * Tags the blocks whose lang was left for later, nearest the viewport first, a frame at a time
+   * when the page is idle, until all are tagged or another switch starts (which takes them over).
+   */
+  private async tagLater(gen: number, opts: ApplyOptions): Promise<void> {
+    const idle = opts.idle ?? whenIdle;
+    const frame = opts.yieldTo ?? frameYielder(this.doc);
+    while (this.langs.pendingCount) {
+      await idle();
+      if (gen !== this.generation) return;
+      this.model.write(() => this.langs.tagPending(LANG_CHARS_PER_FRAME));
+      // The frame lays out what was tagged before the next step.
+      await frame();
+      if (gen !== this.generation) return;
+    }
+    this.langsDoneAt = performance.now();
   }
 
   /** Converts blocks the page added or changed while a mode is shown. */
@@ -226,12 +266,12 @@ export class PageConverter {
    * Writes items `from` on until the slice is full (at least one), under one model.write: the
    * observer goes off and on once a slice, not once a block. Returns the next item's index.
    */
-  private writeSlice(writer: SliceWriter, count: number, from: number, changed: TextBlock[], item: (i: number) => [Sent, readonly string[]]): number {
+  private writeSlice(writer: SliceWriter, count: number, from: number, changed: TextBlock[], tagNow: ReadonlySet<number> | null, item: (i: number) => [Sent, readonly string[]]): number {
     let i = from;
     this.model.write(() => {
       do {
         const [s, out] = item(i++);
-        if (this.write(s, out)) {
+        if (this.write(s, out, tagNow)) {
           changed.push(s.block);
           writer.wrote(s.block.length);
         }
@@ -287,7 +327,7 @@ export class PageConverter {
    * Writes a block's new text, unless the page or the reader changed it since it was sent, or it
    * became editable: what someone types is never overwritten. Returns true if its text changed.
    */
-  private write(s: Sent, out: readonly string[]): boolean {
+  private write(s: Sent, out: readonly string[], tagNow: ReadonlySet<number> | null = null): boolean {
     if (s.nodes.some((node, i) => node && (!node.isConnected || node.data !== s.seen[i]))) return false;
     if (this.mode !== 'original' && isInsideSkipped(s.block.element)) return false;
     let changed = false;
@@ -305,8 +345,9 @@ export class PageConverter {
       });
       if (!changed) return;
       // The tag says what the block shows: converted text, or its own again.
-      if (s.nodes.some((node) => node && this.nodes.has(node))) this.langs.scope(s.block.element, this.mode);
-      else this.langs.unscope(s.block.element);
+      if (!s.nodes.some((node) => node && this.nodes.has(node))) this.langs.unscope(s.block.element);
+      else if (tagNow && !tagNow.has(s.block.id)) this.langs.defer(s.block.element, this.mode, s.block.length);
+      else this.langs.scope(s.block.element, this.mode);
     });
     if (changed) this.model.refresh([s.block]);
     return changed;

@@ -3,15 +3,30 @@
 // there lays out the whole page again at once (half a second on a 600 k-character page); on a block
 // it costs what laying out the block's new text costs anyway, slice by slice. Every tag we set is
 // put back as it was, unless the page set its own since. DOM code.
+//
+// A switch can also leave the tags of blocks away from the reader for later (defer): a block whose
+// tag changes is laid out in another font (Noto Sans CJK SC → TC, say), and in a switch's frames
+// that made each character cost about two fifths more to lay out than new text alone. The blocks
+// the reader sees are tagged as they are written; the others once the switch is done, nearest the
+// viewport first, a few thousand characters a frame (tagPending).
 import type { ScriptMode } from '@/utils/core/convert/modes';
+
+/** A block waiting for its tag: what it is to get, and its length (what tagging it costs). */
+interface Pending {
+  mode: ScriptMode;
+  chars: number;
+}
 
 export class LangScope {
   private readonly langs = new Map<Element, { original: string | null; written: string }>();
+  /** blocks whose tag was left for later, in the order they were written (document order) */
+  private readonly pending = new Map<Element, Pending>();
 
   constructor(private readonly doc: Document) {}
 
   /** Tags a block that now shows `mode` (where the page declares Chinese). */
   scope(el: Element, mode: ScriptMode): void {
+    this.pending.delete(el);
     if (mode === 'original' || el === this.doc.documentElement || el === this.doc.body) return;
     const mine = this.langs.get(el);
     if (mine && el.getAttribute('lang') !== mine.written) {
@@ -25,8 +40,49 @@ export class LangScope {
     this.langs.set(el, { original, written: mode });
   }
 
+  /** Like scope(), later: the block keeps the tag it has until tagPending() reaches it. */
+  defer(el: Element, mode: ScriptMode, chars: number): void {
+    // Written again: it moves to where it is now in the order (still document order in a switch).
+    this.pending.delete(el);
+    this.pending.set(el, { mode, chars });
+  }
+
+  /** Blocks still waiting for their tag. */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /**
+   * Tags waiting blocks, about `maxChars` of text (at least one block): from the first one that ends
+   * below the top of `near` (the screen above the viewport and the viewport, say) downward, then
+   * upward from there. Blocks the page removed meanwhile are dropped. Returns the characters tagged.
+   */
+  tagPending(maxChars: number, nearTop = -(this.doc.defaultView?.innerHeight ?? 0)): number {
+    for (const el of this.pending.keys()) if (!el.isConnected) this.pending.delete(el);
+    const els = [...this.pending.keys()];
+    if (!els.length) return 0;
+    // Document order is top to bottom nearly always: binary search, as blocksNearViewport does.
+    let lo = 0;
+    let hi = els.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (els[mid]!.getBoundingClientRect().bottom < nearTop) lo = mid + 1;
+      else hi = mid;
+    }
+    let chars = 0;
+    const take = (el: Element) => {
+      const p = this.pending.get(el)!;
+      this.scope(el, p.mode);
+      chars += p.chars;
+    };
+    for (let i = lo; i < els.length && (chars === 0 || chars < maxChars); i++) take(els[i]!);
+    for (let i = lo - 1; i >= 0 && chars < maxChars; i--) take(els[i]!);
+    return chars;
+  }
+
   /** Puts a block's own tag back (it shows its own text again). */
   unscope(el: Element): void {
+    this.pending.delete(el);
     const w = this.langs.get(el);
     if (!w) return;
     this.langs.delete(el);
@@ -37,10 +93,12 @@ export class LangScope {
 
   /** Puts every tag back (the page shows its own script again). */
   restoreAll(): void {
+    this.pending.clear();
     for (const el of [...this.langs.keys()]) this.unscope(el);
   }
 
   forget(): void {
     this.langs.clear();
+    this.pending.clear();
   }
 }

@@ -15,6 +15,15 @@ export function viaMessage(): Promise<void> {
 }
 
 /**
+ * Resolves when the page is idle (no input or frame work pending), or after `timeoutMs` at the
+ * latest; by message where there is no requestIdleCallback.
+ */
+export function whenIdle(timeoutMs = 250): Promise<void> {
+  if (typeof requestIdleCallback !== 'function') return viaMessage();
+  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: timeoutMs }));
+}
+
+/**
  * A way to yield to the page, for one run of work (a conversion): in front, through the page's next
  * frame, resolving with how long that frame took to render (from its animation callbacks to the
  * first task after it: style, layout and paint); null when no frame was measured. A page out of

@@ -1,0 +1,107 @@
+// The lang tags of converted blocks: left for later away from the reader, tagged nearest the
+// viewport first, and never left behind by a restore.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { LangScope } from '@/utils/dom/convert/lang-scope';
+import { PageTextModel } from '@/utils/dom/text/model';
+import { ConverterCache, convertItems } from '@/utils/core/convert/converters';
+import { PageConverter, type BatchConvert } from '@/utils/dom/convert/apply';
+import { loadDictsForTests } from './dicts';
+
+/** Ten paragraphs, 100 px tall each from the top of the page (happy-dom lays nothing out). */
+function tenBlocks(): HTMLElement[] {
+  document.documentElement.setAttribute('lang', 'zh-CN');
+  document.body.innerHTML = Array.from({ length: 10 }, (_, i) => `<p id="p${i}">第${i}段</p>`).join('');
+  const els = [...document.querySelectorAll('p')];
+  els.forEach((el, i) => (el.getBoundingClientRect = () => ({ top: i * 100, bottom: i * 100 + 100 }) as DOMRect));
+  return els;
+}
+
+const tagged = (els: Element[]) => els.map((el) => el.getAttribute('lang') ?? '-').join(' ');
+
+describe('LangScope: tags left for later', () => {
+  it('tags from the first block reaching below `nearTop` downward, then upward, about maxChars at a time', () => {
+    const els = tenBlocks();
+    const langs = new LangScope(document);
+    for (const el of els) langs.defer(el, 'zh-TW', 10);
+    expect(langs.pendingCount).toBe(10);
+    // Nothing is tagged until asked.
+    expect(tagged(els)).toBe('- - - - - - - - - -');
+    // p4 spans 400–500: the first to reach below 450.
+    expect(langs.tagPending(30, 450)).toBe(30);
+    expect(tagged(els)).toBe('- - - - zh-TW zh-TW zh-TW - - -');
+    expect(langs.tagPending(40, 450)).toBe(40);
+    expect(tagged(els)).toBe('- - - zh-TW zh-TW zh-TW zh-TW zh-TW zh-TW zh-TW');
+    expect(langs.tagPending(1000, 450)).toBe(30);
+    expect(tagged(els)).toBe('zh-TW zh-TW zh-TW zh-TW zh-TW zh-TW zh-TW zh-TW zh-TW zh-TW');
+    expect(langs.pendingCount).toBe(0);
+    expect(langs.tagPending(1000, 450)).toBe(0);
+  });
+
+  it('tags at least one block a step; drops blocks the page removed; a block shown in its own text again is not tagged', () => {
+    const els = tenBlocks();
+    const langs = new LangScope(document);
+    for (const el of els) langs.defer(el, 'zh-TW', 10);
+    els[0]!.remove();
+    langs.unscope(els[1]!);
+    expect(langs.tagPending(1, -1000)).toBe(10);
+    expect(tagged(els)).toBe('- - zh-TW - - - - - - -');
+    expect(langs.pendingCount).toBe(7);
+  });
+
+  it('restoreAll drops what was waiting and puts back what was tagged', () => {
+    const els = tenBlocks();
+    els[5]!.setAttribute('lang', 'zh');
+    const langs = new LangScope(document);
+    langs.scope(els[0]!, 'zh-TW');
+    langs.scope(els[5]!, 'zh-TW');
+    for (const el of els.slice(1)) langs.defer(el, 'zh-TW', 10);
+    expect(tagged(els)).toBe('zh-TW - - - - zh-TW - - - -');
+    langs.restoreAll();
+    expect(langs.pendingCount).toBe(0);
+    expect(tagged(els)).toBe('- - - - - zh - - - -');
+  });
+});
+
+describe('PageConverter with langsLater', () => {
+  const cache = new ConverterCache(loadDictsForTests);
+  const batch: BatchConvert = (mode, items) => convertItems(cache, mode, 'government', items);
+  let idle: () => void = () => undefined;
+  /** Idle periods come only when the test says so. */
+  const whenIdle = () => new Promise<void>((r) => (idle = r));
+  const step = async () => {
+    idle();
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+  };
+
+  beforeEach(() => {
+    document.documentElement.setAttribute('lang', 'zh-CN');
+    document.body.innerHTML = '<p id="a">国务院关于发展经济的报告</p><p id="b">网络信息安全</p><p id="c">人民群众</p>';
+  });
+
+  it('tags the first blocks as they are written and the others when the page is idle', async () => {
+    const before = document.documentElement.outerHTML;
+    const model = new PageTextModel(document).build();
+    const conv = new PageConverter(model, batch, () => 'simplified');
+    const first = new Set([model.blocks[0]!.id]);
+    await conv.apply('zh-TW', { yieldTo: async () => undefined, idle: whenIdle, firstBlocks: first, langsLater: true });
+    const els = ['a', 'b', 'c'].map((id) => document.getElementById(id)!);
+    expect(els.map((e) => e.textContent)).toEqual(['國務院關於發展經濟的報告', '網路資訊安全', '人民群眾']);
+    expect(tagged(els)).toBe('zh-TW - -');
+    expect(conv.langsDoneAt).toBe(0);
+    await step();
+    expect(tagged(els)).toBe('zh-TW zh-TW zh-TW');
+    expect(conv.langsDoneAt).toBeGreaterThan(0);
+    await conv.apply('original', { yieldTo: async () => undefined });
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('a restore before the tags came leaves none behind, and the tagging stops', async () => {
+    const before = document.documentElement.outerHTML;
+    const model = new PageTextModel(document).build();
+    const conv = new PageConverter(model, batch, () => 'simplified');
+    await conv.apply('zh-TW', { yieldTo: async () => undefined, idle: whenIdle, firstBlocks: new Set([model.blocks[0]!.id]), langsLater: true });
+    await conv.apply('original', { yieldTo: async () => undefined });
+    await step();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+});

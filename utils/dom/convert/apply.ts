@@ -7,10 +7,10 @@ import { isInsideSkipped } from '@/utils/dom/text/nodes';
 import { guessScript } from '@/utils/core/text/cjk';
 import { MAY_CONVERT, type BatchConvert, type ConvertItem } from '@/utils/core/convert/converters';
 import type { Converting, ScriptMode, SourceScript } from '@/utils/core/convert/modes';
-import { smallFingerprint } from '@/utils/core/text/fingerprint';
 import { SliceWriter, type SliceOptions } from '@/utils/dom/convert/slice-writer';
-import { frameYielder, whenIdle } from '@/utils/dom/convert/yield';
-import { LangScope } from '@/utils/dom/convert/lang-scope';
+import { LangScope, tagWhenIdle } from '@/utils/dom/convert/lang-scope';
+import { frameYielder } from '@/utils/dom/convert/yield';
+import { WrittenNodes } from '@/utils/dom/convert/written-nodes';
 import { PageExtras } from '@/utils/dom/convert/page-extras';
 import { ConvertedAhead } from '@/utils/dom/convert/prepared';
 import { ContestedElements } from '@/utils/dom/convert/contested';
@@ -21,15 +21,6 @@ export type { BatchConvert };
 const BATCH_CHARS = 64_000;
 /** The batch sent right after the first screen is written, before its frame: kept small. */
 const FIRST_BATCH_CHARS = 16_000;
-
-/**
- * A text node we wrote: its original text, and the fingerprint of what we wrote (not the text
- * itself: on a long page that would be a second copy of everything converted).
- */
-interface WrittenNode {
-  original: string;
-  written: number;
-}
 
 /** A block as sent: its nodes, what they held, and the original text of each. */
 interface Sent {
@@ -42,24 +33,16 @@ interface Sent {
 export interface ApplyOptions extends SliceOptions {
   /** blocks the reader sees: converted and written first */
   firstBlocks?: ReadonlySet<number>;
-  /**
-   * Tag only `firstBlocks` with their new `lang` as they are written, the other blocks once the
-   * switch is done, a frame at a time when the page is idle (lang-scope.ts says why).
-   */
+  /** tag only `firstBlocks` with their new lang as written, the others when idle after (lang-scope.ts) */
   langsLater?: boolean;
   /** resolves when the page is idle (tests) */
   idle?: () => Promise<void>;
 }
 
-/**
- * Text tagged with its new lang per step after a switch: laid out again in the next frame, which
- * stays well under the 100 ms frame budget on a 600 k page (the bench's longest frame counts them).
- */
-const LANG_CHARS_PER_FRAME = 16_000;
-
 export class PageConverter {
   mode: ScriptMode = 'original';
-  private readonly nodes = new Map<Text, WrittenNode>();
+  /** originals of the nodes we wrote */
+  private readonly written = new WrittenNodes();
   /** attributes and the title */
   private readonly extras: PageExtras;
   private readonly langs: LangScope;
@@ -221,28 +204,17 @@ export class PageConverter {
     return changed;
   }
 
-  /**
-   * Tags the blocks whose lang was left for later, nearest the viewport first, a frame at a time
-   * when the page is idle, until all are tagged or another switch starts (which takes them over).
-   */
+  /** The blocks whose lang tag waits: tagged when the page is idle, until a newer switch starts. */
   private async tagLater(gen: number, opts: ApplyOptions): Promise<void> {
-    const idle = opts.idle ?? whenIdle;
-    const frame = opts.yieldTo ?? frameYielder(this.doc);
-    while (this.langs.pendingCount) {
-      await idle();
-      if (gen !== this.generation) return;
-      this.model.write(() => this.langs.tagPending(LANG_CHARS_PER_FRAME));
-      // The frame lays out what was tagged before the next step.
-      await frame();
-      if (gen !== this.generation) return;
-    }
-    this.langsDoneAt = performance.now();
+    const current = () => gen === this.generation;
+    const write = (fn: () => void) => this.model.write(fn);
+    if (await tagWhenIdle(this.langs, { write, current, idle: opts.idle, frame: opts.yieldTo ?? frameYielder(this.doc) })) this.langsDoneAt = performance.now();
   }
 
   /** Converts blocks the page added or changed while a mode is shown. */
   async update(blocks: readonly TextBlock[]): Promise<TextBlock[]> {
     if (this.mode === 'original') {
-      for (const b of blocks) this.sync(b);
+      for (const b of blocks) this.written.sync(b);
       return [];
     }
     const mode = this.mode;
@@ -310,7 +282,7 @@ export class PageConverter {
 
   /** The block's nodes, what they hold now, and their original text ("\n" for a <br>, which has no node). */
   private snapshot(block: TextBlock): Sent {
-    this.sync(block);
+    this.written.sync(block);
     const nodes: (Text | null)[] = [];
     const seen: string[] = [];
     const parts: string[] = [];
@@ -318,7 +290,7 @@ export class PageConverter {
       const node = seg.node;
       nodes.push(node);
       seen.push(node ? node.data : '\n');
-      parts.push(node ? (this.nodes.get(node)?.original ?? node.data) : '\n');
+      parts.push(node ? this.written.original(node) : '\n');
     }
     return { block, nodes, seen, parts };
   }
@@ -340,12 +312,11 @@ export class PageConverter {
           node.data = next;
           changed = true;
         }
-        if (next === original) this.nodes.delete(node);
-        else this.nodes.set(node, { original, written: smallFingerprint(next) });
+        this.written.wrote(node, original, next);
       });
       if (!changed) return;
       // The tag says what the block shows: converted text, or its own again.
-      if (!s.nodes.some((node) => node && this.nodes.has(node))) this.langs.unscope(s.block.element);
+      if (!s.nodes.some((node) => node && this.written.has(node))) this.langs.unscope(s.block.element);
       else if (tagNow && !tagNow.has(s.block.id)) this.langs.defer(s.block.element, this.mode, s.block.length);
       else this.langs.scope(s.block.element, this.mode);
     });
@@ -353,19 +324,9 @@ export class PageConverter {
     return changed;
   }
 
-  /** Takes in what the page itself wrote since our last write: that becomes the original. */
-  private sync(block: TextBlock): void {
-    for (const seg of block.segments) {
-      const node = seg.node;
-      if (!node) continue;
-      const w = this.nodes.get(node);
-      if (w && smallFingerprint(node.data) !== w.written) this.nodes.delete(node);
-    }
-  }
-
   /** Drops what we kept for blocks the page removed. */
   forgetBlocks(blocks: readonly TextBlock[]): void {
-    for (const b of blocks) for (const seg of b.segments) if (seg.node && !seg.node.isConnected) this.nodes.delete(seg.node);
+    this.written.forgetRemoved(blocks);
   }
 
   /** The script a text is converted from: its own, or the page's when it is too short to tell. */
@@ -380,7 +341,7 @@ export class PageConverter {
   }
 
   private forget(): void {
-    this.nodes.clear();
+    this.written.clear();
     this.extras.forget();
     this.langs.forget();
   }

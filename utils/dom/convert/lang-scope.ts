@@ -8,7 +8,7 @@
 // tag changes is laid out in another font (Noto Sans CJK SC → TC, say), and in a switch's frames
 // that made each character cost about two fifths more to lay out than new text alone. The blocks
 // the reader sees are tagged as they are written; the others once the switch is done, nearest the
-// viewport first, a few thousand characters a frame (tagPending).
+// viewport first, 16 k characters a frame (tagPending, tagWhenIdle).
 import type { ScriptMode } from '@/utils/core/convert/modes';
 import { frameYielder, whenIdle } from '@/utils/dom/convert/yield';
 
@@ -54,9 +54,9 @@ export class LangScope {
   }
 
   /**
-   * Tags waiting blocks, about `maxChars` of text (at least one block): from the first one that ends
-   * below the top of `near` (the screen above the viewport and the viewport, say) downward, then
-   * upward from there. Blocks the page removed meanwhile are dropped. Returns the characters tagged.
+   * Tags waiting blocks, about `maxChars` of text (at least one block): from the first one whose
+   * bottom is below `nearTop` (by default, one screen above the viewport) downward, then upward from
+   * there. Blocks the page removed meanwhile are dropped. Returns the characters tagged.
    */
   tagPending(maxChars: number, nearTop = -(this.doc.defaultView?.innerHeight ?? 0)): number {
     for (const el of this.pending.keys()) if (!el.isConnected) this.pending.delete(el);

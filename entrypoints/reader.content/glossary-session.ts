@@ -133,16 +133,10 @@ export class GlossarySession {
    * Takes the marks off while the page's text is rewritten (TermHighlighter.pause); the function
    * returned puts them back, as matched by then.
    */
-  pauseMarks(): () => void {
+  pauseMarks(): (() => void) | undefined {
     const h = this.highlighter;
-    if (!h) return () => undefined;
-    h.pause();
-    let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      h.resume();
-    };
+    h?.pause();
+    return h ? () => h.resume() : undefined;
   }
 
   /** Shows where the keyboard cursor is, in view; returns the term's text (undefined: it is gone). */

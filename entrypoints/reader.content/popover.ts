@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageTextModel } from '@/utils/dom/text/model';
 import { liveRange } from '@/utils/dom/text/range';
+import { whenIdle } from '@/utils/dom/convert/yield';
 import { citation, type ShownScript } from '@/utils/core/glossary/view';
 import type { HighlightColor } from '@/utils/core/annotate/types';
 import { errorMessage } from '@/utils/core/errors';
@@ -87,7 +88,6 @@ export class PagePopover implements TermUiEvents {
    * term's popover once out of the page (TermUi.warmUp): the first hover waits for none of it.
    */
   preload(more: () => Promise<void> = () => Promise.resolve()): void {
-    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
     // A failure here costs nothing but the head start: a hover asks again.
     const load = () =>
       void this.termUi()
@@ -102,8 +102,7 @@ export class PagePopover implements TermUiEvents {
           ui.warmUp({ ...c, dict, script: this.host.script() });
         })
         .catch(() => undefined);
-    if (idle) idle(load, { timeout: 2000 });
-    else setTimeout(load, 200);
+    void whenIdle(2000).then(load);
   }
 
   private content(index: number, found = ''): Promise<PopoverContent> {

@@ -228,7 +228,7 @@ export class Reader {
       await this.annotator?.anchorAll();
       this.page?.popover.current?.hide();
       await this.publish(true);
-    }, () => this.session?.pauseMarks() ?? (() => undefined));
+    }, () => this.session?.pauseMarks());
   }
 
   /** Finds the glossary's terms on the page (once) and marks them; only ever called when the reader is on. */

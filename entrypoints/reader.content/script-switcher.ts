@@ -120,7 +120,7 @@ export class ScriptSwitcher {
    * match them again) before the next switch starts. `hold` runs when this switch's turn comes; what
    * it returns runs once the switch and `after` are done, or the switch failed.
    */
-  switch(mode: ScriptMode, after: (changed: TextBlock[]) => Promise<void>, hold?: () => () => void): Promise<void> {
+  switch(mode: ScriptMode, after: (changed: TextBlock[]) => Promise<void>, hold?: () => (() => void) | undefined): Promise<void> {
     const t0 = performance.now();
     const run = this.queue.then(async () => {
       const release = hold?.();

@@ -10,8 +10,8 @@ import { loadDictsForTests } from './dicts';
 /** Ten paragraphs, 100 px tall each from the top of the page (happy-dom lays nothing out). */
 function tenBlocks(): HTMLElement[] {
   document.documentElement.setAttribute('lang', 'zh-CN');
-  document.body.innerHTML = Array.from({ length: 10 }, (_, i) => `<p id="p${i}">第${i}段</p>`).join('');
-  const els = [...document.querySelectorAll('p')];
+  const els = Array.from({ length: 10 }, (_, i) => Object.assign(document.createElement('p'), { id: `p${i}`, textContent: `第${i}段` }));
+  document.body.replaceChildren(...els);
   els.forEach((el, i) => (el.getBoundingClientRect = () => ({ top: i * 100, bottom: i * 100 + 100 }) as DOMRect));
   return els;
 }
@@ -75,7 +75,8 @@ describe('PageConverter with langsLater', () => {
 
   beforeEach(() => {
     document.documentElement.setAttribute('lang', 'zh-CN');
-    document.body.innerHTML = '<p id="a">国务院关于发展经济的报告</p><p id="b">网络信息安全</p><p id="c">人民群众</p>';
+    const texts = { a: '国务院关于发展经济的报告', b: '网络信息安全', c: '人民群众' };
+    document.body.replaceChildren(...Object.entries(texts).map(([id, textContent]) => Object.assign(document.createElement('p'), { id, textContent })));
   });
 
   it('tags the first blocks as they are written and the others when the page is idle', async () => {

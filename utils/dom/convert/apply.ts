@@ -95,7 +95,7 @@ export class PageConverter {
     if (mode === 'original') {
       for (let i = 0; i < blocks.length; ) {
         if (!(await writer.room())) return changed;
-        i = this.writeSlice(writer, blocks.length, i, changed, tagNow, (k) => {
+        i = this.writeSlice(writer, blocks.length, i, changed, null, (k) => {
           const s = this.snapshot(blocks[k]!);
           return [s, s.parts];
         });

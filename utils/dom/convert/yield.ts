@@ -16,11 +16,13 @@ export function viaMessage(): Promise<void> {
 
 /**
  * Resolves when the page is idle (no input or frame work pending), or after `timeoutMs` at the
- * latest; by message where there is no requestIdleCallback.
+ * latest; where there is no requestIdleCallback, after a short wait (200 ms at most).
  */
 export function whenIdle(timeoutMs = 250): Promise<void> {
-  if (typeof requestIdleCallback !== 'function') return viaMessage();
-  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: timeoutMs }));
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: timeoutMs });
+    else setTimeout(resolve, Math.min(timeoutMs, 200));
+  });
 }
 
 /**

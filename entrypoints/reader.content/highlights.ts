@@ -4,6 +4,7 @@
 // later would force a full relayout (60–90 ms on a page of a million characters).
 import type { PageTextModel } from '@/utils/dom/text/model';
 import { blockRange } from '@/utils/dom/text/range';
+import { firstEndingBelow } from '@/utils/dom/text/viewport-order';
 import type { MatchList } from '@/utils/core/glossary/match-list';
 
 export const TERM_HIGHLIGHT = 'bilingual-reader-term';
@@ -154,15 +155,8 @@ export function blocksNearViewport(model: PageTextModel): Set<number> {
   const out = new Set<number>();
   const blocks = model.blocks;
   if (!blocks.length) return out;
-  // Blocks are in document order, which is nearly always top-to-bottom: binary search for the
-  // first block ending below the window's top, then walk down until one starts past its bottom.
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.element.getBoundingClientRect().bottom < -h) lo = mid + 1;
-    else hi = mid;
-  }
+  // The first block ending below a screen above the window, then down until one starts past its bottom.
+  const lo = firstEndingBelow(blocks.length, (i) => blocks[i]!.element, -h);
   let offscreen = 0;
   for (let i = lo; i < blocks.length; i++) {
     const b = blocks[i]!;

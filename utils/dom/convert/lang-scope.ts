@@ -11,6 +11,7 @@
 // viewport first, 16 k characters a frame (tagPending, tagWhenIdle).
 import type { ScriptMode } from '@/utils/core/convert/modes';
 import { frameYielder, whenIdle } from '@/utils/dom/convert/yield';
+import { firstEndingBelow } from '@/utils/dom/text/viewport-order';
 
 /** A block waiting for its tag: what it is to get, and its length (what tagging it costs). */
 interface Pending {
@@ -62,14 +63,8 @@ export class LangScope {
     for (const el of this.pending.keys()) if (!el.isConnected) this.pending.delete(el);
     const els = [...this.pending.keys()];
     if (!els.length) return 0;
-    // Document order is top to bottom nearly always: binary search, as blocksNearViewport does.
-    let lo = 0;
-    let hi = els.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (els[mid]!.getBoundingClientRect().bottom < nearTop) lo = mid + 1;
-      else hi = mid;
-    }
+    // All above nearTop: start from the last one and work upward.
+    const lo = Math.min(firstEndingBelow(els.length, (i) => els[i]!, nearTop), els.length - 1);
     let chars = 0;
     const take = (el: Element) => {
       const p = this.pending.get(el)!;

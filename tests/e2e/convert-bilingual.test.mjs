@@ -1,7 +1,8 @@
 // The script switch on a page whose Chinese is a minority (detection: not a Chinese page), and bad input.
+// Its conversion to 繁體 and back is a shared scenario (tests/support/scenarios.mjs), run in both browsers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPopup, tabIdOf, waitForStatus, setScriptFromPopup } from '../support/browser.mjs';
+import { openPopup, tabIdOf, waitForStatus } from '../support/browser.mjs';
 import { useSession } from '../support/session.mjs';
 
 const session = useSession();
@@ -14,36 +15,6 @@ const snapshot = (page) =>
     html.removeAttribute('data-bilingual-reader-script');
     return { html: html.outerHTML, title: document.title };
   });
-
-const setScript = (page, mode) => setScriptFromPopup(session.ext, page, mode);
-
-test('a bilingual page (Chinese a minority, lang="zh") converts to 繁體 and back exactly; its own script keeps working', async () => {
-  await session.ext.serviceWorker.evaluate(() => chrome.storage.local.remove('siteScripts'));
-  const page = await session.open('bilingual.html');
-  const status = await waitForStatus(session.ext, page);
-  assert.equal(status.state, 'not-chinese');
-  assert.equal(status.hasHan, true);
-  const before = await snapshot(page);
-
-  await setScript(page, 'zh-TW');
-  const text = await page.evaluate(() => document.querySelector('main').textContent);
-  for (const w of ['行政複議', '規範性檔案', '數字化', '智慧財產權', '檔案館', '入口網站', '線上查詢']) assert.ok(text.includes(w), w);
-  assert.ok(text.includes('These notes summarise regional regulations'));
-  assert.equal(await page.title(), 'Hangzhou Bay Policy Notes · 杭州灣政策筆記');
-  // The page's own toggle still works, on its own attributes, while the page shows 繁體.
-  await page.click('#toggle');
-  assert.equal(await page.textContent('#shown'), 'en');
-  assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  assert.equal(await page.getAttribute('body', 'data-show'), 'en');
-  await page.click('#toggle');
-  await page.click('#toggle');
-  assert.equal(await page.textContent('#shown'), 'both');
-  assert.equal(await page.getAttribute('html', 'lang'), 'zh');
-
-  await setScript(page, 'original');
-  assert.deepEqual(await snapshot(page), before);
-  await page.close();
-});
 
 test('an unknown mode is answered with an error and leaves the page untouched', async () => {
   const page = await session.open('bilingual.html');

@@ -160,6 +160,34 @@ export const scenarios = {
     await page.close();
   },
 
+  async 'conversion: a bilingual page (Chinese a minority, lang="zh") converts to 繁體 and back exactly; its own script keeps working'(d) {
+    await d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('siteScripts'));
+    const { page, status } = await openReady(d, 'bilingual.html');
+    // Detection says "not a Chinese page"; the switch is offered all the same.
+    assert.equal(status.state, 'not-chinese');
+    assert.equal(status.hasHan, true);
+    const before = await pageSnapshot(page);
+
+    await setScript(d, page, 'zh-TW');
+    await page.waitFor(() => document.documentElement.getAttribute('data-bilingual-reader-script') === 'zh-TW');
+    const text = await page.evaluate(() => document.querySelector('main').textContent);
+    for (const w of ['行政複議', '規範性檔案', '數字化', '智慧財產權', '檔案館', '入口網站', '線上查詢']) assert.ok(text.includes(w), w);
+    assert.ok(text.includes('These notes summarise regional regulations'));
+    assert.equal(await page.evaluate(() => document.title), 'Hangzhou Bay Policy Notes · 杭州灣政策筆記');
+    // The page's own toggle still works, on its own attributes, while the page shows 繁體.
+    const shown = () => page.evaluate(() => [document.querySelector('#shown').textContent, document.documentElement.getAttribute('lang'), document.body.getAttribute('data-show')]);
+    await page.clickCss('#toggle');
+    assert.deepEqual(await shown(), ['en', 'en', 'en']);
+    await page.clickCss('#toggle');
+    await page.clickCss('#toggle');
+    assert.deepEqual((await shown()).slice(0, 2), ['both', 'zh']);
+
+    await setScript(d, page, 'original');
+    await page.waitFor(() => !document.documentElement.hasAttribute('data-bilingual-reader-script'));
+    assert.deepEqual(await pageSnapshot(page), before);
+    await page.close();
+  },
+
   async 'highlights: a highlight made on the page is listed, and drawn again after a reload'(d) {
     const { page } = await openReady(d, 'seed-report.html');
     await selectText(page, S);

@@ -29,7 +29,7 @@ const SIZES = [20_000, 200_000, 600_000];
  * time the frame that drew them all changed was rendered; `window.__firstShown` likewise for those
  * on screen.
  */
-const WATCH = (marks) => {
+export const WATCH = (marks) => {
   const re = new RegExp(`[${marks}]`);
   const nodes = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -62,9 +62,14 @@ const WATCH = (marks) => {
   return { watched: all.length, onScreen: onScreen.length };
 };
 
-const MARKS = { s2t: '国发经这们会业为动实关', t2s: '國發經這們會業為動實關' };
+export const MARKS = { s2t: '国发经这们会业为动实关', t2s: '國發經這們會業為動實關' };
 
-export async function benchPeer({ peerDir, runs, sizes = SIZES }) {
+/**
+ * The side-by-side pages, served: `cn-SIZE` (Simplified originals) and `tw-SIZE` (their opencc
+ * cn→twp conversions) for each size, and `warm` (a line of each script, for New Tong Wen Tang's
+ * first conversion).
+ */
+export async function servePeerPages(sizes) {
   const docs = loadDocs();
   const s2twp = OpenCC.Converter({ from: 'cn', to: 'twp' });
   const pages = new Map([['warm', pageHtml(['国务院关于发展经济的报告，這裡是繁體的國家發展報告。'], 'zh-CN', 'warm')]]);
@@ -80,6 +85,11 @@ export async function benchPeer({ peerDir, runs, sizes = SIZES }) {
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${server.address().port}`;
+  return { server, origin };
+}
+
+export async function benchPeer({ peerDir, runs, sizes = SIZES }) {
+  const { server, origin } = await servePeerPages(sizes);
 
   const ours = await launchWithExtension();
   const peer = await launchWithExtension({ extensionDir: peerDir });

@@ -12,17 +12,24 @@ import { benchStore, writeStoreResults } from './bench-store.mjs';
 import { benchConversion } from './bench-convert.mjs';
 import { benchPageAfterRestart, benchSwitchAfterRestart } from './bench-restart.mjs';
 import { benchPeer } from './bench-peer.mjs';
+import { benchPeerFirefox } from './bench-peer-firefox.mjs';
 import { median, round } from './bench-stats.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 const SIZES = [20_000, 200_000, 1_000_000];
-// `--only hover` (or pages, anchoring, huge, store, conversion, english, dictionary, restart) runs one part and prints it; README and
+// `--only hover` (or pages, anchoring, huge, store, conversion, english, dictionary, restart, peer, peer-firefox) runs one part and prints it; README and
 // bench/results.json are written only by a full run.
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const part = (name) => !only || only === name;
 // `--peer DIR`: New Tong Wen Tang built for Chromium, measured side by side (scripts/bench-peer.mjs).
 const peerDir = args.includes('--peer') ? args[args.indexOf('--peer') + 1] : null;
+// `--peer-firefox DIR`: New Tong Wen Tang built for Firefox, side by side in Firefox ESR (scripts/bench-peer-firefox.mjs).
+const peerFirefoxDir = args.includes('--peer-firefox') ? args[args.indexOf('--peer-firefox') + 1] : null;
+if (only === 'peer-firefox' && !peerFirefoxDir) {
+  console.error('--only peer-firefox needs --peer-firefox DIR (New Tong Wen Tang 2.4.0 built for Firefox: see scripts/bench-peer-firefox.mjs)');
+  process.exit(2);
+}
 if (only === 'peer' && !peerDir) {
   console.error('--only peer needs --peer DIR (New Tong Wen Tang 2.4.0 built for Chromium: see scripts/bench-peer.mjs)');
   process.exit(2);
@@ -31,6 +38,7 @@ if (only === 'peer' && !peerDir) {
 if (!args.includes('--no-build')) {
   const r = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(1);
+  if (peerFirefoxDir && part('peer-firefox') && spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 }
 
 
@@ -313,6 +321,9 @@ if (part('dictionary')) {
 // Side by side with New Tong Wen Tang, each in a browser of its own (only with --peer).
 const peer = peerDir && part('peer') ? await benchPeer({ peerDir, runs }) : null;
 if (peer) Object.assign(results, { peer: peer.rows, peerTrace: peer.traced });
+// The same in Firefox ESR (only with --peer-firefox).
+const peerFirefox = peerFirefoxDir && part('peer-firefox') ? await benchPeerFirefox({ peerDir: peerFirefoxDir, runs }) : null;
+if (peerFirefox) results.peerFirefox = peerFirefox.rows;
 
 // Last: it stops the service worker too.
 if (part('restart')) results.switchAfterRestart = await benchSwitchAfterRestart({ ext, origin: srv.origin, runs });
@@ -361,7 +372,8 @@ const updated = readme
   .replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`)
   .replace(/<!-- bench-convert:start -->[\s\S]*<!-- bench-convert:end -->/, `<!-- bench-convert:start -->\n${conversion?.table ?? ''}\n<!-- bench-convert:end -->`)
   // Without --peer the side-by-side table stays as it was last measured (it says when).
-  .replace(/<!-- bench-peer:start -->[\s\S]*<!-- bench-peer:end -->/, (old) => (peer ? `<!-- bench-peer:start -->\n${peer.table}\n<!-- bench-peer:end -->` : old));
+  .replace(/<!-- bench-peer:start -->[\s\S]*<!-- bench-peer:end -->/, (old) => (peer ? `<!-- bench-peer:start -->\n${peer.table}\n<!-- bench-peer:end -->` : old))
+  .replace(/<!-- bench-peer-firefox:start -->[\s\S]*<!-- bench-peer-firefox:end -->/, (old) => (peerFirefox ? `<!-- bench-peer-firefox:start -->\n${peerFirefox.table}\n<!-- bench-peer-firefox:end -->` : old));
 writeFileSync('README.md', updated);
 writeStoreResults(results.store);
 console.log('\n' + table);

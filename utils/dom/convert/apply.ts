@@ -236,17 +236,14 @@ export class PageConverter {
 
   /**
    * Writes items `from` on until the slice is full (at least one), under one model.write: the
-   * observer goes off and on once a slice, not once a block; and whether a block sits in something
-   * skipped is looked up with one memo for the slice (no page script runs within it). Returns the
-   * next item's index.
+   * observer goes off and on once a slice, not once a block. Returns the next item's index.
    */
   private writeSlice(writer: SliceWriter, count: number, from: number, changed: TextBlock[], tagNow: ReadonlySet<number> | null, item: (i: number) => [Sent, readonly string[]]): number {
     let i = from;
-    const skipped = new Map<Node, boolean>();
     this.model.write(() => {
       do {
         const [s, out] = item(i++);
-        if (this.write(s, out, tagNow, skipped)) {
+        if (this.write(s, out, tagNow)) {
           changed.push(s.block);
           writer.wrote(s.block.length);
         }
@@ -302,17 +299,16 @@ export class PageConverter {
    * Writes a block's new text, unless the page or the reader changed it since it was sent, or it
    * became editable: what someone types is never overwritten. Returns true if its text changed.
    */
-  private write(s: Sent, out: readonly string[], tagNow: ReadonlySet<number> | null = null, skipped?: Map<Node, boolean>): boolean {
+  private write(s: Sent, out: readonly string[], tagNow: ReadonlySet<number> | null = null): boolean {
     if (s.nodes.some((node, i) => node && (!node.isConnected || node.data !== s.seen[i]))) return false;
-    if (this.mode !== 'original' && isInsideSkipped(s.block.element, skipped)) return false;
+    if (this.mode !== 'original' && isInsideSkipped(s.block.element)) return false;
     let changed = false;
     this.model.write(() => {
       s.nodes.forEach((node, i) => {
         if (!node) return;
         const next = out[i]!;
         const original = s.parts[i]!;
-        // What the node holds was just read (the check above), in this same task.
-        if (s.seen[i] !== next) {
+        if (node.data !== next) {
           node.data = next;
           changed = true;
         }

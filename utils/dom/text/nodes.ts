@@ -52,31 +52,11 @@ export function composedParent(node: Node): Node | null {
 }
 
 /** True if `node` or one of its composed ancestors is skipped (so edits inside it are none of ours). */
-export function isInsideSkipped(node: Node, memo?: Map<Node, boolean>): boolean {
-  if (!memo) {
-    for (let n: Node | null = node.nodeType === 1 ? node : composedParent(node); n; n = composedParent(n)) {
-      if (n.nodeType === 1 && isSkippedElement(n as Element)) return true;
-    }
-    return false;
-  }
-  // With a memo (valid while the page cannot change: within one task), each ancestor is looked at
-  // once for all the blocks under it: a long page's blocks mostly share theirs.
-  const walked: Node[] = [];
-  let skipped = false;
+export function isInsideSkipped(node: Node): boolean {
   for (let n: Node | null = node.nodeType === 1 ? node : composedParent(node); n; n = composedParent(n)) {
-    const known = memo.get(n);
-    if (known !== undefined) {
-      skipped = known;
-      break;
-    }
-    walked.push(n);
-    if (n.nodeType === 1 && isSkippedElement(n as Element)) {
-      skipped = true;
-      break;
-    }
+    if (n.nodeType === 1 && isSkippedElement(n as Element)) return true;
   }
-  for (const n of walked) memo.set(n, skipped);
-  return skipped;
+  return false;
 }
 
 /** Chain of composed ancestors from the root down to `node`. */

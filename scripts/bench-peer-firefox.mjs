@@ -15,8 +15,8 @@ import { resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { FIREFOX_EXTENSION_DIR, FIREFOX_HINT, findFirefox } from '../tests/support/driver/firefox.mjs';
 import { openccOnPage } from './bench-convert.mjs';
-import { MARKS, WATCH, servePeerPages } from './bench-peer.mjs';
-import { median, round } from './bench-stats.mjs';
+import { MARKS, WATCH, servePeerPages, sideBySideRow } from './bench-peer.mjs';
+import { round } from './bench-stats.mjs';
 
 const SIZES = [20_000, 200_000, 600_000];
 const OURS = { id: 'bilingual-reader@bilingual-reader.app', page: 'popup.html' };
@@ -150,23 +150,8 @@ export async function benchPeerFirefox({ peerDir, runs, sizes = SIZES, oursDir =
             r[`${who}Frame`].push(m.frame);
           }
         }
-        const ratio = (xs) => Math.round(median(xs.map((x, k) => x / r.opencc[k])) * 100) / 100;
         const row = {
-          size,
-          chars: r.chars,
-          direction: dir.name,
-          peerMs: round(median(r.peer)),
-          oursMs: round(median(r.ours)),
-          peerRange: [round(Math.min(...r.peer)), round(Math.max(...r.peer))],
-          oursRange: [round(Math.min(...r.ours)), round(Math.max(...r.ours))],
-          openccMs: round(median(r.opencc)),
-          peerRatio: ratio(r.peer),
-          oursRatio: ratio(r.ours),
-          oursOverPeer: Math.round(median(r.ours.map((x, k) => x / r.peer[k])) * 100) / 100,
-          peerFirstMs: round(median(r.peerFirst)),
-          oursFirstMs: round(median(r.oursFirst)),
-          peerFrameMs: round(median(r.peerFrame)),
-          oursFrameMs: round(median(r.oursFrame)),
+          ...sideBySideRow(size, dir.name, r),
           peerFrameMax: round(Math.max(...r.peerFrame)),
           oursFrameMax: round(Math.max(...r.oursFrame)),
         };

@@ -88,6 +88,31 @@ export async function servePeerPages(sizes) {
   return { server, origin };
 }
 
+/**
+ * A page's row of a side-by-side table, from the runs' measurements in `r`: ms to all shown (ours,
+ * peer), to the first screen shown, longest frames, and opencc-js's build + string, run by run.
+ */
+export function sideBySideRow(size, direction, r) {
+  const ratio = (xs) => Math.round(median(xs.map((x, k) => x / r.opencc[k])) * 100) / 100;
+  return {
+    size,
+    chars: r.chars,
+    direction,
+    peerMs: round(median(r.peer)),
+    oursMs: round(median(r.ours)),
+    peerRange: [round(Math.min(...r.peer)), round(Math.max(...r.peer))],
+    oursRange: [round(Math.min(...r.ours)), round(Math.max(...r.ours))],
+    openccMs: round(median(r.opencc)),
+    peerRatio: ratio(r.peer),
+    oursRatio: ratio(r.ours),
+    oursOverPeer: Math.round(median(r.ours.map((x, k) => x / r.peer[k])) * 100) / 100,
+    peerFirstMs: round(median(r.peerFirst)),
+    oursFirstMs: round(median(r.oursFirst)),
+    peerFrameMs: round(median(r.peerFrame)),
+    oursFrameMs: round(median(r.oursFrame)),
+  };
+}
+
 export async function benchPeer({ peerDir, runs, sizes = SIZES }) {
   const { server, origin } = await servePeerPages(sizes);
 
@@ -190,23 +215,8 @@ export async function benchPeer({ peerDir, runs, sizes = SIZES }) {
           r[`${who}Heap`].push(m.heap);
         }
       }
-      const ratio = (xs) => Math.round(median(xs.map((x, k) => x / r.opencc[k])) * 100) / 100;
       const row = {
-        size,
-        chars: r.chars,
-        direction: dir.name,
-        peerMs: round(median(r.peer)),
-        oursMs: round(median(r.ours)),
-        peerRange: [round(Math.min(...r.peer)), round(Math.max(...r.peer))],
-        oursRange: [round(Math.min(...r.ours)), round(Math.max(...r.ours))],
-        openccMs: round(median(r.opencc)),
-        peerRatio: ratio(r.peer),
-        oursRatio: ratio(r.ours),
-        oursOverPeer: Math.round(median(r.ours.map((x, k) => x / r.peer[k])) * 100) / 100,
-        peerFirstMs: round(median(r.peerFirst)),
-        oursFirstMs: round(median(r.oursFirst)),
-        peerFrameMs: round(median(r.peerFrame)),
-        oursFrameMs: round(median(r.oursFrame)),
+        ...sideBySideRow(size, dir.name, r),
         peerHeapMB: round(median(r.peerHeap)),
         oursHeapMB: round(median(r.oursHeap)),
       };

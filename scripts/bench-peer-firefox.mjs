@@ -11,15 +11,13 @@
 // Firefox has no long-animation-frame entries: the longest frame here is the longest time between
 // two of the page's animation frames, from the message to the frame that drew the last text.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { FIREFOX_EXTENSION_DIR, FIREFOX_HINT, findFirefox } from '../tests/support/driver/firefox.mjs';
+import { FIREFOX_EXTENSION_DIR, GECKO_ID, gotoExtensionPage, startFirefox } from '../tests/support/driver/firefox.mjs';
 import { openccOnPage } from './bench-convert.mjs';
 import { MARKS, WATCH, servePeerPages, sideBySideRow } from './bench-peer.mjs';
 import { round } from './bench-stats.mjs';
 
 const SIZES = [20_000, 200_000, 600_000];
-const OURS = { id: 'bilingual-reader@bilingual-reader.app', page: 'popup.html' };
+const OURS = { id: GECKO_ID, page: 'popup.html' };
 const PEER = { id: 'tongwen@softcup', page: 'options.html' };
 
 /**
@@ -27,28 +25,12 @@ const PEER = { id: 'tongwen@softcup', page: 'options.html' };
  * `browser` API sends the messages a background or shortcut would.
  */
 async function launch(ext) {
-  const executablePath = findFirefox();
-  if (!executablePath) throw new Error(FIREFOX_HINT);
   const uuid = crypto.randomUUID();
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath,
-    headless: true,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: ext ? { 'extensions.webextensions.uuids': JSON.stringify({ [ext.id]: uuid }) } : {},
-  });
+  const browser = await startFirefox(ext ? { dir: ext.dir, id: ext.id, uuid } : {});
   const [home] = await browser.pages();
   if (!ext) return { browser, home };
-  const id = await browser.installExtension(resolve(ext.dir));
-  if (id !== ext.id) throw new Error(`installed ${id} from ${ext.dir}, expected ${ext.id}`);
   const extPage = await browser.newPage({ type: 'window' });
-  const url = `moz-extension://${uuid}/${ext.page}`;
-  // WebDriver never reports a load into an extension's origin: wait for its document instead.
-  extPage.goto(url).catch(() => undefined);
-  for (let i = 0; i < 200; i++) {
-    if (await extPage.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false)) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await gotoExtensionPage(extPage, `moz-extension://${uuid}/${ext.page}`);
   const tabIdOf = (pageUrl) => extPage.evaluate(async (u) => Math.max(...(await browser.tabs.query({})).filter((t) => t.url === u).map((t) => t.id)), pageUrl);
   return { browser, home, extPage, tabIdOf };
 }

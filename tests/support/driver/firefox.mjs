@@ -7,7 +7,7 @@ import { DriverPage } from './page.mjs';
 
 export const FIREFOX_EXTENSION_DIR = resolve(new URL('../../../.output/firefox-mv2', import.meta.url).pathname);
 export const FIREFOX_HINT = 'Firefox not found. Install it with: sudo apt-get install -y firefox-esr fonts-noto-cjk';
-const GECKO_ID = 'bilingual-reader@bilingual-reader.app';
+export const GECKO_ID = 'bilingual-reader@bilingual-reader.app';
 // Fixed through extensions.webextensions.uuids so that the tests know the moz-extension:// origin.
 const EXTENSION_UUID = '0b5e1c4a-6d2f-4e8b-9a37-b11e9a1f2e01';
 
@@ -43,29 +43,57 @@ function adapt(p, fixedUrl) {
   };
 }
 
-export async function launchFirefox() {
+/**
+ * Debian's Firefox ESR, headless, with the add-on in `dir` (its gecko id `id`) installed as a
+ * temporary add-on whose pages are at moz-extension://`uuid`/; no add-on without `dir`.
+ */
+export async function startFirefox({ dir, id, uuid, prefs = {} } = {}) {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(FIREFOX_HINT);
-  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${FIREFOX_EXTENSION_DIR}: run npm run build:firefox first`);
+  if (dir && !existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension in ${dir}${dir === FIREFOX_EXTENSION_DIR ? ': run npm run build:firefox first' : ''}`);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
     headless: true,
     // Firefox 153 lets WebDriver open moz-extension:// pages only with system access.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
-      'intl.locale.requested': 'en-US',
-      'intl.accept_languages': 'en-US',
-    },
+    extraPrefsFirefox: { ...(dir ? { 'extensions.webextensions.uuids': JSON.stringify({ [id]: uuid }) } : {}), ...prefs },
   });
+  if (!dir) return browser;
   try {
-    const id = await browser.installExtension(FIREFOX_EXTENSION_DIR);
-    if (id !== GECKO_ID) throw new Error(`installed ${id}, expected ${GECKO_ID}`);
+    const installed = await browser.installExtension(resolve(dir));
+    if (installed !== id) throw new Error(`installed ${installed} from ${dir}, expected ${id}`);
   } catch (e) {
     await browser.close();
     throw e;
   }
+  return browser;
+}
+
+/**
+ * Navigates `p` to a page of an add-on and waits for its document: WebDriver navigation into an
+ * add-on's origin never reports a load. The document being left is marked first, so that the same
+ * URL loaded again is told apart from it.
+ */
+export async function gotoExtensionPage(p, url, timeout = 20_000) {
+  await p.evaluate(() => (window.__leaving = true)).catch(() => undefined);
+  p.goto(url, { timeout: 60_000 }).catch(() => undefined);
+  const end = Date.now() + timeout;
+  for (;;) {
+    const ok = await p.evaluate((u) => !window.__leaving && location.href === u && document.readyState === 'complete', url).catch(() => false);
+    if (ok) return;
+    if (Date.now() > end) throw new Error(`${url} did not load`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function launchFirefox() {
+  const browser = await startFirefox({
+    dir: FIREFOX_EXTENSION_DIR,
+    id: GECKO_ID,
+    uuid: EXTENSION_UUID,
+    prefs: { 'intl.locale.requested': 'en-US', 'intl.accept_languages': 'en-US' },
+  });
   const focus = { front: null };
   // The first window's blank tab: web pages open next to it, extension pages in a window of their own.
   const [home] = await browser.pages();
@@ -82,17 +110,7 @@ export async function launchFirefox() {
     // (The popup may close itself, as it does after opening the sidebar.)
     if (!extWindow || extWindow.isClosed()) extWindow = await browser.newPage({ type: 'window' });
     const p = extWindow;
-    // WebDriver navigation into the extension's origin never reports a load: watch the page instead.
-    // Mark the document being left, so that the same URL loaded again is told apart from it.
-    await p.evaluate(() => (window.__leaving = true)).catch(() => undefined);
-    p.goto(url, { timeout: 60_000 }).catch(() => undefined);
-    const end = Date.now() + 20_000;
-    for (;;) {
-      const ok = await p.evaluate((u) => !window.__leaving && location.href === u && document.readyState === 'complete', url).catch(() => false);
-      if (ok) break;
-      if (Date.now() > end) throw new Error(`${url} did not load`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await gotoExtensionPage(p, url);
     const raw = adapt(p, url);
     // Closing leaves the window for the next extension page.
     raw.close = async () => undefined;

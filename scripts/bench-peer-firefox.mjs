@@ -13,7 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { FIREFOX_EXTENSION_DIR, GECKO_ID, gotoExtensionPage, startFirefox } from '../tests/support/driver/firefox.mjs';
 import { openccOnPage } from './bench-convert.mjs';
-import { MARKS, WATCH, servePeerPages, sideBySideRow } from './bench-peer.mjs';
+import { MARKS, WATCH, peerCommandLine, servePeerPages, sideBySideRow } from './bench-peer.mjs';
 import { round } from './bench-stats.mjs';
 
 const SIZES = [20_000, 200_000, 600_000];
@@ -165,15 +165,8 @@ export function writePeerFirefoxTable(table) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const at = args.indexOf('--peer');
-  if (at < 0 || !args[at + 1]) {
-    console.error('usage: node scripts/bench-peer-firefox.mjs --peer DIR [--runs N] [--sizes 20000,600000] [--readme] (DIR: New Tong Wen Tang 2.4.0 built for Firefox; ours: npm run build:firefox first)');
-    process.exit(2);
-  }
-  const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
-  const sizes = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1].split(',').map(Number) : SIZES;
-  const out = await benchPeerFirefox({ peerDir: args[at + 1], runs, sizes });
+  const { args, ...opts } = peerCommandLine('bench-peer-firefox.mjs', 'New Tong Wen Tang 2.4.0 built for Firefox; ours: npm run build:firefox first', ' [--readme]');
+  const out = await benchPeerFirefox(opts);
   console.log('\n' + out.table);
   if (args.includes('--readme')) writePeerFirefoxTable(out.table);
 }

@@ -259,15 +259,23 @@ export async function benchPeer({ peerDir, runs, sizes = SIZES }) {
   return { rows, traced, table };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/**
+ * The command line of a side-by-side script: `--peer DIR` (required; `hint` says what DIR is),
+ * `--runs N` (3), `--sizes 20000,600000` (all three); prints the usage and exits without a peer.
+ */
+export function peerCommandLine(script, hint, extra = '') {
   const args = process.argv.slice(2);
   const at = args.indexOf('--peer');
   if (at < 0 || !args[at + 1]) {
-    console.error('usage: node scripts/bench-peer.mjs --peer DIR [--runs N] [--sizes 20000,600000] (DIR: New Tong Wen Tang 2.4.0 built for Chromium)');
+    console.error(`usage: node scripts/${script} --peer DIR [--runs N] [--sizes 20000,600000]${extra} (DIR: ${hint})`);
     process.exit(2);
   }
   const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
   const sizes = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1].split(',').map(Number) : SIZES;
-  const out = await benchPeer({ peerDir: args[at + 1], runs, sizes });
+  return { peerDir: args[at + 1], runs, sizes, args };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const out = await benchPeer(peerCommandLine('bench-peer.mjs', 'New Tong Wen Tang 2.4.0 built for Chromium'));
   console.log('\n' + out.table);
 }

@@ -5,7 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageTextModel, type TextBlock } from '@/utils/dom/text/model';
 import { dispatch } from '@/utils/core/messages';
 import { profileFor, type ScriptMode } from '@/utils/core/convert/modes';
-import { setSiteScript, settingsItem, siteModesItem } from '@/utils/extension/storage/items';
+import { getSiteScript, setSiteScript, settingsItem, siteModesItem } from '@/utils/extension/storage/items';
 import { highlightApi } from './mark-layers';
 import { AnnotatorSlot, type Annotator } from './annotations';
 import { EntryStore } from './entries';
@@ -43,6 +43,10 @@ export class Reader {
   private stopShellWatch: (() => void) | null = null;
   private stopped = false;
   private booting: Promise<void> | null = null;
+  /** the site's script was looked at for a page the reader is not on (applySiteScript) */
+  private siteScriptTaken = false;
+  /** the reader chose a script on this page: nothing read at the start overrides it */
+  private chose = false;
   private readonly handlers = contentHandlers(this.face());
   private readonly onMessage = (raw: unknown) => dispatch(this.handlers, raw, undefined);
 
@@ -218,7 +222,10 @@ export class Reader {
 
   /** Shows the page in a script, then matches and places highlights in the new text. */
   private async setScript(mode: ScriptMode, remember: boolean): Promise<void> {
-    if (remember) this.inputs.chosen();
+    if (remember) {
+      this.chose = true;
+      this.inputs.chosen();
+    }
     // A page the detection did not call Chinese has no model yet: it is built on the first switch.
     if (!this.page && mode !== 'original' && this.status.hasHan) await this.boot(performance.now());
     if (!this.page) return;
@@ -229,6 +236,17 @@ export class Reader {
       this.page?.popover.current?.hide();
       await this.publish(true);
     }, () => this.session?.pauseMarks());
+  }
+
+  /**
+   * A page the reader is not on, where the switch is offered (a bilingual page, a page the detection
+   * does not call Chinese), is shown in the script the reader chose on this site, as the site's
+   * Chinese pages are by the glossary run. The default script ("Show Chinese pages in") stays with
+   * the pages the reader is on.
+   */
+  private async applySiteScript(): Promise<void> {
+    const mode = await getSiteScript(location.hostname).catch(() => null);
+    if (mode && mode !== 'original' && !this.chose && !this.on() && this.canSwitch()) await this.setScript(mode, false).catch(() => undefined);
   }
 
   /** Finds the glossary's terms on the page (once) and marks them; only ever called when the reader is on. */
@@ -302,6 +320,10 @@ export class Reader {
     }
     this.status.mark(state, (fn) => (page ? page.model.write(fn) : fn()));
     this.status.record(state, on ? this.termCount() : null, page?.switcher.mode ?? 'original');
+    if (!on && !this.siteScriptTaken && this.canSwitch()) {
+      this.siteScriptTaken = true;
+      void this.applySiteScript();
+    }
     if (notify) await this.status.notify();
   }
 

@@ -188,6 +188,33 @@ export const scenarios = {
     await page.close();
   },
 
+  async 'conversion: the script chosen on a bilingual page is shown again when the page loads, until Original is chosen'(d) {
+    await d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('siteScripts'));
+    const { page } = await openReady(d, 'bilingual.html');
+    const before = await pageSnapshot(page);
+    await setScript(d, page, 'zh-TW');
+    assert.equal((await d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.get('siteScripts'))).siteScripts?.['127.0.0.1'], 'zh-TW');
+
+    // The reader is not on here (not a Chinese page): the site's script is applied all the same.
+    await page.reload();
+    await page.waitFor(() => document.documentElement.getAttribute('data-bilingual-reader-script') === 'zh-TW', undefined, 15_000);
+    assert.ok((await page.evaluate(() => document.querySelector('main').textContent)).includes('行政複議'));
+    const status = await termsReady(d, page);
+    assert.equal(status.state, 'not-chinese');
+    for (let i = 0; i < 50 && (await d.status(page)).script !== 'zh-TW'; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal((await d.status(page)).script, 'zh-TW');
+
+    // Original, chosen, is what the next load shows: the page as it came.
+    await setScript(d, page, 'original');
+    await page.reload();
+    await termsReady(d, page);
+    await new Promise((r) => setTimeout(r, 800));
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-bilingual-reader-script')), false);
+    assert.deepEqual(await pageSnapshot(page), before);
+    await d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('siteScripts'));
+    await page.close();
+  },
+
   async 'highlights: a highlight made on the page is listed, and drawn again after a reload'(d) {
     const { page } = await openReady(d, 'seed-report.html');
     await selectText(page, S);

@@ -49,9 +49,14 @@ export const siteScriptsItem = storage.defineItem<Record<string, ScriptMode>>('l
   version: 1,
 });
 
-export async function getScriptFor(host: string, settings: Settings): Promise<ScriptMode> {
+/** The script the reader chose for this host, if they chose one. */
+export async function getSiteScript(host: string): Promise<ScriptMode | null> {
   const m = (await siteScriptsItem.getValue())?.[host];
-  return isScriptMode(m) ? m : settings.defaultScript;
+  return isScriptMode(m) ? m : null;
+}
+
+export async function getScriptFor(host: string, settings: Settings): Promise<ScriptMode> {
+  return (await getSiteScript(host)) ?? settings.defaultScript;
 }
 
 export async function setSiteScript(host: string, mode: ScriptMode): Promise<void> {

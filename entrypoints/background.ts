@@ -86,7 +86,7 @@ export default defineBackground(() => {
     const text = (info.selectionText ?? '').trim().slice(0, 40);
     if (info.menuItemId === 'add-term' && text) void openAddTerm(text);
     const mode = String(info.menuItemId).replace(/^script:/, '');
-    if (isScriptMode(mode) && tab?.id !== undefined) void sendToTab(tab.id, { type: 'set-script', mode }).catch(() => undefined);
+    if (isScriptMode(mode) && tab?.id !== undefined) void sendToTab(tab.id, { type: 'set-script', mode, tell: true }).catch(() => undefined);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void frames.forget(tabId));

@@ -14,7 +14,8 @@ export interface ReaderFace {
   revealHighlight(id: string): Promise<boolean>;
   /** true where the script switch is offered: the page has Han text and the reader is not turned off */
   canSwitch(): boolean;
-  setScript(mode: ScriptMode): Promise<void>;
+  /** `tell`: a failure is also shown on the page (no popup asked) */
+  setScript(mode: ScriptMode, tell: boolean): Promise<void>;
 }
 
 export function contentHandlers(reader: ReaderFace): MessageHandlers {
@@ -27,7 +28,7 @@ export function contentHandlers(reader: ReaderFace): MessageHandlers {
     'set-script-invalid': async (msg) => ({ error: `unknown script mode "${msg.mode}"` }),
     'set-script': async (msg) => {
       if (!reader.canSwitch()) return false;
-      return reader.setScript(msg.mode).then(
+      return reader.setScript(msg.mode, msg.tell === true).then(
         () => true as const,
         (e: unknown) => ({ error: errorMessage(e) }),
       );

@@ -193,6 +193,14 @@ export class PagePopover implements TermUiEvents {
     await ui.showToolbar(rectOf(sel.range), sel.text, this.selection.entry !== null);
   }
 
+  /** Tells the reader something went wrong, in the page's alert (role="alert"). */
+  alert(text: string): void {
+    this.termUi().then(
+      (ui) => ui.alert(text),
+      () => undefined, // no page UI to say it with
+    );
+  }
+
   async highlightSelection(color: HighlightColor, withNote: boolean): Promise<void> {
     const sel = document.getSelection();
     const range = sel && !sel.isCollapsed ? sel.getRangeAt(0).cloneRange() : this.selection?.range;

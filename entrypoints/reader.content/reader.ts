@@ -5,6 +5,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageTextModel, type TextBlock } from '@/utils/dom/text/model';
 import { dispatch } from '@/utils/core/messages';
 import { profileFor, type ScriptMode } from '@/utils/core/convert/modes';
+import { switchFailure } from '@/utils/core/convert/failure';
+import { errorMessage } from '@/utils/core/errors';
 import { getSiteScript, setSiteScript, settingsItem, siteModesItem } from '@/utils/extension/storage/items';
 import { highlightApi } from './mark-layers';
 import { AnnotatorSlot, type Annotator } from './annotations';
@@ -67,7 +69,7 @@ export class Reader {
       this.stop();
     });
     // Alt+Shift+S wherever the switch is offered; where the reader is on, the scanner has it.
-    if (p.han) listenScriptKey(this.ctx, () => !this.on() && this.canSwitch(), () => void this.setScript(this.page?.switcher.toggled() ?? 'zh-TW', true).catch(() => undefined));
+    if (p.han) listenScriptKey(this.ctx, () => !this.on() && this.canSwitch(), () => void this.setScript(this.page?.switcher.toggled() ?? 'zh-TW', true).catch((e: unknown) => this.switchFailed(e)));
     if (p.chinese) {
       // A Chinese page will most likely want the glossary: its forms travel while the model is
       // built and the page detected, not after. (Not for a page booted by a first script switch:
@@ -155,7 +157,7 @@ export class Reader {
     });
     scanner.on('command', (c) => {
       if (c === 'highlight-selection') void popover.highlightSelection('yellow', false);
-      else void this.setScript(switcher.toggled(), true);
+      else void this.setScript(switcher.toggled(), true).catch((e: unknown) => this.switchFailed(e));
     });
   }
 
@@ -247,6 +249,12 @@ export class Reader {
   private async applySiteScript(): Promise<void> {
     const mode = await getSiteScript(location.hostname).catch(() => null);
     if (mode && mode !== 'original' && !this.chose && !this.on() && this.canSwitch()) await this.setScript(mode, false).catch(() => undefined);
+  }
+
+  /** A switch the reader asked for on the page (shortcut, context menu) failed: the page says why. */
+  private switchFailed(e: unknown): void {
+    const f = switchFailure(errorMessage(e));
+    this.page?.popover.alert(browser.i18n.getMessage(f.key, f.subs));
   }
 
   /** Finds the glossary's terms on the page (once) and marks them; only ever called when the reader is on. */
@@ -348,7 +356,11 @@ export class Reader {
         return true;
       },
       canSwitch: () => this.canSwitch(),
-      setScript: (mode: ScriptMode) => this.setScript(mode, true),
+      setScript: (mode: ScriptMode, tell: boolean) =>
+        this.setScript(mode, true).catch((e: unknown) => {
+          if (tell) this.switchFailed(e);
+          throw e;
+        }),
     };
   }
 

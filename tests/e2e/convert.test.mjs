@@ -244,6 +244,61 @@ test('a switch that fails in the background leaves the page as it was, its marks
   await page.close();
 });
 
+test('a switch that fails says so where it was asked for: in the popup, on the page after Alt+Shift+S or the context menu; never twice', async () => {
+  const page = await openReady('seed-report.html');
+  // A paragraph not converted ahead: every switch below has to ask the background, which fails.
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = '後來加入的段落：最佳化規範性檔案管理，推進法治政府建設。'.repeat(20);
+    document.querySelector('main').append(p);
+  });
+  await page.waitForTimeout(600);
+  const before = await snapshot(page);
+  const tabId = await tabIdOf(session.ext, page);
+  const DICTS = 'The dictionaries could not be loaded; the page was left as it was.';
+  const alert = page.getByTestId('reader-alert');
+  const alertText = async () => ((await alert.count()) ? alert.textContent() : null);
+  await session.ext.serviceWorker.evaluate(() => {
+    const c = globalThis.__bilingualReaderConverters;
+    c.clear();
+    c.get = () => Promise.reject(new Error('dictionary TSPhrases: HTTP 404'));
+  });
+  try {
+    // The popup says it, and the page does not say it again.
+    const popup = await openPopup(session.ext, page);
+    await popup.getByTestId('script-zh-Hans').click();
+    await popup.getByTestId('script-error').waitFor({ timeout: 10_000 });
+    assert.equal(await popup.getByTestId('script-error').textContent(), DICTS);
+    assert.equal(await popup.getByTestId('script-error').getAttribute('role'), 'alert');
+    await popup.close();
+    await page.bringToFront();
+    await page.waitForTimeout(500);
+    assert.equal(await alertText(), null);
+    assert.deepEqual(await snapshot(page), before);
+
+    // Alt+Shift+S: no popup is open, so the page says it.
+    await page.click('h1');
+    await page.keyboard.press('Alt+Shift+KeyS');
+    await alert.waitFor({ timeout: 10_000 });
+    assert.equal(await alertText(), DICTS);
+    assert.deepEqual(await snapshot(page), before);
+
+    // The context menu's message (the background sends it with tell) is said on the page too; a
+    // failure that is not about the dictionaries gives its reason.
+    await session.ext.serviceWorker.evaluate(() => (globalThis.__bilingualReaderConverters.get = () => Promise.reject(new Error('converter build ran out of memory'))));
+    const res = await session.ext.serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'set-script', mode: 'zh-TW', tell: true }), tabId);
+    assert.match(String(res?.error), /out of memory/);
+    const reason = 'Could not convert this page: converter build ran out of memory';
+    for (let i = 0; i < 50 && (await alertText()) !== reason; i++) await page.waitForTimeout(100);
+    assert.equal(await alertText(), reason);
+  } finally {
+    await session.ext.serviceWorker.evaluate(() => delete globalThis.__bilingualReaderConverters.get);
+  }
+  assert.deepEqual(await snapshot(page), before);
+  assert.equal((await waitForStatus(session.ext, page)).script, 'original');
+  await page.close();
+});
+
 test('a long page: blocks on screen get their new lang with their text, the others once the switch is done; a restore leaves none', async () => {
   const page = await openReady('generated/report-200000.html');
   // The page declares its language (the seed does not): converted blocks get a tag of their own.

@@ -74,6 +74,11 @@ describe('messages', () => {
     expect(parseMessage({ type: 'set-script', mode: 'klingon' })).toEqual({ type: 'set-script-invalid', mode: 'klingon' });
   });
 
+  it('keeps a set-script\'s request to tell the reader on the page only when it is exactly true', () => {
+    expect(parseMessage({ type: 'set-script', mode: 'zh-TW', tell: true })).toEqual({ type: 'set-script', mode: 'zh-TW', tell: true });
+    for (const tell of ['true', 1, {}, false]) expect(parseMessage({ type: 'set-script', mode: 'zh-TW', tell })).toEqual({ type: 'set-script', mode: 'zh-TW' });
+  });
+
   it('takes conversion requests only in a known mode, profile and shape', () => {
     const items = [{ source: 'simplified', parts: ['规范', '性文件'] }];
     expect(parseMessage({ type: 'convert', mode: 'zh-TW', profile: 'government', items })).toEqual({ type: 'convert', mode: 'zh-TW', profile: 'government', items });

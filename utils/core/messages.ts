@@ -46,8 +46,11 @@ export type Message =
   | { type: 'add-term'; text: string; pinyin?: string; english?: string; note?: string }
   /** content → background: inject the page UI bundle into the sender's frame */
   | { type: 'load-ui' }
-  /** popup / background → content: show the page in this script */
-  | { type: 'set-script'; mode: ScriptMode }
+  /**
+   * popup / background → content: show the page in this script; `tell`: the page itself says when
+   * it fails (the context menu has no popup to say it)
+   */
+  | { type: 'set-script'; mode: ScriptMode; tell?: true }
   /** a set-script whose mode is not one of ours: answered with an error, never acted on */
   | { type: 'set-script-invalid'; mode: string }
   /** content → background: OpenCC's TSCharacters, to fold highlights to one script */
@@ -227,7 +230,8 @@ export function parseMessage(x: unknown): Message | null {
     case 'load-ui':
       return { type: 'load-ui' };
     case 'set-script':
-      return isScriptMode(x.mode) ? { type: 'set-script', mode: x.mode } : { type: 'set-script-invalid', mode: String(x.mode).slice(0, 40) };
+      if (!isScriptMode(x.mode)) return { type: 'set-script-invalid', mode: String(x.mode).slice(0, 40) };
+      return x.tell === true ? { type: 'set-script', mode: x.mode, tell: true } : { type: 'set-script', mode: x.mode };
     case 'get-fold-table':
       return { type: 'get-fold-table' };
     case 'prepare-convert':

@@ -8,6 +8,7 @@ import { profileFor, type ScriptMode } from '@/utils/core/convert/modes';
 import { switchFailure } from '@/utils/core/convert/failure';
 import { errorMessage } from '@/utils/core/errors';
 import { getSiteScript, setSiteScript, settingsItem, siteModesItem } from '@/utils/extension/storage/items';
+import { switchOffered } from '@/utils/core/reader/state';
 import { highlightApi } from './mark-layers';
 import { AnnotatorSlot, type Annotator } from './annotations';
 import { EntryStore } from './entries';
@@ -217,9 +218,9 @@ export class Reader {
     } else if (before.marking !== after.marking) this.session.drawMarks();
   }
 
-  /** The script switch is offered: the page has Han text and the reader is not turned off for it. */
+  /** The script switch is offered: the page has Han text and the reader is not turned off for the site. */
   private canSwitch(): boolean {
-    return this.status.hasHan && this.status.status?.state !== 'off';
+    return switchOffered(this.status.hasHan, this.status.mode);
   }
 
   /** Shows the page in a script, then matches and places highlights in the new text. */
@@ -316,9 +317,9 @@ export class Reader {
     const on = state === 'report' || state === 'zh';
     const page = this.page;
     if (on && page && !this.glossaryRun) void this.runGlossary(page);
-    // Turned off: the page goes back to its own script. Where the detection alone says no, the
-    // script the reader chose stays.
-    if (state === 'off' && page && page.switcher.mode !== 'original') void this.setScript('original', false);
+    // Turned off for the site: the page goes back to its own script. Where the detection says no
+    // (the automatic scope included), the script the reader chose stays.
+    if (this.status.mode === 'off' && page && page.switcher.mode !== 'original') void this.setScript('original', false);
     if (!on && this.session) {
       // Turned off: forget what was found and take our marks away; it all comes back if turned on.
       this.session.dispose();

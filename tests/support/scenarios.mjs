@@ -215,6 +215,52 @@ export const scenarios = {
     await page.close();
   },
 
+  async 'conversion: with the reader on for reports only, a Chinese page that is not one still offers the switch; "never on this site" takes it away'(d) {
+    const setStorage = (items) => d.inExtension((x) => (globalThis.browser ?? globalThis.chrome).storage.local.set(x), items);
+    const clear = () => d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove(['siteScripts', 'siteModes', 'settings']));
+    const shown = (page) => page.evaluate(() => document.documentElement.getAttribute('data-bilingual-reader-script'));
+    await clear();
+    try {
+      await setStorage({ settings: { autoScope: 'reports' } });
+      const { page, status } = await openReady(d, 'zh-news.html');
+      // The automatic scope turns the reader off here (not a report): no glossary, no marks.
+      assert.equal(status.state, 'off');
+      assert.equal(status.hasHan, true);
+      const before = await pageSnapshot(page);
+      await setScript(d, page, 'zh-TW');
+      await page.waitFor(() => document.documentElement.getAttribute('data-bilingual-reader-script') === 'zh-TW');
+      assert.ok((await page.evaluate(() => document.querySelector('h1').textContent)).includes('兩萬名跑者穿城而過'));
+      assert.equal((await d.status(page)).state, 'off');
+
+      // Chosen, it is shown again when the page loads, and stays.
+      await page.reload();
+      await page.waitFor(() => document.documentElement.getAttribute('data-bilingual-reader-script') === 'zh-TW', undefined, 15_000);
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.equal(await shown(page), 'zh-TW');
+      assert.ok((await page.evaluate(() => document.querySelector('h1').textContent)).includes('兩萬名跑者穿城而過'));
+
+      // "Never on this site": the page goes back to its own text at once, and offers no switch.
+      await setStorage({ siteModes: { '127.0.0.1': 'off' } });
+      await page.waitFor(() => !document.documentElement.hasAttribute('data-bilingual-reader-script'));
+      assert.deepEqual(await pageSnapshot(page), before);
+      let popup = await openPopup(d, page);
+      assert.equal(await popup.count('script-zh-TW'), 0);
+      await popup.close();
+      // Nor when the page loads again, though a script was chosen for the site.
+      await page.reload();
+      await termsReady(d, page);
+      await new Promise((r) => setTimeout(r, 800));
+      assert.equal(await shown(page), null);
+      assert.deepEqual(await pageSnapshot(page), before);
+      popup = await openPopup(d, page);
+      assert.equal(await popup.count('script-zh-TW'), 0);
+      await popup.close();
+      await page.close();
+    } finally {
+      await clear();
+    }
+  },
+
   async 'highlights: a highlight made on the page is listed, and drawn again after a reload'(d) {
     const { page } = await openReady(d, 'seed-report.html');
     await selectText(page, S);

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS } from '@/utils/core/settings';
 import { getSettings, getSiteMode, setSiteMode, settingsItem, siteModesItem } from '@/utils/extension/storage/items';
 import { parseMessage, isPageStatus, type PageStatus } from '@/utils/core/messages';
-import { readerState, htmlMarker } from '@/utils/core/reader/state';
+import { readerState, htmlMarker, switchOffered } from '@/utils/core/reader/state';
 import { otherScript, profileFor } from '@/utils/core/convert/modes';
 
 beforeEach(() => fakeBrowser.reset());
@@ -115,5 +115,13 @@ describe('reader state', () => {
     expect(htmlMarker('report')).toBe('report');
     expect(htmlMarker('zh')).toBe('zh');
     expect(htmlMarker('off')).toBeNull();
+  });
+
+  it('offers the script switch wherever there is Han text, unless the site is turned off', () => {
+    // The automatic scope (reports only) turns the reader off on a Chinese page that is not a report;
+    // the switch stays. Only the reader's own "never on this site" takes it away.
+    for (const mode of ['auto', 'on'] as const) expect(switchOffered(true, mode)).toBe(true);
+    expect(switchOffered(true, 'off')).toBe(false);
+    for (const mode of ['auto', 'on', 'off'] as const) expect(switchOffered(false, mode)).toBe(false);
   });
 });

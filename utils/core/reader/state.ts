@@ -11,6 +11,15 @@ export function readerState(mode: SiteMode, settings: Settings, d: Pick<Detectio
   return 'off';
 }
 
+/**
+ * Whether the script switch is offered: on every page with Han text, whatever the detection says
+ * (and whatever the automatic scope makes of it), unless the reader turned the reader off for the
+ * site. The detection decides only the glossary, the marks and the badge.
+ */
+export function switchOffered(hasHan: boolean, mode: SiteMode): boolean {
+  return hasHan && mode !== 'off';
+}
+
 /** Value of `<html data-bilingual-reader>` for a state, or null to remove it. */
 export function htmlMarker(state: ReaderState): 'report' | 'zh' | null {
   return state === 'report' ? 'report' : state === 'zh' ? 'zh' : null;

@@ -46,6 +46,7 @@ export class Reader {
   private stopShellWatch: (() => void) | null = null;
   private stopped = false;
   private booting: Promise<void> | null = null;
+  private keyListening = false;
   /** the site's script was looked at for a page the reader is not on (applySiteScript) */
   private siteScriptTaken = false;
   /** the reader chose a script on this page: nothing read at the start overrides it */
@@ -69,8 +70,7 @@ export class Reader {
       browser.storage.onChanged.removeListener(this.onStorageChanged);
       this.stop();
     });
-    // Alt+Shift+S wherever the switch is offered; where the reader is on, the scanner has it.
-    if (p.han) listenScriptKey(this.ctx, () => !this.on() && this.canSwitch(), () => void this.setScript(this.page?.switcher.toggled() ?? 'zh-TW', true).catch((e: unknown) => this.switchFailed(e)));
+    if (p.han) this.listenScriptKey();
     if (p.chinese) {
       // A Chinese page will most likely want the glossary: its forms travel while the model is
       // built and the page detected, not after. (Not for a page booted by a first script switch:
@@ -78,9 +78,25 @@ export class Reader {
       this.inputs.request();
       return void this.boot(t0);
     }
-    if (p.shell) this.stopShellWatch = waitForContent(() => void this.boot(performance.now()));
+    if (p.shell)
+      this.stopShellWatch = waitForContent((q) => {
+        // Its text came after the page loaded: Han text brings the switch, Chinese the reader.
+        if (q.han && !this.status.hasHan) {
+          this.status.hasHan = true;
+          this.listenScriptKey();
+        }
+        if (q.chinese) void this.boot(performance.now());
+        else void this.publish(true);
+      });
     // Nothing else is loaded or watched; the popup still gets an answer.
     void this.status.refreshMode().then(() => this.publish(false));
+  }
+
+  /** Alt+Shift+S, once the page has Han text, wherever the switch is offered (where the reader is on, the scanner has it). */
+  private listenScriptKey(): void {
+    if (this.keyListening) return;
+    this.keyListening = true;
+    listenScriptKey(this.ctx, () => !this.on() && this.canSwitch(), () => void this.setScript(this.page?.switcher.toggled() ?? 'zh-TW', true).catch((e: unknown) => this.switchFailed(e)));
   }
 
   /** Builds the model and the parts once, whoever asks first (the probe, a late page, a switch). */

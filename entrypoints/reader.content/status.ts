@@ -1,6 +1,6 @@
 // What the page is and whether the reader is on: the probe, detection, the site's mode and the
 // settings, told to the background (badge) and to the popup (get-status).
-import { sampleText, type PageTextModel } from '@/utils/dom/text/model';
+import { sampleText, someText, type PageTextModel } from '@/utils/dom/text/model';
 import { chineseShare, CHINESE_SHARE, detectReport, withDistinctTerms, type Detection } from '@/utils/core/detect/report';
 import type { PageStatus, ReaderState } from '@/utils/core/messages';
 import type { Settings, SiteMode } from '@/utils/core/settings';
@@ -22,18 +22,29 @@ export type Timing = PageStatus['timing'];
  * The first few thousand characters decide whether a page is Chinese at all, and whether it has
  * Han text (the script switch is offered on any page that has).
  */
-export function probe(): { chinese: boolean; shell: boolean; share: number; han: boolean } {
+export interface Probe {
+  chinese: boolean;
+  shell: boolean;
+  share: number;
+  han: boolean;
+}
+
+export function probe(): Probe {
   const sample = sampleText(document, PROBE_CHARS);
   // Most pages have no Han character at all: a native regex scan settles those at once.
   const inSample = HAN.test(sample);
   const share = inSample ? chineseShare(sample) : 0;
-  // A page that declares Chinese may hold its Chinese past the probe: one more native scan.
-  const han = inSample || (/^zh\b/i.test(document.documentElement?.lang ?? '') && HAN.test(document.body?.textContent ?? ''));
+  // A page that declares Chinese may hold its Chinese past the probe: one more scan of its text
+  // (not of its scripts, whose strings are no text of the page).
+  const han = inSample || (/^zh\b/i.test(document.documentElement?.lang ?? '') && someText(document, HAN));
   return { chinese: share >= CHINESE_SHARE, shell: sample.replace(/\s/g, '').length < SHELL_CHARS, share, han };
 }
 
-/** An almost empty page may fill in later: calls `ready` once it is Chinese, without keeping a model. */
-export function waitForContent(ready: () => void): () => void {
+/**
+ * An almost empty page may fill in later: calls `ready` with a new probe once it is Chinese, or has
+ * Han text and is no longer almost empty, without keeping a model.
+ */
+export function waitForContent(ready: (p: Probe) => void): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const deadline = Date.now() + 15_000;
   const watch = new MutationObserver(() => {
@@ -41,9 +52,9 @@ export function waitForContent(ready: () => void): () => void {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       const p = probe();
-      if (p.chinese) {
+      if (p.chinese || (p.han && !p.shell)) {
         stop();
-        ready();
+        ready(p);
       } else if (!p.shell) stop();
     }, 300);
   });
@@ -116,7 +127,11 @@ export class StatusController {
   /** True if what the badge and popup show would change with this detection and term count. */
   outdated(termCount: number | null): boolean {
     const shown = this.status;
-    return !shown || shown.detection.isReport !== this.detection.isReport || (shown.termCount !== null && shown.termCount !== termCount);
+    if (!shown) return true;
+    const [was, is] = [shown.detection, this.detection];
+    // A page whose Chinese text arrived after it was first read (an app rendering late) turns the
+    // reader on: whether it is Chinese decides that as much as whether it is a report.
+    return was.isReport !== is.isReport || was.isChinese !== is.isChinese || was.script !== is.script || (shown.termCount !== null && shown.termCount !== termCount);
   }
 
   notify(): Promise<void> {

@@ -261,6 +261,40 @@ export const scenarios = {
     }
   },
 
+  async 'a page whose text arrives after it loaded (an app rendering late) is read when it comes: the reader for Chinese, the switch for any Han text'(d) {
+    await d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove(['siteScripts', 'siteModes', 'settings']));
+    const settled = async (page, ok) => {
+      const end = Date.now() + 15_000;
+      for (;;) {
+        const s = await d.status(page);
+        if (s && ok(s)) return s;
+        if (Date.now() > end) throw new Error(`not settled on ${page.url()}: ${JSON.stringify(s && { state: s.state, hasHan: s.hasHan, termCount: s.termCount })}`);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    };
+    // A Chinese title from the start, so the page looked Chinese before it had any text; then
+    // an English title while it loads.
+    for (const query of ['?title=zh', '']) {
+      const page = await d.open(`late-content.html${query}`);
+      const s = await settled(page, (x) => x.state === 'zh' && x.termCount > 0);
+      assert.equal(s.hasHan, true);
+      await page.waitFor(() => (CSS.highlights.get('bilingual-reader-term')?.size ?? 0) > 0);
+      const popup = await openPopup(d, page);
+      assert.equal(await popup.count('script-zh-TW'), 1, query);
+      await popup.close();
+      await page.close();
+    }
+    // English text with some Chinese, arriving late: no reader, but the switch, which converts it.
+    const page = await d.open('late-content.html?content=bilingual');
+    const s = await settled(page, (x) => x.hasHan);
+    assert.equal(s.state, 'not-chinese');
+    await setScript(d, page, 'zh-TW');
+    await page.waitFor(() => document.querySelector('#app p')?.textContent.includes('行政複議工作'));
+    await setScript(d, page, 'original');
+    await d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('siteScripts'));
+    await page.close();
+  },
+
   async 'highlights: a highlight made on the page is listed, and drawn again after a reload'(d) {
     const { page } = await openReady(d, 'seed-report.html');
     await selectText(page, S);

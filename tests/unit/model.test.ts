@@ -256,6 +256,17 @@ describe('sampleText', () => {
   });
 });
 
+describe('someText', () => {
+  it('finds a match in the page\'s text, never in its scripts or styles', async () => {
+    const { someText } = await import('@/utils/dom/text/model');
+    const HAN = /[\u3400-\u9fff]/;
+    page('<script>var x="脚本";</script><style>p::after{content:"样式"}</style><p>English only</p>');
+    expect(someText(document, HAN)).toBe(false);
+    page('<script>var x="脚本";</script><p>English, then <b>中文</b></p>');
+    expect(someText(document, HAN)).toBe(true);
+  });
+});
+
 describe('buildAsync', () => {
   it('gives the same blocks as build(), in slices', async () => {
     page(Array.from({ length: 600 }, (_, i) => `<p>第${i}段<b>行政</b>复议</p>`).join('') + '<div>尾<p>中</p>后</div>');

@@ -42,6 +42,19 @@ export function sampleText(doc: Document, maxChars: number): string {
   return out.length > maxChars ? out.slice(0, maxChars) : out;
 }
 
+/** Whether any readable text of the page (not scripts, styles…) matches `re`; stops at the first. */
+export function someText(doc: Document, re: RegExp): boolean {
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return false;
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentNode;
+    if (parent && parent.nodeType === 1 && SKIP_TAGS.has((parent as Element).tagName.toUpperCase())) continue;
+    if (re.test((n as Text).data)) return true;
+  }
+  return false;
+}
+
 export class PageTextModel implements WalkHost {
   readonly root: Node;
   blocks: TextBlock[] = [];

@@ -47,6 +47,7 @@ export class Reader {
   private stopped = false;
   private booting: Promise<void> | null = null;
   private keyListening = false;
+  private watchingModes = false;
   /** the site's script was looked at for a page the reader is not on (applySiteScript) */
   private siteScriptTaken = false;
   /** the reader chose a script on this page: nothing read at the start overrides it */
@@ -70,7 +71,7 @@ export class Reader {
       browser.storage.onChanged.removeListener(this.onStorageChanged);
       this.stop();
     });
-    if (p.han) this.listenScriptKey();
+    if (p.han) this.offerSwitch();
     if (p.chinese) {
       // A Chinese page will most likely want the glossary: its forms travel while the model is
       // built and the page detected, not after. (Not for a page booted by a first script switch:
@@ -83,7 +84,7 @@ export class Reader {
         // Its text came after the page loaded: Han text brings the switch, Chinese the reader.
         if (q.han && !this.status.hasHan) {
           this.status.hasHan = true;
-          this.listenScriptKey();
+          this.offerSwitch();
         }
         if (q.chinese) void this.boot(performance.now());
         else void this.publish(true);
@@ -92,11 +93,22 @@ export class Reader {
     void this.status.refreshMode().then(() => this.publish(false));
   }
 
-  /** Alt+Shift+S, once the page has Han text, wherever the switch is offered (where the reader is on, the scanner has it). */
-  private listenScriptKey(): void {
+  /**
+   * Once the page has Han text: Alt+Shift+S wherever the switch is offered (where the reader is on,
+   * the scanner has it), and the site's mode watched, which decides whether it is (switchOffered).
+   */
+  private offerSwitch(): void {
     if (this.keyListening) return;
     this.keyListening = true;
+    this.watchSiteMode();
     listenScriptKey(this.ctx, () => !this.on() && this.canSwitch(), () => void this.setScript(this.page?.switcher.toggled() ?? 'zh-TW', true).catch((e: unknown) => this.switchFailed(e)));
+  }
+
+  /** "Never on this site" and back, chosen in the popup or the settings, take effect at once. */
+  private watchSiteMode(): void {
+    if (this.watchingModes) return;
+    this.watchingModes = true;
+    this.ctx.onInvalidated(siteModesItem.watch(() => void this.status.refreshMode().then(() => this.publish(true))));
   }
 
   /** Builds the model and the parts once, whoever asks first (the probe, a late page, a switch). */
@@ -138,12 +150,8 @@ export class Reader {
     this.wire(this.page);
     await this.status.refreshMode();
     model.onChange((change) => void this.onPageChange(change.removed, change.added));
-    const unwatchModes = siteModesItem.watch(() => void this.status.refreshMode().then(() => this.publish(true)));
-    const unwatchSettings = settingsItem.watch(() => void this.onSettingsChanged());
-    this.ctx.onInvalidated(() => {
-      unwatchModes();
-      unwatchSettings();
-    });
+    this.watchSiteMode();
+    this.ctx.onInvalidated(settingsItem.watch(() => void this.onSettingsChanged()));
     await this.publish(true);
   }
 

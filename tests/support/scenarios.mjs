@@ -261,6 +261,44 @@ export const scenarios = {
     }
   },
 
+  async 'conversion: "never on this site" takes a bilingual page\'s switch away at once, and puts the page back if it shows 繁體; automatic brings the switch back'(d) {
+    const setModes = (modes) => d.inExtension((m) => (globalThis.browser ?? globalThis.chrome).storage.local.set({ siteModes: m }), modes);
+    const clear = () => d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove(['siteScripts', 'siteModes']));
+    const offered = async (page) => {
+      const popup = await openPopup(d, page);
+      const n = await popup.count('script-zh-TW');
+      await popup.close();
+      return n === 1;
+    };
+    const modeIs = async (page, mode) => {
+      for (let i = 0; i < 50 && (await d.status(page)).mode !== mode; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal((await d.status(page)).mode, mode);
+    };
+    await clear();
+    try {
+      const { page } = await openReady(d, 'bilingual.html');
+      const before = await pageSnapshot(page);
+      // Before any switch (the reader has read nothing of this page yet), as the popup's site menu does.
+      await setModes({ '127.0.0.1': 'off' });
+      await modeIs(page, 'off');
+      assert.equal(await offered(page), false);
+      await setModes({});
+      await modeIs(page, 'auto');
+      assert.equal(await offered(page), true);
+
+      // While the page shows 繁體: back to its own text at once.
+      await setScript(d, page, 'zh-TW');
+      await page.waitFor(() => document.documentElement.getAttribute('data-bilingual-reader-script') === 'zh-TW');
+      await setModes({ '127.0.0.1': 'off' });
+      await page.waitFor(() => !document.documentElement.hasAttribute('data-bilingual-reader-script'));
+      assert.deepEqual(await pageSnapshot(page), before);
+      assert.equal(await offered(page), false);
+      await page.close();
+    } finally {
+      await clear();
+    }
+  },
+
   async 'a page whose text arrives after it loaded (an app rendering late) is read when it comes: the reader for Chinese, the switch for any Han text'(d) {
     await d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove(['siteScripts', 'siteModes', 'settings']));
     const settled = async (page, ok) => {

@@ -12,7 +12,7 @@ export interface ReaderFace {
   revealTerm(index: number): Promise<boolean>;
   pageHighlights(): { source: string; items: PageHighlight[] } | null;
   revealHighlight(id: string): Promise<boolean>;
-  /** true where the script switch is offered: the page has Han text and the reader is not turned off */
+  /** true where the script switch is offered: the page has Han text and the reader is not turned off for the site */
   canSwitch(): boolean;
   /** `tell`: a failure is also shown on the page (no popup asked) */
   setScript(mode: ScriptMode, tell: boolean): Promise<void>;

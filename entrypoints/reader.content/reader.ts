@@ -46,7 +46,7 @@ export class Reader {
   private stopShellWatch: (() => void) | null = null;
   private stopped = false;
   private booting: Promise<void> | null = null;
-  private keyListening = false;
+  private offeringSwitch = false;
   private watchingModes = false;
   /** the site's script was looked at for a page the reader is not on (applySiteScript) */
   private siteScriptTaken = false;
@@ -98,8 +98,8 @@ export class Reader {
    * the scanner has it), and the site's mode watched, which decides whether it is (switchOffered).
    */
   private offerSwitch(): void {
-    if (this.keyListening) return;
-    this.keyListening = true;
+    if (this.offeringSwitch) return;
+    this.offeringSwitch = true;
     this.watchSiteMode();
     listenScriptKey(this.ctx, () => !this.on() && this.canSwitch(), () => void this.setScript(this.page?.switcher.toggled() ?? 'zh-TW', true).catch((e: unknown) => this.switchFailed(e)));
   }

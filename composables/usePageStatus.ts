@@ -33,6 +33,12 @@ export function usePageStatus() {
         let res = await sendToTab(tabId.value, { type: 'get-status' }, frameId.value).catch(() => null);
         // That frame is gone (its page replaced it): the top frame then.
         if (!res && frameId.value !== 0) res = await sendToTab(tabId.value, { type: 'get-status' }, (frameId.value = 0)).catch(() => null);
+        // A frame that only has Han text (not Chinese) is found when the top page reported nothing;
+        // a top page with Han text of its own comes first.
+        if (res && frameId.value !== 0 && res.state === 'not-chinese') {
+          const top = await sendToTab(tabId.value, { type: 'get-status' }, 0).catch(() => null);
+          if (top?.hasHan) [res, frameId.value] = [top, 0];
+        }
         if (res) {
           status.value = res;
           unavailable.value = false;

@@ -89,8 +89,10 @@ export class Reader {
         if (q.chinese) void this.boot(performance.now());
         else void this.publish(true);
       });
-    // Nothing else is loaded or watched; the popup still gets an answer.
-    void this.status.refreshMode().then(() => this.publish(false));
+    // Nothing else is loaded or watched; the popup still gets an answer. A frame with Han text tells
+    // the background, so that the popup finds it when the page around it has none (a bilingual
+    // iframe in an English viewer); a top page is asked directly.
+    void this.status.refreshMode().then(() => this.publish(p.han && window !== window.top));
   }
 
   /**

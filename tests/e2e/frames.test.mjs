@@ -1,7 +1,8 @@
 // A report shown in a same-origin iframe is read there: lookups, the script switch, the side panel
 // and the popup all act on that frame (each frame runs its own reader), also after the service
 // worker was stopped. The top page of iframe-report-zh.html is Chinese with glossary terms of its
-// own, so a message answered by the wrong frame shows.
+// own, so a message answered by the wrong frame shows. A bilingual iframe (Chinese a minority) in a
+// page without Chinese is found by the popup too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -105,6 +106,45 @@ test('the popup\'s script switch converts the iframe holding the report and rest
   assert.equal(await topText(), original.top);
   assert.equal(await scriptOf(page), null);
   await page.close();
+});
+
+test('an iframe whose Chinese is a minority, in a page with none: the popup offers its switch and converts it; a page with Han text of its own comes first', async () => {
+  await session.ext.serviceWorker.evaluate(() => chrome.storage.local.remove('siteScripts'));
+  const openWithFrame = async (query) => {
+    const page = await session.open(`iframe-bilingual.html${query}`);
+    let frame;
+    for (let i = 0; i < 100 && !frame; i++) {
+      frame = page.frames().find((f) => f.url().endsWith('/bilingual.html'));
+      if (!frame) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(frame, 'the iframe loaded');
+    await frame.waitForFunction(() => document.readyState === 'complete');
+    return { page, frame };
+  };
+  const scriptOf = (f) => f.evaluate(() => document.documentElement.getAttribute('data-bilingual-reader-script'));
+
+  const { page, frame } = await openWithFrame('');
+  const before = await pageSnapshot(frame);
+  const top = await page.evaluate(() => document.body.innerHTML);
+  // The frame's reader tells the background it is there (it has Han text, though it is not a
+  // Chinese page); the popup then speaks for it.
+  await setScriptFromPopup(session.ext, page, 'zh-TW');
+  await frame.waitForFunction(() => document.querySelector('main').textContent.includes('行政複議'), null, { timeout: 20_000 });
+  assert.equal(await scriptOf(page), null);
+  await setScriptFromPopup(session.ext, page, 'original');
+  await frame.waitForFunction(() => !document.documentElement.hasAttribute('data-bilingual-reader-script'), null, { timeout: 20_000 });
+  assert.deepEqual(await pageSnapshot(frame), before);
+  assert.equal(await page.evaluate(() => document.body.innerHTML), top);
+  await page.close();
+
+  // The top page has a line of Han text too: the popup speaks for the page the reader sees first.
+  const two = await openWithFrame('?top=han');
+  await setScriptFromPopup(session.ext, two.page, 'zh-TW');
+  await two.page.waitForFunction(() => document.getElementById('top-han').textContent.includes('規範性檔案'), null, { timeout: 20_000 });
+  assert.equal(await scriptOf(two.frame), null);
+  await setScriptFromPopup(session.ext, two.page, 'original');
+  await two.page.close();
+  await session.ext.serviceWorker.evaluate(() => chrome.storage.local.remove('siteScripts'));
 });
 
 /** A stored highlight on `source` quoting `exact` (written through the background, as the page would). */

@@ -224,6 +224,12 @@ export class PagePopover implements TermUiEvents {
     return this.cards.open(id, focus);
   }
 
+  /** Scrolls a highlight (drawn at `range`) into view, a third down the window, and opens its card. */
+  revealCard(id: string, range: Range): Promise<void> {
+    scrollBy({ top: range.getBoundingClientRect().top - innerHeight / 3, behavior: 'instant' as ScrollBehavior });
+    return this.openCard(id, false);
+  }
+
   /** The pointer left: close soon unless it comes back, the popover is pinned or hovered. */
   scheduleClose(): void {
     if (!this.ui?.isOpen || this.ui.state.pinned || this.closeTimer) return;

@@ -5,10 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageTextModel, type TextBlock } from '@/utils/dom/text/model';
 import { dispatch } from '@/utils/core/messages';
 import { profileFor, type ScriptMode } from '@/utils/core/convert/modes';
-import { switchFailure } from '@/utils/core/convert/failure';
-import { errorMessage } from '@/utils/core/errors';
-import { getSiteScript, setSiteScript, settingsItem, siteModesItem } from '@/utils/extension/storage/items';
-import { switchOffered } from '@/utils/core/reader/state';
+import { setSiteScript, settingsItem } from '@/utils/extension/storage/items';
 import { highlightApi } from './mark-layers';
 import { AnnotatorSlot, type Annotator } from './annotations';
 import { EntryStore } from './entries';
@@ -20,7 +17,7 @@ import { TermScanner } from './scanner';
 import { ScriptSwitcher } from './script-switcher';
 import { WordLookup } from './word-lookup';
 import { probe, StatusController, waitForContent } from './status';
-import { listenScriptKey } from './script-key';
+import { SwitchOffer } from './switch-offer';
 
 /** The parts that exist once the page is Chinese and its text model is built. */
 interface Page {
@@ -42,21 +39,24 @@ export class Reader {
   private userTermsStale = false;
   private highlights: AnnotatorSlot | null = null;
   private readonly entries = new EntryStore();
-  private redetectTimer: ReturnType<typeof setTimeout> | null = null;
   private stopShellWatch: (() => void) | null = null;
   private stopped = false;
   private booting: Promise<void> | null = null;
-  private offeringSwitch = false;
-  private watchingModes = false;
-  /** the site's script was looked at for a page the reader is not on (applySiteScript) */
-  private siteScriptTaken = false;
-  /** the reader chose a script on this page: nothing read at the start overrides it */
-  private chose = false;
+  private readonly switching: SwitchOffer;
   private readonly handlers = contentHandlers(this.face());
   private readonly onMessage = (raw: unknown) => dispatch(this.handlers, raw, undefined);
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.inputs = new GlossaryInputs(ctx, () => void this.onUserTermsChanged(), () => this.status?.settings ?? null);
+    this.switching = new SwitchOffer(ctx, {
+      hasHan: () => this.status.hasHan,
+      siteMode: () => this.status.mode,
+      on: () => this.on(),
+      toggled: () => this.page?.switcher.toggled() ?? 'zh-TW',
+      setScript: (mode, remember) => this.setScript(mode, remember),
+      alert: (text) => this.page?.popover.alert(text),
+      siteModeChanged: () => void this.status.refreshMode().then(() => this.publish(true)),
+    });
   }
 
   start(): void {
@@ -71,7 +71,7 @@ export class Reader {
       browser.storage.onChanged.removeListener(this.onStorageChanged);
       this.stop();
     });
-    if (p.han) this.offerSwitch();
+    if (p.han) this.switching.listen();
     if (p.chinese) {
       // A Chinese page will most likely want the glossary: its forms travel while the model is
       // built and the page detected, not after. (Not for a page booted by a first script switch:
@@ -84,7 +84,7 @@ export class Reader {
         // Its text came after the page loaded: Han text brings the switch, Chinese the reader.
         if (q.han && !this.status.hasHan) {
           this.status.hasHan = true;
-          this.offerSwitch();
+          this.switching.listen();
         }
         if (q.chinese) void this.boot(performance.now());
         else void this.publish(true);
@@ -93,24 +93,6 @@ export class Reader {
     // the background, so that the popup finds it when the page around it has none (a bilingual
     // iframe in an English viewer); a top page is asked directly.
     void this.status.refreshMode().then(() => this.publish(p.han && window !== window.top));
-  }
-
-  /**
-   * Once the page has Han text: Alt+Shift+S wherever the switch is offered (where the reader is on,
-   * the scanner has it), and the site's mode watched, which decides whether it is (switchOffered).
-   */
-  private offerSwitch(): void {
-    if (this.offeringSwitch) return;
-    this.offeringSwitch = true;
-    this.watchSiteMode();
-    listenScriptKey(this.ctx, () => !this.on() && this.canSwitch(), () => void this.setScript(this.page?.switcher.toggled() ?? 'zh-TW', true).catch((e: unknown) => this.switchFailed(e)));
-  }
-
-  /** "Never on this site" and back, chosen in the popup or the settings, take effect at once. */
-  private watchSiteMode(): void {
-    if (this.watchingModes) return;
-    this.watchingModes = true;
-    this.ctx.onInvalidated(siteModesItem.watch(() => void this.status.refreshMode().then(() => this.publish(true))));
   }
 
   /** Builds the model and the parts once, whoever asks first (the probe, a late page, a switch). */
@@ -152,7 +134,7 @@ export class Reader {
     this.wire(this.page);
     await this.status.refreshMode();
     model.onChange((change) => void this.onPageChange(change.removed, change.added));
-    this.watchSiteMode();
+    this.switching.watchSiteMode();
     this.ctx.onInvalidated(settingsItem.watch(() => void this.onSettingsChanged()));
     await this.publish(true);
   }
@@ -184,7 +166,7 @@ export class Reader {
     });
     scanner.on('command', (c) => {
       if (c === 'highlight-selection') void popover.highlightSelection('yellow', false);
-      else void this.setScript(switcher.toggled(), true).catch((e: unknown) => this.switchFailed(e));
+      else void this.setScript(switcher.toggled(), true).catch((e: unknown) => this.switching.failed(e));
     });
   }
 
@@ -199,7 +181,7 @@ export class Reader {
     this.session?.relayout();
     this.annotator?.relayout();
     await this.highlights?.pageChanged();
-    this.scheduleRedetect();
+    if (this.page) this.status.redetectSoon(this.page.model, () => this.termCount(), () => void this.publish(true));
   }
 
   private on(): boolean {
@@ -221,17 +203,6 @@ export class Reader {
     });
   };
 
-  private scheduleRedetect(): void {
-    if (this.redetectTimer || !this.page) return;
-    const model = this.page.model;
-    this.redetectTimer = setTimeout(() => {
-      this.redetectTimer = null;
-      this.status.detect(model, this.termCount() ?? undefined);
-      // Tell the badge and popup only when something they show has changed.
-      if (this.status.outdated(this.termCount())) void this.publish(true);
-    }, 1000);
-  }
-
   private async onSettingsChanged(): Promise<void> {
     const before = this.status.settings;
     await this.publish(true);
@@ -244,15 +215,10 @@ export class Reader {
     } else if (before.marking !== after.marking) this.session.drawMarks();
   }
 
-  /** The script switch is offered: the page has Han text and the reader is not turned off for the site. */
-  private canSwitch(): boolean {
-    return switchOffered(this.status.hasHan, this.status.mode);
-  }
-
   /** Shows the page in a script, then matches and places highlights in the new text. */
   private async setScript(mode: ScriptMode, remember: boolean): Promise<void> {
     if (remember) {
-      this.chose = true;
+      this.switching.chosen();
       this.inputs.chosen();
     }
     // A page the detection did not call Chinese has no model yet: it is built on the first switch.
@@ -265,23 +231,6 @@ export class Reader {
       this.page?.popover.current?.hide();
       await this.publish(true);
     }, () => this.session?.pauseMarks());
-  }
-
-  /**
-   * A page the reader is not on, where the switch is offered (a bilingual page, a page the detection
-   * does not call Chinese), is shown in the script the reader chose on this site, as the site's
-   * Chinese pages are by the glossary run. The default script ("Show Chinese pages in") stays with
-   * the pages the reader is on.
-   */
-  private async applySiteScript(): Promise<void> {
-    const mode = await getSiteScript(location.hostname).catch(() => null);
-    if (mode && mode !== 'original' && !this.chose && !this.on() && this.canSwitch()) await this.setScript(mode, false).catch(() => undefined);
-  }
-
-  /** A switch the reader asked for on the page (shortcut, context menu) failed: the page says why. */
-  private switchFailed(e: unknown): void {
-    const f = switchFailure(errorMessage(e));
-    this.page?.popover.alert(browser.i18n.getMessage(f.key, f.subs));
   }
 
   /** Finds the glossary's terms on the page (once) and marks them; only ever called when the reader is on. */
@@ -355,10 +304,7 @@ export class Reader {
     }
     this.status.mark(state, (fn) => (page ? page.model.write(fn) : fn()));
     this.status.record(state, on ? this.termCount() : null, page?.switcher.mode ?? 'original');
-    if (!on && !this.siteScriptTaken && this.canSwitch()) {
-      this.siteScriptTaken = true;
-      void this.applySiteScript();
-    }
+    this.switching.decided(on);
     if (notify) await this.status.notify();
   }
 
@@ -377,15 +323,12 @@ export class Reader {
       pageHighlights: () => (this.annotator ? { source: this.annotator.source, items: this.annotator.list() } : null),
       revealHighlight: async (id: string) => {
         const r = this.annotator?.range(id);
-        if (!r || !this.page) return false;
-        scrollBy({ top: r.getBoundingClientRect().top - innerHeight / 3, behavior: 'instant' as ScrollBehavior });
-        await this.page.popover.openCard(id, false);
-        return true;
+        return !!r && !!this.page && this.page.popover.revealCard(id, r).then(() => true);
       },
-      canSwitch: () => this.canSwitch(),
+      canSwitch: () => this.switching.offered(),
       setScript: (mode: ScriptMode, tell: boolean) =>
         this.setScript(mode, true).catch((e: unknown) => {
-          if (tell) this.switchFailed(e);
+          if (tell) this.switching.failed(e);
           throw e;
         }),
     };
@@ -395,7 +338,7 @@ export class Reader {
     this.stopped = true;
     this.page?.model.disconnect();
     this.stopShellWatch?.();
-    if (this.redetectTimer) clearTimeout(this.redetectTimer);
+    this.status.stop();
     this.page?.scanner.stop();
     this.session?.dispose();
     this.highlights?.dispose();

@@ -1,6 +1,7 @@
 // What the page is and whether the reader is on: the probe, detection, the site's mode and the
 // settings, told to the background (badge) and to the popup (get-status).
-import { sampleText, someText, type PageTextModel } from '@/utils/dom/text/model';
+import type { PageTextModel } from '@/utils/dom/text/model';
+import { sampleText, someText } from '@/utils/dom/text/sample';
 import { chineseShare, CHINESE_SHARE, detectReport, withDistinctTerms, type Detection } from '@/utils/core/detect/report';
 import type { PageStatus, ReaderState } from '@/utils/core/messages';
 import type { Settings, SiteMode } from '@/utils/core/settings';
@@ -122,6 +123,25 @@ export class StatusController {
       timing: this.timing,
     };
     return this.status;
+  }
+
+  private redetectTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * The page changed: it is detected again a second after the changes settle, and `changed` is
+   * called only if what the badge and popup show would change.
+   */
+  redetectSoon(model: PageTextModel, termCount: () => number | null, changed: () => void): void {
+    if (this.redetectTimer) return;
+    this.redetectTimer = setTimeout(() => {
+      this.redetectTimer = null;
+      this.detect(model, termCount() ?? undefined);
+      if (this.outdated(termCount())) changed();
+    }, 1000);
+  }
+
+  stop(): void {
+    if (this.redetectTimer) clearTimeout(this.redetectTimer);
   }
 
   /** True if what the badge and popup show would change with this detection and term count. */

@@ -247,7 +247,7 @@ describe('composedCompare', () => {
 
 describe('sampleText', () => {
   it('reads the title and text in order, skipping scripts and styles, up to a limit', async () => {
-    const { sampleText } = await import('@/utils/dom/text/model');
+    const { sampleText } = await import('@/utils/dom/text/sample');
     page('<script>var x="脚本";</script><style>p{}</style><p>正文<b>加粗</b></p><p>第二段很长很长</p>');
     document.title = '标题';
     const s = sampleText(document, 100);
@@ -258,7 +258,7 @@ describe('sampleText', () => {
 
 describe('someText', () => {
   it('finds a match in the page\'s text, never in its scripts or styles', async () => {
-    const { someText } = await import('@/utils/dom/text/model');
+    const { someText } = await import('@/utils/dom/text/sample');
     const HAN = /[\u3400-\u9fff]/;
     page('<script>var x="脚本";</script><style>p::after{content:"样式"}</style><p>English only</p>');
     expect(someText(document, HAN)).toBe(false);

@@ -1,9 +1,10 @@
 // The page-text model: the one walker over the page. Detection, glossary matching, conversion and
 // highlights all read blocks and offsets from here, and every write we make to the page goes through
 // `write()` so the mutation observer never mistakes our own changes for the page's. The walk and the
-// blocks it makes are in blocks.ts, what kind of node a node is in nodes.ts.
+// blocks it makes are in blocks.ts, what kind of node a node is in nodes.ts, its quick looks before
+// it is built (the probe's) in sample.ts.
 import { Block, locateInBlock, sameNodes, Walk, type TextBlock, type WalkHost } from '@/utils/dom/text/blocks';
-import { composedCompare, composedContains, composedParent, isBlockElement, isInsideSkipped, onlyOwnUi, SKIP_TAGS } from '@/utils/dom/text/nodes';
+import { composedCompare, composedContains, composedParent, isBlockElement, isInsideSkipped, onlyOwnUi } from '@/utils/dom/text/nodes';
 
 export type { Segment, TextBlock } from '@/utils/dom/text/blocks';
 
@@ -22,38 +23,6 @@ export interface ModelOptions {
 }
 
 const OBSERVE_OPTS: MutationObserverInit = { childList: true, characterData: true, subtree: true };
-
-/**
- * The model's quick look: up to `maxChars` of text in document order, for the "is this page Chinese
- * at all?" gate that every page goes through. A native TreeWalker over text nodes only, checking
- * the direct parent against the skip list, costs about a millisecond even before the JIT warms up;
- * the full model is built only when this says yes.
- */
-export function sampleText(doc: Document, maxChars: number): string {
-  let out = doc.title ?? '';
-  const root = doc.body ?? doc.documentElement;
-  if (!root) return out;
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n && out.length < maxChars; n = walker.nextNode()) {
-    const parent = n.parentNode;
-    if (parent && parent.nodeType === 1 && SKIP_TAGS.has((parent as Element).tagName.toUpperCase())) continue;
-    out += '\n' + (n as Text).data;
-  }
-  return out.length > maxChars ? out.slice(0, maxChars) : out;
-}
-
-/** Whether any readable text of the page (not scripts, styles…) matches `re`; stops at the first. */
-export function someText(doc: Document, re: RegExp): boolean {
-  const root = doc.body ?? doc.documentElement;
-  if (!root) return false;
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const parent = n.parentNode;
-    if (parent && parent.nodeType === 1 && SKIP_TAGS.has((parent as Element).tagName.toUpperCase())) continue;
-    if (re.test((n as Text).data)) return true;
-  }
-  return false;
-}
 
 export class PageTextModel implements WalkHost {
   readonly root: Node;

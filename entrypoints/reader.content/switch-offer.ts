@@ -1,0 +1,90 @@
+// Where and how the reader offers the script switch: on every page with Han text, whatever the
+// detection says, unless the reader turned the site off (switchOffered); Alt+Shift+S where the
+// reader itself is off (where it is on, the scanner has the key); the site's mode watched, so a
+// change takes effect at once; the script the reader chose for the site shown on pages the reader
+// is not on (the glossary run shows it on the others); and a failed switch asked for on the page
+// said on the page. Extension-API code: storage, i18n.
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptMode } from '@/utils/core/convert/modes';
+import { switchFailure } from '@/utils/core/convert/failure';
+import { errorMessage } from '@/utils/core/errors';
+import { switchOffered } from '@/utils/core/reader/state';
+import type { SiteMode } from '@/utils/core/settings';
+import { getSiteScript, siteModesItem } from '@/utils/extension/storage/items';
+import { listenScriptKey } from './script-key';
+
+/** What the offer needs of the reader. */
+export interface SwitchHost {
+  hasHan(): boolean;
+  siteMode(): SiteMode;
+  /** the reader is on (glossary, marks): its scanner has the switch key */
+  on(): boolean;
+  /** the mode the switch key goes to */
+  toggled(): ScriptMode;
+  setScript(mode: ScriptMode, remember: boolean): Promise<void>;
+  /** says something went wrong, on the page */
+  alert(text: string): void;
+  /** the site's mode changed in storage */
+  siteModeChanged(): void;
+}
+
+export class SwitchOffer {
+  private listening = false;
+  private watching = false;
+  private siteScriptTaken = false;
+  /** the reader chose a script on this page: the site's script read at the start does not override it */
+  private chose = false;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly host: SwitchHost,
+  ) {}
+
+  offered(): boolean {
+    return switchOffered(this.host.hasHan(), this.host.siteMode());
+  }
+
+  /** Once the page has Han text: the switch key, and the site's mode watched. */
+  listen(): void {
+    if (this.listening) return;
+    this.listening = true;
+    this.watchSiteMode();
+    listenScriptKey(this.ctx, () => !this.host.on() && this.offered(), () => void this.host.setScript(this.host.toggled(), true).catch((e: unknown) => this.failed(e)));
+  }
+
+  /** "Never on this site" and back, chosen in the popup or the settings, take effect at once. */
+  watchSiteMode(): void {
+    if (this.watching) return;
+    this.watching = true;
+    this.ctx.onInvalidated(siteModesItem.watch(() => this.host.siteModeChanged()));
+  }
+
+  /** The reader chose a script on this page. */
+  chosen(): void {
+    this.chose = true;
+  }
+
+  /**
+   * The page's state was decided. A page the reader is not on, where the switch is offered (a
+   * bilingual page, a Chinese page off by the automatic scope), is shown once in the script the
+   * reader chose on this site; the default script ("Show Chinese pages in") stays with the pages the
+   * reader is on, where the glossary run shows it.
+   */
+  decided(on: boolean): void {
+    if (on || this.siteScriptTaken || !this.offered()) return;
+    this.siteScriptTaken = true;
+    void getSiteScript(location.hostname)
+      .catch(() => null)
+      .then((mode) => {
+        if (mode && mode !== 'original' && !this.chose && !this.host.on() && this.offered()) return this.host.setScript(mode, false);
+      })
+      .catch(() => undefined);
+  }
+
+  /** A switch the reader asked for on the page (shortcut, context menu) failed: the page says why. */
+  failed(e: unknown): void {
+    const f = switchFailure(errorMessage(e));
+    this.host.alert(browser.i18n.getMessage(f.key, f.subs));
+  }
+}

@@ -212,30 +212,41 @@ test('term marks are off the page while its text is rewritten, then drawn again 
   await page.close();
 });
 
-test('a switch that fails in the background leaves the page as it was, its marks drawn again', async () => {
-  const page = await openReady('seed-report.html');
-  await page.waitForFunction(() => (CSS.highlights.get('bilingual-reader-term')?.size ?? 0) > 0, null, { timeout: 10_000 });
-  // A paragraph the page adds after it was read: not converted ahead, so the switch has to ask the
-  // background for it (the rest of this short page was converted ahead and needs no background).
+/**
+ * Adds a paragraph the page was not read with: not converted ahead, so a switch has to ask the
+ * background for it (the rest of a short page was converted ahead and needs no background).
+ */
+async function addUnpreparedParagraph(page) {
   await page.evaluate(() => {
     const p = document.createElement('p');
     p.textContent = '後來加入的段落：最佳化規範性檔案管理，推進法治政府建設。'.repeat(20);
     document.querySelector('main').append(p);
   });
   await page.waitForTimeout(600);
+}
+
+/** Makes every converter the background builds fail with `message` (until restoreConverters). */
+const failConverters = (message) =>
+  session.ext.serviceWorker.evaluate((m) => {
+    const c = globalThis.__bilingualReaderConverters;
+    c.clear();
+    c.get = () => Promise.reject(new Error(m));
+  }, message);
+const restoreConverters = () => session.ext.serviceWorker.evaluate(() => delete globalThis.__bilingualReaderConverters.get);
+
+test('a switch that fails in the background leaves the page as it was, its marks drawn again', async () => {
+  const page = await openReady('seed-report.html');
+  await page.waitForFunction(() => (CSS.highlights.get('bilingual-reader-term')?.size ?? 0) > 0, null, { timeout: 10_000 });
+  await addUnpreparedParagraph(page);
   const marks = await markTexts(page);
   const before = await snapshot(page);
   const tabId = await tabIdOf(session.ext, page);
-  await session.ext.serviceWorker.evaluate(() => {
-    const c = globalThis.__bilingualReaderConverters;
-    c.clear();
-    c.get = () => Promise.reject(new Error('dictionary TSPhrases: HTTP 404'));
-  });
+  await failConverters('dictionary TSPhrases: HTTP 404');
   try {
     const res = await session.ext.serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'set-script', mode: 'zh-Hans' }), tabId);
     assert.match(String(res?.error), /HTTP 404/);
   } finally {
-    await session.ext.serviceWorker.evaluate(() => delete globalThis.__bilingualReaderConverters.get);
+    await restoreConverters();
   }
   assert.deepEqual(await snapshot(page), before);
   assert.equal((await waitForStatus(session.ext, page)).script, 'original');
@@ -246,23 +257,14 @@ test('a switch that fails in the background leaves the page as it was, its marks
 
 test('a switch that fails says so where it was asked for: in the popup, on the page after Alt+Shift+S or the context menu; never twice', async () => {
   const page = await openReady('seed-report.html');
-  // A paragraph not converted ahead: every switch below has to ask the background, which fails.
-  await page.evaluate(() => {
-    const p = document.createElement('p');
-    p.textContent = '後來加入的段落：最佳化規範性檔案管理，推進法治政府建設。'.repeat(20);
-    document.querySelector('main').append(p);
-  });
-  await page.waitForTimeout(600);
+  // Every switch below has to ask the background, which fails.
+  await addUnpreparedParagraph(page);
   const before = await snapshot(page);
   const tabId = await tabIdOf(session.ext, page);
   const DICTS = 'The dictionaries could not be loaded; the page was left as it was.';
   const alert = page.getByTestId('reader-alert');
   const alertText = async () => ((await alert.count()) ? alert.textContent() : null);
-  await session.ext.serviceWorker.evaluate(() => {
-    const c = globalThis.__bilingualReaderConverters;
-    c.clear();
-    c.get = () => Promise.reject(new Error('dictionary TSPhrases: HTTP 404'));
-  });
+  await failConverters('dictionary TSPhrases: HTTP 404');
   try {
     // The popup says it, and the page does not say it again.
     const popup = await openPopup(session.ext, page);
@@ -285,14 +287,14 @@ test('a switch that fails says so where it was asked for: in the popup, on the p
 
     // The context menu's message (the background sends it with tell) is said on the page too; a
     // failure that is not about the dictionaries gives its reason.
-    await session.ext.serviceWorker.evaluate(() => (globalThis.__bilingualReaderConverters.get = () => Promise.reject(new Error('converter build ran out of memory'))));
+    await failConverters('converter build ran out of memory');
     const res = await session.ext.serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'set-script', mode: 'zh-TW', tell: true }), tabId);
     assert.match(String(res?.error), /out of memory/);
     const reason = 'Could not convert this page: converter build ran out of memory';
     for (let i = 0; i < 50 && (await alertText()) !== reason; i++) await page.waitForTimeout(100);
     assert.equal(await alertText(), reason);
   } finally {
-    await session.ext.serviceWorker.evaluate(() => delete globalThis.__bilingualReaderConverters.get);
+    await restoreConverters();
   }
   assert.deepEqual(await snapshot(page), before);
   assert.equal((await waitForStatus(session.ext, page)).script, 'original');

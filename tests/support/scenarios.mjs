@@ -38,6 +38,13 @@ async function popoverFor(page, term) {
 const popoverGone = (page) => page.waitFor(() => !document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('[data-testid="term-popover"]'));
 
 /** Extension storage, from an extension context of either browser. */
+const local = {
+  set: (d, items) => d.inExtension((x) => (globalThis.browser ?? globalThis.chrome).storage.local.set(x), items),
+  remove: (d, keys) => d.inExtension((k) => (globalThis.browser ?? globalThis.chrome).storage.local.remove(k), keys),
+  get: (d, keys) => d.inExtension((k) => (globalThis.browser ?? globalThis.chrome).storage.local.get(k), keys),
+};
+
+/** Merges `patch` into the stored settings. */
 async function updateSettings(d, patch) {
   await d.inExtension(async (p) => {
     const api = globalThis.browser ?? globalThis.chrome;
@@ -51,6 +58,12 @@ async function setScript(d, page, mode) {
   await popup.click(`script-${mode}`);
   await popup.waitFor((m) => document.querySelector(`[data-testid="script-${m}"]`)?.getAttribute('aria-pressed') === 'true', mode, 30_000);
   await popup.close();
+}
+
+/** Switches the page through the popup, then waits until it shows `mode` ('original': its own script). */
+async function showScript(d, page, mode) {
+  await setScript(d, page, mode);
+  await page.waitFor((m) => (document.documentElement.getAttribute('data-bilingual-reader-script') ?? 'original') === m, mode);
 }
 
 const S = '全年制定、上報備案行政規範性檔案76件';
@@ -138,11 +151,10 @@ export const scenarios = {
   },
 
   async 'conversion: the seed to 简体 gives mainland wording; back to Original is byte-identical'(d) {
-    await d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('siteScripts'));
+    await local.remove(d, 'siteScripts');
     const { page } = await openReady(d, 'seed-report.html');
     const before = await pageSnapshot(page);
-    await setScript(d, page, 'zh-Hans');
-    await page.waitFor(() => document.documentElement.getAttribute('data-bilingual-reader-script') === 'zh-Hans');
+    await showScript(d, page, 'zh-Hans');
     const text = await page.evaluate(() => document.body.textContent);
     for (const w of ['优化', '规范性文件', '制定程序', '知识产权', '数字化', '人民群众', '行政复议']) assert.ok(text.includes(w), w);
     for (const w of ['最佳化', '規範性檔案', '制定程式', '智慧財產權', '數位化', '人民民眾']) assert.ok(!text.includes(w), w);
@@ -154,22 +166,20 @@ export const scenarios = {
     await popoverFor(page, '行政复议');
     await page.press('Escape');
 
-    await setScript(d, page, 'original');
-    await page.waitFor(() => !document.documentElement.hasAttribute('data-bilingual-reader-script'));
+    await showScript(d, page, 'original');
     assert.deepEqual(await pageSnapshot(page), before);
     await page.close();
   },
 
   async 'conversion: a bilingual page (Chinese a minority, lang="zh") converts to 繁體 and back exactly; its own script keeps working'(d) {
-    await d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('siteScripts'));
+    await local.remove(d, 'siteScripts');
     const { page, status } = await openReady(d, 'bilingual.html');
     // Detection says "not a Chinese page"; the switch is offered all the same.
     assert.equal(status.state, 'not-chinese');
     assert.equal(status.hasHan, true);
     const before = await pageSnapshot(page);
 
-    await setScript(d, page, 'zh-TW');
-    await page.waitFor(() => document.documentElement.getAttribute('data-bilingual-reader-script') === 'zh-TW');
+    await showScript(d, page, 'zh-TW');
     const text = await page.evaluate(() => document.querySelector('main').textContent);
     for (const w of ['行政複議', '規範性檔案', '數字化', '智慧財產權', '檔案館', '入口網站', '線上查詢']) assert.ok(text.includes(w), w);
     assert.ok(text.includes('These notes summarise regional regulations'));
@@ -182,18 +192,17 @@ export const scenarios = {
     await page.clickCss('#toggle');
     assert.deepEqual((await shown()).slice(0, 2), ['both', 'zh']);
 
-    await setScript(d, page, 'original');
-    await page.waitFor(() => !document.documentElement.hasAttribute('data-bilingual-reader-script'));
+    await showScript(d, page, 'original');
     assert.deepEqual(await pageSnapshot(page), before);
     await page.close();
   },
 
   async 'conversion: the script chosen on a bilingual page is shown again when the page loads, until Original is chosen'(d) {
-    await d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('siteScripts'));
+    await local.remove(d, 'siteScripts');
     const { page } = await openReady(d, 'bilingual.html');
     const before = await pageSnapshot(page);
     await setScript(d, page, 'zh-TW');
-    assert.equal((await d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.get('siteScripts'))).siteScripts?.['127.0.0.1'], 'zh-TW');
+    assert.equal((await local.get(d, 'siteScripts')).siteScripts?.['127.0.0.1'], 'zh-TW');
 
     // The reader is not on here (not a Chinese page): the site's script is applied all the same.
     await page.reload();
@@ -211,24 +220,22 @@ export const scenarios = {
     await new Promise((r) => setTimeout(r, 800));
     assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-bilingual-reader-script')), false);
     assert.deepEqual(await pageSnapshot(page), before);
-    await d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('siteScripts'));
+    await local.remove(d, 'siteScripts');
     await page.close();
   },
 
   async 'conversion: with the reader on for reports only, a Chinese page that is not one still offers the switch; "never on this site" takes it away'(d) {
-    const setStorage = (items) => d.inExtension((x) => (globalThis.browser ?? globalThis.chrome).storage.local.set(x), items);
-    const clear = () => d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove(['siteScripts', 'siteModes', 'settings']));
+    const clear = () => Promise.all([local.remove(d, ['siteScripts', 'siteModes']), updateSettings(d, { autoScope: 'chinese' })]);
     const shown = (page) => page.evaluate(() => document.documentElement.getAttribute('data-bilingual-reader-script'));
     await clear();
     try {
-      await setStorage({ settings: { autoScope: 'reports' } });
+      await updateSettings(d, { autoScope: 'reports' });
       const { page, status } = await openReady(d, 'zh-news.html');
       // The automatic scope turns the reader off here (not a report): no glossary, no marks.
       assert.equal(status.state, 'off');
       assert.equal(status.hasHan, true);
       const before = await pageSnapshot(page);
-      await setScript(d, page, 'zh-TW');
-      await page.waitFor(() => document.documentElement.getAttribute('data-bilingual-reader-script') === 'zh-TW');
+      await showScript(d, page, 'zh-TW');
       assert.ok((await page.evaluate(() => document.querySelector('h1').textContent)).includes('兩萬名跑者穿城而過'));
       assert.equal((await d.status(page)).state, 'off');
 
@@ -240,7 +247,7 @@ export const scenarios = {
       assert.ok((await page.evaluate(() => document.querySelector('h1').textContent)).includes('兩萬名跑者穿城而過'));
 
       // "Never on this site": the page goes back to its own text at once, and offers no switch.
-      await setStorage({ siteModes: { '127.0.0.1': 'off' } });
+      await local.set(d, { siteModes: { '127.0.0.1': 'off' } });
       await page.waitFor(() => !document.documentElement.hasAttribute('data-bilingual-reader-script'));
       assert.deepEqual(await pageSnapshot(page), before);
       let popup = await openPopup(d, page);
@@ -262,8 +269,8 @@ export const scenarios = {
   },
 
   async 'conversion: "never on this site" takes a bilingual page\'s switch away at once, and puts the page back if it shows 繁體; automatic brings the switch back'(d) {
-    const setModes = (modes) => d.inExtension((m) => (globalThis.browser ?? globalThis.chrome).storage.local.set({ siteModes: m }), modes);
-    const clear = () => d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove(['siteScripts', 'siteModes']));
+    const setModes = (modes) => local.set(d, { siteModes: modes });
+    const clear = () => local.remove(d, ['siteScripts', 'siteModes']);
     const offered = async (page) => {
       const popup = await openPopup(d, page);
       const n = await popup.count('script-zh-TW');
@@ -287,8 +294,7 @@ export const scenarios = {
       assert.equal(await offered(page), true);
 
       // While the page shows 繁體: back to its own text at once.
-      await setScript(d, page, 'zh-TW');
-      await page.waitFor(() => document.documentElement.getAttribute('data-bilingual-reader-script') === 'zh-TW');
+      await showScript(d, page, 'zh-TW');
       await setModes({ '127.0.0.1': 'off' });
       await page.waitFor(() => !document.documentElement.hasAttribute('data-bilingual-reader-script'));
       assert.deepEqual(await pageSnapshot(page), before);
@@ -300,7 +306,7 @@ export const scenarios = {
   },
 
   async 'a page whose text arrives after it loaded (an app rendering late) is read when it comes: the reader for Chinese, the switch for any Han text'(d) {
-    await d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove(['siteScripts', 'siteModes', 'settings']));
+    await local.remove(d, ['siteScripts', 'siteModes', 'settings']);
     const settled = async (page, ok) => {
       const end = Date.now() + 15_000;
       for (;;) {
@@ -329,7 +335,7 @@ export const scenarios = {
     await setScript(d, page, 'zh-TW');
     await page.waitFor(() => document.querySelector('#app p')?.textContent.includes('行政複議工作'));
     await setScript(d, page, 'original');
-    await d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('siteScripts'));
+    await local.remove(d, 'siteScripts');
     await page.close();
   },
 
@@ -405,7 +411,7 @@ export const scenarios = {
  * suite; Chromium runs the fuller tests/e2e/frames.test.mjs (which also reaches into the frame).
  */
 export async function iframeReport(d) {
-  await d.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('siteScripts'));
+  await local.remove(d, 'siteScripts');
   const page = await d.open('iframe-report-zh.html');
   // Same origin: the top page's own world reads the iframe's document.
   await page.waitFor(() => document.getElementById('doc')?.contentDocument?.documentElement.getAttribute('data-bilingual-reader') === 'report', undefined, 15_000);

@@ -7,13 +7,14 @@ import { FormIndex } from '@/utils/core/glossary/form-index';
 import type { ScriptMode } from '@/utils/core/convert/modes';
 import type { Settings } from '@/utils/core/settings';
 import type { UserTerm } from '@/utils/core/user-terms/model';
-import { getScriptFor, getSettings, getUserTerms, userTermsItem } from '@/utils/extension/storage/items';
+import { getScriptFor, getSettings, getSiteScript, getUserTerms, userTermsItem } from '@/utils/extension/storage/items';
 import { send } from '@/utils/extension/messaging';
 
 export class GlossaryInputs {
   private formsRead: Promise<FormIndex | null> | null = null;
   private termsRead: Promise<UserTerm[]> | null = null;
   private scriptRead: Promise<ScriptMode> | null = null;
+  private chose = false;
   /** time filing the forms' lines took */
   indexMs = 0;
 
@@ -71,9 +72,20 @@ export class GlossaryInputs {
     return read;
   }
 
-  /** The reader chose a script while the page was still being read: the one read at the start is stale. */
+  /** The reader chose a script on this page: what was read at the start, or is read later, is stale. */
   chosen(): void {
+    this.chose = true;
     this.scriptRead = Promise.resolve('original');
+  }
+
+  /**
+   * The script the reader chose for this site, alone (no default), for a page the reader is not on;
+   * null if they chose none, or have chosen one on this page since.
+   */
+  siteScript(): Promise<ScriptMode | null> {
+    return getSiteScript(location.hostname)
+      .catch(() => null)
+      .then((mode) => (this.chose ? null : mode));
   }
 
   private readScript(): Promise<ScriptMode> {

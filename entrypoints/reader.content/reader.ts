@@ -52,6 +52,7 @@ export class Reader {
       hasHan: () => this.status.hasHan,
       siteMode: () => this.status.mode,
       on: () => this.on(),
+      siteScript: () => this.inputs.siteScript(),
       toggled: () => this.page?.switcher.toggled() ?? 'zh-TW',
       setScript: (mode, remember) => this.setScript(mode, remember),
       alert: (text) => this.page?.popover.alert(text),
@@ -217,10 +218,7 @@ export class Reader {
 
   /** Shows the page in a script, then matches and places highlights in the new text. */
   private async setScript(mode: ScriptMode, remember: boolean): Promise<void> {
-    if (remember) {
-      this.switching.chosen();
-      this.inputs.chosen();
-    }
+    if (remember) this.inputs.chosen();
     // A page the detection did not call Chinese has no model yet: it is built on the first switch.
     if (!this.page && mode !== 'original' && this.status.hasHan) await this.boot(performance.now());
     if (!this.page) return;
@@ -292,9 +290,9 @@ export class Reader {
     const on = state === 'report' || state === 'zh';
     const page = this.page;
     if (on && page && !this.glossaryRun) void this.runGlossary(page);
-    // Turned off for the site: the page goes back to its own script. Where the detection says no
-    // (the automatic scope included), the script the reader chose stays.
-    if (this.status.mode === 'off' && page && page.switcher.mode !== 'original') void this.setScript('original', false);
+    // The switch no longer offered (the site turned off): the page goes back to its own script.
+    // Where the detection says no (the automatic scope included), the script the reader chose stays.
+    if (!this.switching.offered() && page && page.switcher.mode !== 'original') void this.setScript('original', false);
     if (!on && this.session) {
       // Turned off: forget what was found and take our marks away; it all comes back if turned on.
       this.session.dispose();

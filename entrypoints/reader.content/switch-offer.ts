@@ -3,7 +3,7 @@
 // reader itself is off (where it is on, the scanner has the key); the site's mode watched, so a
 // change takes effect at once; the script the reader chose for the site shown on pages the reader
 // is not on (the glossary run shows it on the others); and a failed switch asked for on the page
-// said on the page. Extension-API code: storage, i18n.
+// said on the page. Extension-API code: storage (the site's mode), i18n.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ScriptMode } from '@/utils/core/convert/modes';
@@ -11,7 +11,7 @@ import { switchFailure } from '@/utils/core/convert/failure';
 import { errorMessage } from '@/utils/core/errors';
 import { switchOffered } from '@/utils/core/reader/state';
 import type { SiteMode } from '@/utils/core/settings';
-import { getSiteScript, siteModesItem } from '@/utils/extension/storage/items';
+import { siteModesItem } from '@/utils/extension/storage/items';
 import { listenScriptKey } from './script-key';
 
 /** What the offer needs of the reader. */
@@ -20,6 +20,8 @@ export interface SwitchHost {
   siteMode(): SiteMode;
   /** the reader is on (glossary, marks): its scanner has the switch key */
   on(): boolean;
+  /** the script the reader chose for this site, null if none (or one was chosen on this page since) */
+  siteScript(): Promise<ScriptMode | null>;
   /** the mode the switch key goes to */
   toggled(): ScriptMode;
   setScript(mode: ScriptMode, remember: boolean): Promise<void>;
@@ -33,8 +35,6 @@ export class SwitchOffer {
   private listening = false;
   private watching = false;
   private siteScriptTaken = false;
-  /** the reader chose a script on this page: the site's script read at the start does not override it */
-  private chose = false;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -60,11 +60,6 @@ export class SwitchOffer {
     this.ctx.onInvalidated(siteModesItem.watch(() => this.host.siteModeChanged()));
   }
 
-  /** The reader chose a script on this page. */
-  chosen(): void {
-    this.chose = true;
-  }
-
   /**
    * The page's state was decided. A page the reader is not on, where the switch is offered (a
    * bilingual page, a Chinese page off by the automatic scope), is shown once in the script the
@@ -74,10 +69,10 @@ export class SwitchOffer {
   decided(on: boolean): void {
     if (on || this.siteScriptTaken || !this.offered()) return;
     this.siteScriptTaken = true;
-    void getSiteScript(location.hostname)
-      .catch(() => null)
+    void this.host
+      .siteScript()
       .then((mode) => {
-        if (mode && mode !== 'original' && !this.chose && !this.host.on() && this.offered()) return this.host.setScript(mode, false);
+        if (mode && mode !== 'original' && !this.host.on() && this.offered()) return this.host.setScript(mode, false);
       })
       .catch(() => undefined);
   }

@@ -1,6 +1,6 @@
 // Script conversion in real Chromium, both directions, on pages made from the corpus (State Council
 // and Party congress reports: Simplified originals, and their opencc cn→twp conversions), about
-// 20 k, 200 k and 600 k characters. Called by scripts/bench.mjs; `node scripts/bench-convert.mjs
+// 20 k, 200 k and 600 k characters. Called by scripts/bench.mjs; `npx tsx scripts/bench-convert.mjs
 // [--runs N]` runs it alone on the built extension.
 //
 // Per run, each conversion twice, each the first in a fresh tab: on a page read for a moment (the
@@ -80,6 +80,48 @@ export async function openccOnPage(ref, from, to) {
     OpenCC.Converter({ from: f, to: t })(text);
     return performance.now() - t0;
   }, [from, to]);
+}
+
+/**
+ * The browser's own part of a switch, in `page` (a browser without the extension, opencc-js loaded):
+ * the page shown in the new script with no conversion work at all. Each text node's new text is
+ * computed beforehand, then written `perFrame` characters a frame with its block's lang set.
+ * `written` is the time to the last node written (as ours is timed), `shown` to the end of the frame
+ * that draws it, and `frame` the longest long-animation-frame entry meanwhile (0 if none reached
+ * 50 ms).
+ */
+export async function browserAlone(page, { from, to, mode }, perFrame) {
+  return page.evaluate(async ([from, to, lang, limit]) => {
+    const frames = [];
+    const observer = new PerformanceObserver((list) => frames.push(...list.getEntries()));
+    observer.observe({ type: 'long-animation-frame' });
+    const nodes = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    const convert = OpenCC.Converter({ from, to });
+    const next = nodes.map((n) => convert(n.data));
+    const frame = () => new Promise((res) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => res(); ch.port2.postMessage(0); }));
+    await frame();
+    const t0 = performance.now();
+    for (let i = 0; i < nodes.length; ) {
+      // A frame between slices, none after the last.
+      if (i > 0) await frame();
+      let chars = 0;
+      while (i < nodes.length && chars < limit) {
+        const n = nodes[i];
+        n.data = next[i++];
+        n.parentElement.closest('p, h2')?.setAttribute('lang', lang);
+        chars += n.data.length;
+      }
+    }
+    const written = performance.now() - t0;
+    await frame();
+    const shown = performance.now() - t0;
+    await new Promise((res) => setTimeout(res, 100));
+    observer.disconnect();
+    // Entries come late: the frame that computed the new text may be among them.
+    return { written, shown, frame: Math.max(0, ...frames.filter((e) => e.startTime >= t0).map((e) => e.duration)) };
+  }, [from, to, mode, perFrame]);
 }
 
 export async function heapMB(page) {
@@ -207,7 +249,7 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
   const rows = [];
   for (const size of sizes) {
     for (const dir of DIRECTIONS) {
-      const r = { ours: [], cold: [], first: [], firstCold: [], frame: [], frameCold: [], langs: [], opencc: [], floor: [], heapAlone: [], heapLoaded: [], heapConverted: [], hidden: [], restored: true, chars: 0 };
+      const r = { ours: [], cold: [], first: [], firstCold: [], frame: [], frameCold: [], langs: [], opencc: [], floor: [], floorShown: [], floorFrame: [], floorOnce: [], heapAlone: [], heapLoaded: [], heapConverted: [], hidden: [], restored: true, chars: 0 };
       for (let i = 0; i < runs; i++) {
         await sw().evaluate(() => globalThis.__bilingualReaderConverters?.clear());
         const url = `${origin}/${dir.key}-${size}.html`;
@@ -216,34 +258,19 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
         await ref.goto(url);
         r.heapAlone.push(await heapMB(ref));
         r.opencc.push(await openccOnPage(ref, dir.from, dir.to));
-        // The browser's own part: the same page shown in the new script with no conversion work at
-        // all (each text node's new text computed beforehand), written in slices of 40 k characters a
-        // frame with the block's lang set, as ours are: what any converter pays to show the text.
-        r.floor.push(
-          await ref.evaluate(async ([from, to, lang]) => {
-            const nodes = [];
-            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-            while (walker.nextNode()) nodes.push(walker.currentNode);
-            const convert = OpenCC.Converter({ from, to });
-            const next = nodes.map((n) => convert(n.data));
-            const frame = () => new Promise((res) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => res(); ch.port2.postMessage(0); }));
-            await frame();
-            const t0 = performance.now();
-            for (let i = 0; i < nodes.length; ) {
-              // A frame between slices, none after the last: ours is timed to the last block written too.
-              if (i > 0) await frame();
-              let chars = 0;
-              while (i < nodes.length && chars < 40_000) {
-                const n = nodes[i];
-                n.data = next[i++];
-                n.parentElement.closest('p, h2')?.setAttribute('lang', lang);
-                chars += n.data.length;
-              }
-            }
-            return performance.now() - t0;
-          }, [dir.from, dir.to, dir.mode]),
-        );
+        // The browser's own part (see browserAlone): sliced as ours are, then in one frame in a
+        // fresh tab of its own, as New Tong Wen Tang writes.
+        const sliced = await browserAlone(ref, dir, 40_000);
+        r.floor.push(sliced.written);
+        r.floorShown.push(sliced.shown);
+        r.floorFrame.push(sliced.frame);
         await ref.close();
+        const whole = await plain.newPage();
+        await whole.goto(url);
+        await whole.addScriptTag({ path: 'node_modules/opencc-js/dist/umd/full.js' });
+        const once = await browserAlone(whole, dir, Infinity);
+        r.floorOnce.push(once.shown);
+        await whole.close();
 
         const { page, tabId } = await openRead(url);
         r.chars = await page.evaluate(() => document.body.textContent.length);
@@ -309,6 +336,10 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
         firstScreenColdMs: round(median(r.firstCold)),
         openccMs: round(median(r.opencc)),
         floorMs: round(median(r.floor)),
+        floorShownMs: round(median(r.floorShown)),
+        floorFrameMs: round(median(r.floorFrame)),
+        floorFramesOver100: r.floorFrame.filter((f) => f > 100).length,
+        floorOnceMs: round(median(r.floorOnce)),
         ratio: Math.round(median(r.ours.map((x, k) => x / r.opencc[k])) * 100) / 100,
         ratioCold: Math.round(median(r.cold.map((x, k) => x / r.opencc[k])) * 100) / 100,
         longestFrameMs: round(median(r.frame)),
@@ -359,17 +390,22 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
   await plain.close();
   server.close();
 
+  return { rows, restore, table: conversionTable(rows, restore, runs) };
+}
+
+
+/** The README's block: the rows of benchConversion, the mainland restore, the runs per row. */
+export function conversionTable(rows, restore, runs) {
   const k = (n) => `${Math.round(n / 1000)} k`;
-  const table = [
-    'Script conversion, both directions, on pages made from the corpus (real report text; Simplified originals, and their opencc cn→twp conversions). "Click → all converted" runs from the message reaching the page to the last block written, twice, each the first conversion in a fresh tab: on a page read for a moment ("ready": the background has built the converter, and the page has its first screen and what follows, 32 k characters, converted ahead; a short page whole) and on a page that could prepare nothing (the background refused while it was read) with the converters dropped just before the click ("built on click"), so that it includes building them. The ratio divides by opencc-js\'s converter build + one-string conversion of the same text in the same browser, same run. New Tong Wen Tang on the same kind of page, its converter ready from its start: 1.05× (20.7 k) and 4.7× (610 k) to 繁體 in the issue\'s measurement; the side-by-side table below measures it in the same run, both directions. "The browser alone" is the floor under any converter: the same page, in a browser without the extension, shown in the new script with no conversion work at all (each text node\'s new text computed beforehand, then written 40 k characters a frame with the block\'s lang set, to the last one written), and that time as a multiple of opencc-js\'s. Blocks away from the viewport get their new `lang` tag once the switch is done, when the page is idle, nearest the viewport first (a block tagged with another language is laid out in another font: tagging them with their text made a switch\'s frames carry about two fifths more layout); "lang tags all set" runs from the message to the last tag. The longest frame is a long-animation-frame entry (script, style and layout), over the switch and the tagging after it. Heap: the page\'s whole V8 heap after garbage collection, with the page alone in a browser without the extension for comparison. Page hidden: another tab in front (in headless Chromium such a tab still says \'visible\' but gets no frames), against the page in front, each in a fresh tab with the converter ready. The heap is measured in a tab of its own: the forced collections it takes leave a page\'s code cold, and a conversion right after them runs several times slower than a reader\'s would.',
+  return [
+    'Script conversion, both directions, on pages made from the corpus (real report text; Simplified originals, and their opencc cn→twp conversions). "Click → all converted" runs from the message reaching the page to the last block written, twice, each the first conversion in a fresh tab: on a page read for a moment ("ready": the background has built the converter, and the page has its first screen and what follows, 32 k characters, converted ahead; a short page whole) and on a page that could prepare nothing (the background refused while it was read) with the converters dropped just before the click ("built on click"), so that it includes building them. The ratio divides by opencc-js\'s converter build + one-string conversion of the same text in the same browser, same run. New Tong Wen Tang on the same kind of page, its converter ready from its start: 1.05× (20.7 k) and 4.7× (610 k) to 繁體 in the issue\'s measurement; the side-by-side table below measures it in the same run, both directions. "The browser alone" is the floor under any converter: the same page, in a browser without the extension, shown in the new script with no conversion work at all (each text node\'s new text computed beforehand, then written 40 k characters a frame with the block\'s lang set, to the last one written), and that time as a multiple of opencc-js\'s. "What slicing costs the browser": the same, timed to the end of the frame that shows the last text, against the same text and tags written in one task in a fresh tab, to the end of the one frame that draws them (New Tong Wen Tang writes so, but leaves `lang` as it was), and the longest frame of the sliced writing (how many runs had one over 100 ms). Blocks away from the viewport get their new `lang` tag once the switch is done, when the page is idle, nearest the viewport first (a block tagged with another language is laid out in another font: tagging them with their text made a switch\'s frames carry about two fifths more layout); "lang tags all set" runs from the message to the last tag. The longest frame is a long-animation-frame entry (script, style and layout), over the switch and the tagging after it. Heap: the page\'s whole V8 heap after garbage collection, with the page alone in a browser without the extension for comparison. Page hidden: another tab in front (in headless Chromium such a tab still says \'visible\' but gets no frames), against the page in front, each in a fresh tab with the converter ready. The heap is measured in a tab of its own: the forced collections it takes leave a page\'s code cold, and a conversion right after them runs several times slower than a reader\'s would.',
     '',
-    '| page | direction | click → all converted: ready / built on click | opencc-js build + string | ratio: ready / built on click | the browser alone: showing the new text | first screen: ready / built on click | lang tags all set: ready | longest frame, tagging included: ready / built on click | heap: page alone / with reader / after converting | all converted: page hidden / in front | restore exact |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${k(r.chars)} | ${r.direction} | ${r.oursMs} / ${r.coldMs} ms | ${r.openccMs} ms | ${r.ratio}× / ${r.ratioCold}× | ${r.floorMs} ms (${Math.round((r.floorMs / r.openccMs) * 100) / 100}×) | ${r.firstScreenMs} / ${r.firstScreenColdMs} ms | ${r.langsMs ?? '–'} ms | ${r.longestFrameMs} / ${r.longestFrameColdMs} ms | ${r.heapAloneMB} / ${r.heapLoadedMB} / ${r.heapConvertedMB} MB | ${r.hiddenMs} / ${r.oursMs} ms | ${r.restoredExactly ? 'yes' : 'NO'} |`),
+    '| page | direction | click → all converted: ready / built on click | opencc-js build + string | ratio: ready / built on click | the browser alone: showing the new text | what slicing costs the browser: 40 k characters a frame / all in one frame, shown (longest frame sliced) | first screen: ready / built on click | lang tags all set: ready | longest frame, tagging included: ready / built on click | heap: page alone / with reader / after converting | all converted: page hidden / in front | restore exact |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${k(r.chars)} | ${r.direction} | ${r.oursMs} / ${r.coldMs} ms | ${r.openccMs} ms | ${r.ratio}× / ${r.ratioCold}× | ${r.floorMs} ms (${Math.round((r.floorMs / r.openccMs) * 100) / 100}×) | ${r.floorShownMs} / ${r.floorOnceMs} ms (${r.floorFrameMs} ms; ${r.floorFramesOver100} of ${runs} runs over 100) | ${r.firstScreenMs} / ${r.firstScreenColdMs} ms | ${r.langsMs ?? '–'} ms | ${r.longestFrameMs} / ${r.longestFrameColdMs} ms | ${r.heapAloneMB} / ${r.heapLoadedMB} / ${r.heapConvertedMB} MB | ${r.hiddenMs} / ${r.oursMs} ms | ${r.restoredExactly ? 'yes' : 'NO'} |`),
     '',
     `Mainland restore: ${restore.docs} corpus documents (${k(restore.chars)} characters) converted with opencc cn→twp, then shown in 简体 by the reader: ${restore.per10k} character edits per 10 k characters against the originals (opencc-js twp→cn: ${restore.openccPer10k}).`,
   ].join('\n');
-  return { rows, restore, table };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

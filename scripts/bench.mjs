@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench [-- --runs N] — real Chromium, the built extension, generated pages of about
 // 20 k, 200 k and 1 M Chinese characters. Reports medians; writes bench/results.json and the README table.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/support/server.mjs';
@@ -331,9 +331,17 @@ if (part('restart')) results.pageAfterRestart = await benchPageAfterRestart({ ex
 
 await ext.close();
 await srv.close();
+// A conversion run alone prints its README block, to be pasted if it is to replace the last full run's.
+if (only === 'conversion') console.log('\n' + conversion.table);
 if (only) process.exit(0);
 
 mkdirSync('bench', { recursive: true });
+// Without --peer (or --peer-firefox) the side-by-side results stay as last measured, as the README's
+// tables do (they say when).
+if (existsSync('bench/results.json')) {
+  const before = JSON.parse(readFileSync('bench/results.json', 'utf8'));
+  for (const key of ['peer', 'peerTrace', 'peerFirefox']) if (!(key in results) && key in before) results[key] = before[key];
+}
 writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
 
 const task = (ms) => (ms > 0 ? `${ms} ms` : 'none ≥ 50 ms');

@@ -1,6 +1,7 @@
 // Shows the page in another script (简体 ⇄ 繁體). The background converts (it holds the
 // dictionaries); this sends the blocks, first screen first, and writes back what comes. Switches
-// are queued so two never interleave, and a failed one leaves the page and the mode as they were.
+// are queued so two never interleave, and a failed one leaves the page and the mode as they were;
+// a newer one takes over from one still writing.
 import { PageConverter } from '@/utils/dom/convert/apply';
 import type { PageTextModel, TextBlock } from '@/utils/dom/text/model';
 import { otherScript, type RestoreProfile, type ScriptMode } from '@/utils/core/convert/modes';
@@ -8,6 +9,7 @@ import { folderFrom } from '@/utils/core/annotate/fold';
 import type { ShownScript } from '@/utils/core/glossary/view';
 import { backgroundConverter, foldTable, prepareConverter } from '@/utils/extension/convert/client';
 import { blocksAhead } from '@/utils/dom/convert/prepared';
+import { SwitchQueue } from '@/utils/core/convert/switch-queue';
 import { blocksNearViewport } from './highlights';
 
 const SCRIPT_ATTR = 'data-bilingual-reader-script';
@@ -30,7 +32,7 @@ export interface ConvertTiming {
 export class ScriptSwitcher {
   mode: ScriptMode = 'original';
   private converter: PageConverter | null = null;
-  private queue: Promise<void> = Promise.resolve();
+  private readonly queue = new SwitchQueue(() => this.converter?.interrupt());
   private folding: Promise<(s: string) => string> | null = null;
   private prepared = false;
   private aheadTimer: ReturnType<typeof setTimeout> | null = null;
@@ -122,7 +124,8 @@ export class ScriptSwitcher {
    */
   switch(mode: ScriptMode, after: (changed: TextBlock[]) => Promise<void>, hold?: () => (() => void) | undefined): Promise<void> {
     const t0 = performance.now();
-    const run = this.queue.then(async () => {
+    // One taken over stops between two blocks; its `after` still matches what it wrote.
+    return this.queue.run(async () => {
       const release = hold?.();
       try {
         await this.run(mode, t0, after);
@@ -130,9 +133,6 @@ export class ScriptSwitcher {
         release?.();
       }
     });
-    // A failed switch must not block the next one.
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   private async run(mode: ScriptMode, t0: number, after: (changed: TextBlock[]) => Promise<void>): Promise<void> {

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PageTextModel } from '@/utils/dom/text/model';
+import type { TextBlock } from '@/utils/dom/text/blocks';
 import { ConverterCache, convertItems, type ConvertItem } from '@/utils/core/convert/converters';
 import { PageConverter, type BatchConvert } from '@/utils/dom/convert/apply';
 import { configsFor, type Converting } from '@/utils/core/convert/modes';
@@ -223,6 +224,35 @@ describe('bad input and edits in flight', () => {
     expect(dear).toBeGreaterThanOrEqual(cheap + 2);
     // A fixed slice size does not follow the frames.
     expect(await yieldsWhenFramesCost(200, 20_000)).toBe(await yieldsWhenFramesCost(10, 20_000));
+  });
+
+  it('a switch asked for while another is still writing takes over: nothing of the older one is written after it', async () => {
+    const page = Array.from({ length: 60 }, (_, i) => `<p id="p${i}">${'软件信息'.repeat(100)}</p>`).join('');
+    for (const [older, newer] of [['zh-TW', 'zh-HK'], ['zh-TW', 'original'], ['zh-HK', 'zh-TW']] as const) {
+      setPage(page);
+      const before = document.documentElement.outerHTML;
+      const model = new PageTextModel(document).build();
+      const conv = new PageConverter(model, batch, () => 'simplified');
+      let second: Promise<TextBlock[]> | null = null;
+      let yields = 0;
+      // The newer switch comes at the older one's first yield, after its first slice was written.
+      await conv.apply(older, {
+        sliceMs: 1e9,
+        sliceChars: 3_000,
+        yieldTo: async () => {
+          yields++;
+          second ??= conv.apply(newer, noYield);
+          await second;
+        },
+      });
+      await second;
+      expect(yields, `${older} → ${newer}`).toBeGreaterThan(0);
+      const texts = [...document.querySelectorAll('p')].map((p) => p.textContent);
+      const want = { 'zh-TW': '軟體資訊', 'zh-HK': '軟件信息', original: '软件信息' }[newer].repeat(100);
+      expect(texts.filter((t) => t !== want), `${older} → ${newer}`).toEqual([]);
+      await conv.apply('original', noYield);
+      expect(document.documentElement.outerHTML, `${older} → ${newer}, then original`).toBe(before);
+    }
   });
 
   it('text typed or made editable while its conversion was on the way is never overwritten', async () => {

@@ -60,7 +60,7 @@ export class PageConverter {
     private readonly doc: Document = document,
   ) {
     this.langs = new LangScope(doc);
-    this.extras = new PageExtras(model, doc, (text) => this.sourceScript(text));
+    this.extras = new PageExtras(model, doc, (text) => this.sourceScriptOf(text));
     this.ahead = new ConvertedAhead(convert);
   }
 
@@ -211,6 +211,11 @@ export class PageConverter {
     if (await tagWhenIdle(this.langs, { write, current, idle: opts.idle, frame: opts.yieldTo ?? frameYielder(this.doc) })) this.langsDoneAt = performance.now();
   }
 
+  /** A newer switch is on its way: the apply() writing stops before its next block (ScriptSwitcher). */
+  interrupt(): void {
+    this.generation++;
+  }
+
   /** Converts blocks the page added or changed while a mode is shown. */
   async update(blocks: readonly TextBlock[]): Promise<TextBlock[]> {
     if (this.mode === 'original') {
@@ -275,7 +280,7 @@ export class PageConverter {
   }
 
   private request(mode: Converting, sent: readonly Sent[], more: ConvertItem[] = []): Promise<string[][]> {
-    const items: ConvertItem[] = sent.map((s) => ({ source: this.sourceScript(s.parts.join('')), parts: s.parts }));
+    const items: ConvertItem[] = sent.map((s) => ({ source: this.sourceScriptOf(s.parts.join('')), parts: s.parts }));
     items.push(...more);
     return items.length ? this.convert(mode, items) : Promise.resolve([]);
   }
@@ -331,10 +336,6 @@ export class PageConverter {
 
   /** The script a text is converted from: its own, or the page's when it is too short to tell. */
   sourceScriptOf(text: string): SourceScript {
-    return this.sourceScript(text);
-  }
-
-  private sourceScript(text: string): SourceScript {
     const g = guessScript(text);
     if (g.script === 'simplified' || g.script === 'traditional') return g.script;
     return this.pageScript();

@@ -33,6 +33,8 @@ export class ScriptSwitcher {
   mode: ScriptMode = 'original';
   private converter: PageConverter | null = null;
   private readonly queue = new SwitchQueue(() => this.converter?.interrupt());
+  /** the mode of the last switch asked for while it is on its way; null once it is done */
+  private asking: ScriptMode | null = null;
   private folding: Promise<(s: string) => string> | null = null;
   private prepared = false;
   private aheadTimer: ReturnType<typeof setTimeout> | null = null;
@@ -96,9 +98,12 @@ export class ScriptSwitcher {
     return chars;
   }
 
-  /** The other script than the page's own (Alt+Shift+S toggles between it and the original). */
+  /**
+   * The other script than the page's own (Alt+Shift+S toggles between it and the original), from
+   * the last switch asked for: a second press while the first is still writing goes back.
+   */
   toggled(): ScriptMode {
-    if (this.mode !== 'original') return 'original';
+    if ((this.asking ?? this.mode) !== 'original') return 'original';
     return otherScript(this.pageScript());
   }
 
@@ -124,13 +129,15 @@ export class ScriptSwitcher {
    */
   switch(mode: ScriptMode, after: (changed: TextBlock[]) => Promise<void>, hold?: () => (() => void) | undefined): Promise<void> {
     const t0 = performance.now();
+    this.asking = mode;
     // One taken over stops between two blocks; its `after` still matches what it wrote.
-    return this.queue.run(async () => {
+    return this.queue.run(async (superseded) => {
       const release = hold?.();
       try {
         await this.run(mode, t0, after);
       } finally {
         release?.();
+        if (!superseded()) this.asking = null;
       }
     });
   }

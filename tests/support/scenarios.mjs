@@ -171,7 +171,7 @@ export const scenarios = {
     await page.close();
   },
 
-  async 'conversion: a second switch while the first is still writing takes over at once; the page ends in the newer script, and Original is byte-identical'(d) {
+  async 'conversion: a second switch while the first is still writing takes over at once; the page ends in the newer script, and Original is byte-identical; Alt+Shift+S pressed twice goes back'(d) {
     await local.remove(d, 'siteScripts');
     const { page } = await openReady(d, 'generated/report-600000.html');
     const before = await pageSnapshot(page);
@@ -179,10 +179,9 @@ export const scenarios = {
     // As a double press of Alt+Shift+S or a second click in the popup would ask.
     const ask = (mode) => d.inExtension(([id, m]) => (globalThis.browser ?? globalThis.chrome).tabs.sendMessage(id, { type: 'set-script', mode: m }), [tabId, mode]);
     const SIMPLIFIED = /[国为这们关发经实会]/.source;
-    const paragraphs = await page.evaluate(() => document.querySelectorAll('main p').length);
-    for (const newer of ['original', 'zh-TW']) {
-      // The paragraphs that ever show 简体 (our slices are tasks of their own: each is seen as written).
-      await page.evaluate((src) => {
+    // The paragraphs that ever show 简体 from now on (our slices are tasks of their own: each is seen as written).
+    const watchWrites = () =>
+      page.evaluate((src) => {
         const simplified = new RegExp(src);
         window.__written = new Set();
         window.__watch?.disconnect();
@@ -194,17 +193,37 @@ export const scenarios = {
         });
         window.__watch.observe(document.body, { subtree: true, characterData: true });
       }, SIMPLIFIED);
+    const firstWritten = () => page.waitFor(() => window.__written.size > 0, undefined, 30_000);
+    const left = () => page.evaluate((src) => [...document.querySelectorAll('main p')].filter((p) => new RegExp(src).test(p.textContent)).length, SIMPLIFIED);
+    // A whole switch to 简体 first: how many paragraphs it writes.
+    await watchWrites();
+    await showScript(d, page, 'zh-Hans');
+    const all = await page.evaluate(() => window.__written.size);
+    await showScript(d, page, 'original');
+    const stopped = async (newer) => {
+      const written = await page.evaluate(() => window.__written.size);
+      assert.ok(written < all, `the switch to 简体 stopped when ${newer} was asked for: ${written} of the ${all} paragraphs it writes were written`);
+    };
+    for (const newer of ['original', 'zh-TW']) {
+      await watchWrites();
       const first = ask('zh-Hans');
-      await page.waitFor(() => window.__written.size > 0, undefined, 30_000);
+      await firstWritten();
       await Promise.all([first, ask(newer)]);
       assert.equal((await d.status(page)).script, newer);
-      const written = await page.evaluate(() => window.__written.size);
-      assert.ok(written < paragraphs / 2, `the switch to 简体 stopped when ${newer} was asked for: ${written} of ${paragraphs} paragraphs were written in 简体`);
-      const left = await page.evaluate((src) => [...document.querySelectorAll('main p')].filter((p) => new RegExp(src).test(p.textContent)).length, SIMPLIFIED);
-      assert.equal(left, 0, `no 简体 is left after the switch to ${newer}`);
+      await stopped(newer);
+      assert.equal(await left(), 0, `no 简体 is left after the switch to ${newer}`);
       if (newer !== 'original') await showScript(d, page, 'original');
       assert.deepEqual(await pageSnapshot(page), before, `${newer}, then Original`);
     }
+    // The switch key twice: the second press toggles from the switch asked for, not the one shown.
+    await watchWrites();
+    await page.press('Alt+Shift+KeyS');
+    await firstWritten();
+    await page.press('Alt+Shift+KeyS');
+    await page.waitFor((src) => !document.documentElement.hasAttribute('data-bilingual-reader-script') && ![...document.querySelectorAll('main p')].some((p) => new RegExp(src).test(p.textContent)), SIMPLIFIED, 30_000);
+    await stopped('original (the key again)');
+    assert.equal((await d.status(page)).script, 'original');
+    assert.deepEqual(await pageSnapshot(page), before, 'Alt+Shift+S twice');
     await page.close();
   },
 

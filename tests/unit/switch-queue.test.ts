@@ -49,6 +49,25 @@ describe('SwitchQueue', () => {
     expect(log).toEqual(['a starts', 'a ends', 'c starts', 'c ends']);
   });
 
+  it('tells a switch whether a newer one was asked for while it ran', async () => {
+    const q = new SwitchQueue(() => undefined);
+    const seen: boolean[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const first = q.run(async (superseded) => {
+      seen.push(superseded());
+      await gate;
+      seen.push(superseded());
+    });
+    await settle();
+    const second = q.run(async (superseded) => {
+      seen.push(superseded());
+    });
+    release();
+    await Promise.all([first, second]);
+    expect(seen).toEqual([false, true, false]);
+  });
+
   it('a failed switch rejects and does not block the next; one taken over meanwhile does not reject', async () => {
     const log: string[] = [];
     const q = new SwitchQueue(() => undefined);

@@ -12,17 +12,18 @@ export class SwitchQueue {
 
   /**
    * Runs `task` once those asked for before it are done, unless a newer one is asked for first
-   * (then it resolves without running). Rejects with the task's error, unless a newer one took over
-   * meanwhile: that one decides what the page shows.
+   * (then it resolves without running); `task` is told whether a newer one was asked for since.
+   * Rejects with the task's error, unless a newer one took over meanwhile: that one decides what
+   * the page shows.
    */
-  run(task: () => Promise<void>): Promise<void> {
+  run(task: (superseded: () => boolean) => Promise<void>): Promise<void> {
     const ticket = ++this.asked;
     const superseded = () => ticket !== this.asked;
     this.interrupt();
     const run = this.tail.then(async () => {
       if (superseded()) return;
       try {
-        await task();
+        await task(superseded);
       } catch (e) {
         if (!superseded()) throw e;
       }

@@ -211,7 +211,7 @@ export class PageConverter {
     if (await tagWhenIdle(this.langs, { write, current, idle: opts.idle, frame: opts.yieldTo ?? frameYielder(this.doc) })) this.langsDoneAt = performance.now();
   }
 
-  /** A newer switch is on its way: the apply() writing stops before its next block (ScriptSwitcher). */
+  /** A newer switch is on its way (ScriptSwitcher): apply(), update() and the waiting lang tags stop. */
   interrupt(): void {
     this.generation++;
   }

@@ -171,7 +171,7 @@ export const scenarios = {
     await page.close();
   },
 
-  async 'conversion: a second switch while the first is still writing takes over at once; the page ends in the newer script, and Original is byte-identical; Alt+Shift+S pressed twice goes back'(d) {
+  async 'conversion: a second switch while the first is still writing takes over at once; the page ends in the newer script, and Original is byte-identical; Alt+Shift+S pressed twice, or two clicks in the popup, go back'(d) {
     await local.remove(d, 'siteScripts');
     const { page } = await openReady(d, 'generated/report-600000.html');
     const before = await pageSnapshot(page);
@@ -224,6 +224,17 @@ export const scenarios = {
     await stopped('original (the key again)');
     assert.equal((await d.status(page)).script, 'original');
     assert.deepEqual(await pageSnapshot(page), before, 'Alt+Shift+S twice');
+    // Two clicks in the popup: the buttons stay live while a switch converts, and the second takes over.
+    await watchWrites();
+    const popup = await openPopup(d, page);
+    await popup.click('script-zh-Hans');
+    await firstWritten();
+    await popup.click('script-original');
+    await popup.waitFor(() => document.querySelector('[data-testid="script-original"]')?.getAttribute('aria-pressed') === 'true' && !document.querySelector('[aria-busy="true"]'), undefined, 30_000);
+    await popup.close();
+    await page.waitFor((src) => !document.documentElement.hasAttribute('data-bilingual-reader-script') && ![...document.querySelectorAll('main p')].some((p) => new RegExp(src).test(p.textContent)), SIMPLIFIED, 30_000);
+    await stopped('original (a second click in the popup)');
+    assert.deepEqual(await pageSnapshot(page), before, 'two clicks in the popup');
     await page.close();
   },
 

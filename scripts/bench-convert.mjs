@@ -68,12 +68,15 @@ export const OBSERVE_FRAMES = () => {
   }
 };
 
+/** opencc-js's browser build in `page` (a page of a browser without the extension). */
+const loadOpencc = (page) => page.addScriptTag({ path: 'node_modules/opencc-js/dist/umd/full.js' });
+
 /**
  * opencc-js, the same page's text, in `ref` (a page of a browser without the extension): loads it,
  * builds its converter and converts the text as one string; returns the milliseconds.
  */
 export async function openccOnPage(ref, from, to) {
-  await ref.addScriptTag({ path: 'node_modules/opencc-js/dist/umd/full.js' });
+  await loadOpencc(ref);
   return ref.evaluate(([f, t]) => {
     const text = document.body.textContent;
     const t0 = performance.now();
@@ -267,7 +270,7 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
         await ref.close();
         const whole = await plain.newPage();
         await whole.goto(url);
-        await whole.addScriptTag({ path: 'node_modules/opencc-js/dist/umd/full.js' });
+        await loadOpencc(whole);
         const once = await browserAlone(whole, dir, Infinity);
         r.floorOnce.push(once.shown);
         await whole.close();

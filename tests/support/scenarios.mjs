@@ -200,6 +200,8 @@ export const scenarios = {
     await showScript(d, page, 'zh-Hans');
     const all = await page.evaluate(() => window.__written.size);
     await showScript(d, page, 'original');
+    // The page shows its own script again: no switch shown, no 简体 left.
+    const backToOwnScript = () => page.waitFor((src) => !document.documentElement.hasAttribute('data-bilingual-reader-script') && ![...document.querySelectorAll('main p')].some((p) => new RegExp(src).test(p.textContent)), SIMPLIFIED, 30_000);
     const stopped = async (newer) => {
       const written = await page.evaluate(() => window.__written.size);
       assert.ok(written < all, `the switch to 简体 stopped when ${newer} was asked for: ${written} of the ${all} paragraphs it writes were written`);
@@ -220,7 +222,7 @@ export const scenarios = {
     await page.press('Alt+Shift+KeyS');
     await firstWritten();
     await page.press('Alt+Shift+KeyS');
-    await page.waitFor((src) => !document.documentElement.hasAttribute('data-bilingual-reader-script') && ![...document.querySelectorAll('main p')].some((p) => new RegExp(src).test(p.textContent)), SIMPLIFIED, 30_000);
+    await backToOwnScript();
     await stopped('original (the key again)');
     assert.equal((await d.status(page)).script, 'original');
     assert.deepEqual(await pageSnapshot(page), before, 'Alt+Shift+S twice');
@@ -232,7 +234,7 @@ export const scenarios = {
     await popup.click('script-original');
     await popup.waitFor(() => document.querySelector('[data-testid="script-original"]')?.getAttribute('aria-pressed') === 'true' && !document.querySelector('[aria-busy="true"]'), undefined, 30_000);
     await popup.close();
-    await page.waitFor((src) => !document.documentElement.hasAttribute('data-bilingual-reader-script') && ![...document.querySelectorAll('main p')].some((p) => new RegExp(src).test(p.textContent)), SIMPLIFIED, 30_000);
+    await backToOwnScript();
     await stopped('original (a second click in the popup)');
     assert.deepEqual(await pageSnapshot(page), before, 'two clicks in the popup');
     await page.close();

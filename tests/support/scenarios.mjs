@@ -217,16 +217,19 @@ export const scenarios = {
       if (newer !== 'original') await showScript(d, page, 'original');
       assert.deepEqual(await pageSnapshot(page), before, `${newer}, then Original`);
     }
-    // The switch key twice: the second press toggles from the switch asked for, not the one shown.
+    // The switch key twice: the second press toggles from the switch asked for, not the one shown
+    // (without that it asks for 简体 again, and the page never comes back). Whether the first
+    // switch was still writing when the second press landed depends on how fast the driver presses
+    // keys (Firefox over BiDi: after 635 to all 1,950 paragraphs): the takeover is checked above.
     await watchWrites();
     await page.press('Alt+Shift+KeyS');
     await firstWritten();
     await page.press('Alt+Shift+KeyS');
     await backToOwnScript();
-    await stopped('original (the key again)');
     assert.equal((await d.status(page)).script, 'original');
     assert.deepEqual(await pageSnapshot(page), before, 'Alt+Shift+S twice');
-    // Two clicks in the popup: the buttons stay live while a switch converts, and the second takes over.
+    // Two clicks in the popup: the buttons stay live while a switch converts (a disabled one takes no
+    // click, and the page stays in 简体), so the second takes over, or follows if the first was done.
     await watchWrites();
     const popup = await openPopup(d, page);
     await popup.click('script-zh-Hans');
@@ -235,7 +238,6 @@ export const scenarios = {
     await popup.waitFor(() => document.querySelector('[data-testid="script-original"]')?.getAttribute('aria-pressed') === 'true' && !document.querySelector('[aria-busy="true"]'), undefined, 30_000);
     await popup.close();
     await backToOwnScript();
-    await stopped('original (a second click in the popup)');
     assert.deepEqual(await pageSnapshot(page), before, 'two clicks in the popup');
     await page.close();
   },

@@ -226,6 +226,8 @@ export const scenarios = {
     await firstWritten();
     await page.press('Alt+Shift+KeyS');
     await backToOwnScript();
+    // The status follows once the switch has matched the page again (the page is back before that).
+    for (let i = 0; i < 100 && (await d.status(page)).script !== 'original'; i++) await new Promise((r) => setTimeout(r, 100));
     assert.equal((await d.status(page)).script, 'original');
     assert.deepEqual(await pageSnapshot(page), before, 'Alt+Shift+S twice');
     // Two clicks in the popup: the buttons stay live while a switch converts (a disabled one takes no

@@ -168,13 +168,15 @@ export class PagePopover implements TermUiEvents {
 
   /** N / B / C / A for the open popover. */
   popoverKey(key: PopoverKey): void {
+    if (!this.ui?.isOpen) return;
     const shown = this.shown;
-    const block = shown && this.model.blockById(shown.hit.blockId);
-    if (!shown || !block || !this.ui?.isOpen) return;
     if (key === 'copy') {
-      void this.copy({ view: this.ui.state.view, related: [], dict: shown.dict }).then(() => this.ui?.markCopied());
+      void this.copy({ view: this.ui.state.view, related: [], dict: shown?.dict ?? null }).then(() => this.ui?.markCopied());
       return;
     }
+    // The rest step from, or add, the word on the page (a related term's popover shows none).
+    const block = shown && this.model.blockById(shown.hit.blockId);
+    if (!shown || !block) return;
     if (key === 'add') {
       const e = shown.dict?.entries[0];
       const text = block.text.slice(shown.hit.start, shown.end);
@@ -276,15 +278,25 @@ export class PagePopover implements TermUiEvents {
   }
 
   openRelated(id: string): void {
-    void (async () => {
+    const anchor = this.lastAnchor;
+    if (!anchor) return;
+    // A newer popover than the lookup's: its dictionary reply, if it comes late, is not this term's,
+    // and the pointer back on that term opens it again.
+    this.opening++;
+    this.shown = null;
+    this.host.shown(null);
+    // The related term is not the occurrence on the page: nothing to highlight.
+    this.occurrence = null;
+    // Shown at once (loading, then the entry): an entry the background cannot give (null: it did
+    // not answer, or has no such entry) says so there, rather than leaving the click unanswered.
+    const load = async (): Promise<PopoverContent> => {
       const index = await this.entries.indexOf(id);
-      const anchor = this.lastAnchor;
-      if (index === null || !anchor) return;
-      const ui = await this.termUi();
-      // The related term is not the occurrence on the page: nothing to highlight.
-      this.occurrence = null;
-      await ui.show(anchor, () => this.content(index), { focus: true });
-    })();
+      if (index === null) throw new Error(browser.i18n.getMessage('popoverLoadError'));
+      return this.content(index);
+    };
+    void this.termUi()
+      .then((ui) => ui.show(anchor, load, { focus: true }))
+      .catch(() => undefined); // no page UI to show it in
   }
 
   async highlightTerm(): Promise<void> {

@@ -91,7 +91,13 @@ test('click opens a popover; related terms open in place; Esc closes', async () 
   const related = popover(page).getByTestId('term-related').first();
   const label = (await related.textContent()).trim();
   await related.click();
-  await page.waitForFunction((t) => document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('[data-testid="term-headword"]')?.textContent === t, label);
+  await page
+    .waitForFunction((t) => document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('[data-testid="term-headword"]')?.textContent === t, label, { timeout: 10_000 })
+    .catch(async (e) => {
+      // What the popover shows instead (this wait timed out once in a full run): its text, or nothing.
+      const shows = await page.evaluate(() => document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('.popover')?.textContent ?? 'no popover');
+      throw new Error(`after a click on the related term ${label} the popover shows: ${shows.slice(0, 300)}`, { cause: e });
+    });
   await page.keyboard.press('Escape');
   await popover(page).waitFor({ state: 'detached', timeout: 5000 });
   await page.close();

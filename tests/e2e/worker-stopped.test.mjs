@@ -58,6 +58,39 @@ test('a page read before the worker stopped explains its terms without it; the d
   assert.ok((await popover.getByTestId('term-related').count()) > 0, 'related terms shown from what the page fetched');
   // The restarted worker loads the dictionary for this word: its entries come after the popover opened.
   await popover.getByTestId('dict-entry').first().waitFor({ state: 'attached', timeout: 8000 });
+
+  // A related term whose entry the page did not fetch whole needs the worker, which has no entry
+  // files left: the click says so in the popover rather than doing nothing. Clicked in turn (each
+  // from this term's popover) until one has to ask.
+  let refused = 0;
+  const count = await popover.getByTestId('term-related').count();
+  for (let i = 0; i < count && !refused; i++) {
+    if (i > 0) {
+      await page.keyboard.press('Escape');
+      await popover.waitFor({ state: 'detached', timeout: 5000 });
+      await hover(page, '行政複議案件');
+    }
+    await popover.getByTestId('term-headword').filter({ hasText: /^行政複議$/ }).waitFor({ timeout: 8000 });
+    await popover.locator('details.related').evaluate((d) => (d.open = true));
+    const related = popover.getByTestId('term-related').nth(i);
+    const label = (await related.textContent()).trim();
+    await related.click();
+    const answer = await page.waitForFunction(
+      (t) => {
+        const root = document.querySelector('bilingual-reader-popover')?.shadowRoot;
+        if (root?.querySelector('[data-testid="term-headword"]')?.textContent === t) return 'entry';
+        return root?.querySelector('.popover [role="alert"]')?.textContent || null;
+      },
+      label,
+      { timeout: 8000 },
+    );
+    const said = await answer.jsonValue();
+    if (said !== 'entry') {
+      assert.match(said, /Could not load this term/);
+      refused++;
+    }
+  }
+  assert.equal(refused, 1, 'a related term the worker could not give said so');
   await page.close();
 });
 

@@ -313,8 +313,7 @@ export class TermUi {
   private async copy(): Promise<void> {
     const { view, related, dict, script } = this.state;
     if (!view && !dict) return;
-    await this.events.copy({ view, related, dict, script });
-    this.state.copied = true;
+    if (await this.events.copy({ view, related, dict, script })) this.state.copied = true;
   }
 
   /** Shows that the entry was copied (when copied with the keyboard from the page). */

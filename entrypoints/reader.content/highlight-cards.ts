@@ -7,6 +7,7 @@ import { noteOf, quoteOf, type HighlightColor } from '@/utils/core/annotate/type
 import { errorMessage } from '@/utils/core/errors';
 import type { Anchor, TermUi } from '@/components/page/term-ui';
 import { DeletedElsewhere, type Annotator } from './annotations';
+import { copyText } from './copy-text';
 
 /** An anchor that follows a range as the page moves. */
 export const rectOf = (range: Range): Anchor => ({ getBoundingClientRect: () => range.getBoundingClientRect() });
@@ -57,7 +58,7 @@ export class HighlightCards {
     if (!annotator || !a) return;
     const note = noteOf(a);
     const text = `“${quoteOf(a).exact}”${note ? `\n${note}` : ''}\n— ${document.title} <${annotator.source}>, ${new Date().toISOString().slice(0, 10)}`;
-    void navigator.clipboard.writeText(text).catch(() => undefined);
+    void copyText(text, (m) => this.ui()?.alert(m));
   }
 
   /** The page's highlights were read again after another tab changed them. */

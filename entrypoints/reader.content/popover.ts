@@ -13,6 +13,7 @@ import { send } from '@/utils/extension/messaging';
 import type { Anchor, PopoverContent, TermUi, TermUiEvents } from '@/components/page/term-ui';
 import { loadedUiModule } from '@/components/page/ui-port';
 import type { Annotator } from './annotations';
+import { copyText } from './copy-text';
 import { HighlightCards, rectOf } from './highlight-cards';
 import type { EntryStore } from './entries';
 import type { GlossarySession } from './glossary-session';
@@ -171,7 +172,7 @@ export class PagePopover implements TermUiEvents {
     if (!this.ui?.isOpen) return;
     const shown = this.shown;
     if (key === 'copy') {
-      void this.copy({ view: this.ui.state.view, related: [], dict: shown?.dict ?? null }).then(() => this.ui?.markCopied());
+      void this.copy({ view: this.ui.state.view, related: [], dict: shown?.dict ?? null }).then((copied) => copied && this.ui?.markCopied());
       return;
     }
     // The rest step from, or add, the word on the page (a related term's popover shows none).
@@ -272,9 +273,9 @@ export class PagePopover implements TermUiEvents {
 
   // ---- TermUiEvents ----
 
-  copy(c: PopoverContent): Promise<void> {
+  async copy(c: PopoverContent): Promise<boolean> {
     const text = c.view ? citation(c.view, { title: document.title, url: location.href }) : c.dict ? dictText(c.dict) : '';
-    return text ? navigator.clipboard.writeText(text).catch(() => undefined) : Promise.resolve();
+    return !!text && (await copyText(text, (m) => this.alert(m)));
   }
 
   openRelated(id: string): void {

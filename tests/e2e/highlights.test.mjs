@@ -304,3 +304,37 @@ test('limits say what they are: a selection over 5,000 characters is refused wit
   await page.getByTestId('highlight-card').getByText('Saved').waitFor();
   await page.close();
 });
+
+test('a highlight card copies its quote as a citation; a page that forbids the clipboard gets a message', async () => {
+  await session.ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.srv.origin });
+  const quote = '推進國家社會信用體系建設示範城市創建';
+  for (const blocked of [false, true]) {
+    const page = await ready(`seed-report.html?clipboard=${blocked ? 'blocked' : 'allowed'}`);
+    await page.bringToFront();
+    await selectText(page, quote);
+    await page.keyboard.press('Alt+Shift+H');
+    await waitForHighlight(page, quote);
+    await page.evaluate(() => document.getSelection().removeAllRanges());
+    const box = await page.evaluate((t) => {
+      const r = [...CSS.highlights.get('bilingual-reader-hl-yellow')].find((x) => x.toString() === t);
+      const rect = r.getClientRects()[0];
+      return { x: rect.left + 5, y: rect.top + rect.height / 2 };
+    }, quote);
+    await page.mouse.click(box.x, box.y);
+    await page.getByTestId('highlight-card').waitFor();
+    if (!blocked) await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.getByTestId('highlight-copy').click();
+    if (!blocked) {
+      await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.length > 0), null, { timeout: 5000 });
+      assert.match(await page.evaluate(() => navigator.clipboard.readText()), new RegExp(`^“${quote}”\\n— `));
+    } else {
+      const alert = page.getByTestId('reader-alert');
+      await alert.waitFor({ timeout: 5000 });
+      assert.match(await alert.textContent(), /Could not copy/);
+    }
+    // Leave no highlight behind for the other tests of this page.
+    await page.getByTestId('highlight-delete').click();
+    await page.getByTestId('highlight-card').waitFor({ state: 'detached' });
+    await page.close();
+  }
+});

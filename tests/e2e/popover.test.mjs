@@ -103,6 +103,30 @@ test('click opens a popover; related terms open in place; Esc closes', async () 
   await page.close();
 });
 
+test('copy puts the citation on the clipboard; a page that forbids the clipboard gets a message, not "Copied"', async () => {
+  await session.ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.srv.origin });
+  for (const blocked of [false, true]) {
+    const page = await openSeed(blocked ? 'seed-report.html?clipboard=blocked' : 'seed-report.html');
+    await page.bringToFront();
+    const box = await textBox(page, '三統一');
+    await page.mouse.click(box.x, box.y);
+    await popover(page).waitFor({ timeout: 5000 });
+    const copy = popover(page).getByTestId('term-copy');
+    const label = (await copy.textContent()).trim();
+    await copy.click();
+    if (!blocked) {
+      await page.waitForFunction(() => document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('[data-testid="term-copy"]')?.textContent === 'Copied');
+      assert.match(await page.evaluate(() => navigator.clipboard.readText()), /三統一/);
+    } else {
+      const alert = page.getByTestId('reader-alert');
+      await alert.waitFor({ timeout: 5000 });
+      assert.match(await alert.textContent(), /Could not copy/);
+      assert.equal((await copy.textContent()).trim(), label, 'the button does not say "Copied"');
+    }
+    await page.close();
+  }
+});
+
 test('a long entry fits a small viewport below or above the term, every line reachable', async () => {
   const page = await openSeed();
   await page.setViewportSize({ width: 800, height: 600 });

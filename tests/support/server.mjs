@@ -60,7 +60,9 @@ export function startServer(port = 0) {
       const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'seed-report.html';
       if (rel.includes('..')) throw Object.assign(new Error('bad path'), { code: 'ENOENT' });
       const data = await readFile(join(FIXTURES, rel));
-      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      // ?clipboard=blocked: a page whose Permissions-Policy forbids writing to the clipboard.
+      const policy = url.searchParams.get('clipboard') === 'blocked' ? { 'permissions-policy': 'clipboard-write=()' } : {};
+      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...policy });
       res.end(data);
     } catch (e) {
       res.writeHead(e?.code === 'ENOENT' ? 404 : 500, { 'content-type': 'text/plain' });

@@ -2,6 +2,7 @@
 // not be loaded), and the dictionary reply of the term it was opened from, if that comes late, does
 // not join it. The page UI is a recording fake (the real one is a Vue bundle, tested in the browser).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { PageTextModel } from '@/utils/dom/text/model';
 import { PagePopover, type PopoverHost } from '@/entrypoints/reader.content/popover';
 import type { EntryStore } from '@/entrypoints/reader.content/entries';
@@ -33,21 +34,28 @@ function fakeUi() {
       dicts.push(d);
     },
     announce() {},
-    markCopied() {},
+    copied: 0,
+    markCopied() {
+      ui.copied++;
+    },
+    alerts: [] as string[],
+    alert(text: string) {
+      ui.alerts.push(text);
+    },
   };
   return { ui, shown, dicts };
 }
 
 const view = (headword: string) => ({ headword }) as unknown as PopoverContent['view'];
 
-function setup(indexOf: (id: string) => Promise<number | null>, lateDict = false) {
+function setup(indexOf: (id: string) => Promise<number | null>, lateDict = false, dict: DictLookupReply | null = null) {
   document.documentElement.innerHTML = '<head></head><body><p>行政复议和三统一</p></body>';
   const model = new PageTextModel(document).build();
   const block = model.blocks[0]!;
   const { ui, shown, dicts } = fakeUi();
   (globalThis as Record<string, unknown>)[UI_GLOBAL] = { createTermUi: () => ui };
   let answerDict: (r: DictLookupReply | null) => void = () => undefined;
-  const dictReply = lateDict ? new Promise<DictLookupReply | null>((r) => (answerDict = r)) : Promise.resolve(null);
+  const dictReply = lateDict ? new Promise<DictLookupReply | null>((r) => (answerDict = r)) : Promise.resolve(dict);
   const words = { at: () => dictReply, show() {} } as unknown as WordLookup;
   const session = { glossaryCount: 10, userTerms: [], notes: { base: 10 } } as unknown as GlossarySession;
   const entries = {
@@ -57,11 +65,15 @@ function setup(indexOf: (id: string) => Promise<number | null>, lateDict = false
   const host: PopoverHost = { annotator: () => null, words: () => words, session: () => session, script: () => 'simplified', shown() {} };
   const popover = new PagePopover({} as never, model, entries, host);
   const hit: LookupHit = { kind: 'term', entry: 3, blockId: block.id, start: 0, end: 4, caret: 0 };
-  return { popover, hit, shown, dicts, answerDict };
+  return { popover, hit, shown, dicts, answerDict, ui };
 }
 
 describe('PagePopover: related terms', () => {
-  beforeEach(() => vi.useRealTimers());
+  beforeEach(() => {
+    vi.useRealTimers();
+    // The message's key stands for its text.
+    vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string) => key) as typeof browser.i18n.getMessage);
+  });
   afterEach(() => delete (globalThis as Record<string, unknown>)[UI_GLOBAL]);
 
   it('opens the related entry in the popover', async () => {
@@ -77,7 +89,7 @@ describe('PagePopover: related terms', () => {
     await popover.open(hit, false);
     popover.openRelated('gone');
     await vi.waitFor(() => expect(shown).toHaveLength(2));
-    await expect(shown[1]!.content).rejects.toThrow();
+    await expect(shown[1]!.content).rejects.toThrow('popoverLoadError');
   });
 
   it('a late dictionary reply for the term it came from does not join the related entry', async () => {
@@ -99,8 +111,28 @@ describe('PagePopover: related terms', () => {
     popover.openRelated('sttyi');
     await vi.waitFor(() => expect(shown).toHaveLength(2));
     await shown[1]!.content;
-    const copy = vi.spyOn(popover, 'copy').mockResolvedValue();
+    const copy = vi.spyOn(popover, 'copy').mockResolvedValue(true);
     popover.popoverKey('copy');
     expect(copy).toHaveBeenCalledWith(expect.objectContaining({ view: view('entry 7') }));
+  });
+
+  it('a clipboard that refuses gets a message, and the popover does not say copied', async () => {
+    const dict = { word: '行政复议', entries: [{ simplified: '行政复议', traditional: '行政複議', pinyin: 'xíngzhèng fùyì', definitions: ['administrative review'] }] } as unknown as DictLookupReply;
+    const { popover, hit, ui } = setup(async () => 7, false, dict);
+    await popover.open(hit, false);
+    // The copy key copies the word's dictionary entries when no glossary view is shown.
+    ui.state.view = null;
+    const write = vi.fn().mockRejectedValue(new DOMException('blocked by permissions policy', 'NotAllowedError'));
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: write }, configurable: true });
+    expect(await popover.copy({ view: null, related: [], dict })).toBe(false);
+    await vi.waitFor(() => expect(ui.alerts).toEqual(['copyFailed']));
+    popover.popoverKey('copy');
+    await vi.waitFor(() => expect(ui.alerts).toHaveLength(2));
+    expect(ui.copied).toBe(0);
+    write.mockResolvedValue(undefined);
+    expect(await popover.copy({ view: null, related: [], dict })).toBe(true);
+    expect(write).toHaveBeenLastCalledWith('行政复议 行政複議 [xíngzhèng fùyì] administrative review');
+    popover.popoverKey('copy');
+    await vi.waitFor(() => expect(ui.copied).toBe(1));
   });
 });

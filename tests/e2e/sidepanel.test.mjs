@@ -52,3 +52,20 @@ test('the side panel says when the reader is off', async () => {
   await panel.close();
   await page.close();
 });
+
+test('a term clicked in the side panel after its page was closed says the page did not answer', async () => {
+  const page = await session.open('seed-report.html');
+  await waitForTerms(session, page, waitForStatus);
+  const tabId = await tabIdOf(session.ext, page);
+  const panel = await session.ext.context.newPage();
+  await panel.goto(`chrome-extension://${session.ext.extensionId}/sidepanel.html?tabId=${tabId}`);
+  const row = panel.locator('[data-testid="term-item"][data-term-id="three-unifications"]');
+  await row.waitFor();
+  await page.close();
+  await row.click();
+  const error = panel.getByTestId('terms-reveal-error');
+  await error.waitFor({ timeout: 5000 });
+  assert.match(await error.textContent(), /The page did not answer/);
+  assert.equal(await error.getAttribute('role'), 'alert');
+  await panel.close();
+});

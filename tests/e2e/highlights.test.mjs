@@ -25,6 +25,17 @@ async function waitForHighlight(page, text, name = YELLOW) {
   await page.waitForFunction(([n, t]) => [...(CSS.highlights.get(n) ?? [])].some((r) => r.toString() === t), [name, text], { timeout: 10_000 });
 }
 
+/** Clicks the yellow highlight of `text` and waits for its card. */
+async function openCard(page, text) {
+  const box = await page.evaluate((t) => {
+    const r = [...CSS.highlights.get('bilingual-reader-hl-yellow')].find((x) => x.toString() === t);
+    const rect = r.getClientRects()[0];
+    return { x: rect.left + 5, y: rect.top + rect.height / 2 };
+  }, text);
+  await page.mouse.click(box.x, box.y);
+  await page.getByTestId('highlight-card').waitFor();
+}
+
 async function popupItems(page) {
   const popup = await openPopup(session.ext, page);
   await popup.getByTestId('highlights').waitFor();
@@ -107,13 +118,7 @@ test('two tabs adding highlights at once keep both; click a highlight to change 
 
   // Click the highlight: the card changes its colour, then deletes it.
   await b.bringToFront();
-  const box = await b.evaluate((t) => {
-    const r = [...CSS.highlights.get('bilingual-reader-hl-yellow')].find((x) => x.toString() === t);
-    const rect = r.getClientRects()[0];
-    return { x: rect.left + 5, y: rect.top + rect.height / 2 };
-  }, two);
-  await b.mouse.click(box.x, box.y);
-  await b.getByTestId('highlight-card').waitFor();
+  await openCard(b, two);
   await b.getByTestId('highlight-card-color-green').click();
   await waitForHighlight(b, two, 'bilingual-reader-hl-green');
   await b.getByTestId('highlight-delete').click();
@@ -315,13 +320,7 @@ test('a highlight card copies its quote as a citation; a page that forbids the c
     await page.keyboard.press('Alt+Shift+H');
     await waitForHighlight(page, quote);
     await page.evaluate(() => document.getSelection().removeAllRanges());
-    const box = await page.evaluate((t) => {
-      const r = [...CSS.highlights.get('bilingual-reader-hl-yellow')].find((x) => x.toString() === t);
-      const rect = r.getClientRects()[0];
-      return { x: rect.left + 5, y: rect.top + rect.height / 2 };
-    }, quote);
-    await page.mouse.click(box.x, box.y);
-    await page.getByTestId('highlight-card').waitFor();
+    await openCard(page, quote);
     if (!blocked) await page.evaluate(() => navigator.clipboard.writeText(''));
     await page.getByTestId('highlight-copy').click();
     if (!blocked) {

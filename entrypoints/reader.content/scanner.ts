@@ -104,6 +104,22 @@ export class TermScanner {
     for (const fn of (this.listeners[type] ?? []) as Listener<K>[]) fn(e);
   }
 
+  /**
+   * A hover still waiting for its delay is dropped: the reader clicked or pressed a key for a lookup,
+   * or moved into the popover. Left to fire, it would open the word the pointer passed over (the
+   * term just clicked, say) over the popover the reader is using, a related term opened in it too.
+   */
+  private dropPendingHover(): void {
+    if (this.hoverTimer) clearTimeout(this.hoverTimer);
+    this.hoverTimer = null;
+    this.hovered = null;
+  }
+
+  private lookup(hit: LookupHit, trigger: 'click' | 'key', focus: boolean): void {
+    this.dropPendingHover();
+    this.emit('lookup', { hit, trigger, focus });
+  }
+
   /** Sources are asked in the order added; the first to find something wins. */
   addSource(source: LookupSource): void {
     this.sources.push(source);
@@ -176,7 +192,10 @@ export class TermScanner {
     // Reading the caret forces layout: once a frame is enough, however fast the pointer moves.
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
-      if (inPopover) return this.emit('pointer-stay', undefined);
+      if (inPopover) {
+        if (this.hoverTimer) this.dropPendingHover();
+        return this.emit('pointer-stay', undefined);
+      }
       const hit = this.hitAt(x, y, { trigger: 'hover', modifier });
       if (sameSpot(hit, this.shownAt)) return this.emit('pointer-stay', undefined);
       if (sameSpot(hit, this.hovered)) return;
@@ -209,7 +228,7 @@ export class TermScanner {
   lookUpAt(x: number, y: number): boolean {
     if (!this.host.settings()?.click) return false;
     const hit = this.hitAt(x, y, { trigger: 'click', modifier: false });
-    if (hit) this.emit('lookup', { hit, trigger: 'click', focus: false });
+    if (hit) this.lookup(hit, 'click', false);
     return !!hit;
   }
 
@@ -250,7 +269,7 @@ export class TermScanner {
       const occ = this.host.occurrences().find((o) => sameSpot(o, this.cursor));
       if (occ) {
         e.preventDefault();
-        this.emit('lookup', { hit: { kind: 'term', ...occ, caret: occ.start }, trigger: 'key', focus: true });
+        this.lookup({ kind: 'term', ...occ, caret: occ.start }, 'key', true);
       }
     }
   };

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { highlightTexts, hover, pageSnapshot, selectText } from './page-text.mjs';
+import { highlightTexts, hover, pageSnapshot, selectText, textBox } from './page-text.mjs';
 
 /** The content script's status once the glossary is matched (it runs at document_idle). */
 export async function termsReady(d, page, timeout = 15_000) {
@@ -124,6 +124,43 @@ export const scenarios = {
     await page.mouse.move(5, 5);
     await popoverGone(page);
     await page.close();
+  },
+
+  async 'popover: a click opens 三統一, a related term opens in place and stays (the hover the click began is dropped), and copy says Copied'(d) {
+    // A hover delay long enough that the related term is surely clicked before it would end.
+    await updateSettings(d, { hoverDelayMs: 1500 });
+    try {
+      const { page } = await openReady(d, 'seed-report.html');
+      await page.waitFor(() => (CSS.highlights.get('bilingual-reader-term')?.size ?? 0) > 0);
+      // The pointer comes to rest on the term as it clicks it: a hover begins there too.
+      const box = await textBox(page, '三統一');
+      await page.clickAt(box.x, box.y);
+      await popoverFor(page, '三統一');
+      await page.evaluate(() => (document.querySelector('bilingual-reader-popover').shadowRoot.querySelector('details.related').open = true));
+      const label = (await page.text('term-related')).trim();
+      await page.click('term-related');
+      await popoverFor(page, label);
+      // Past the hover delay, the related term is still shown (the hover used to open 三統一 over it).
+      await new Promise((r) => setTimeout(r, 2000));
+      assert.equal((await page.text('term-headword')).trim(), label);
+      // The citation goes to the clipboard from the content script, on the reader's click.
+      await page.click('term-copy');
+      const said = () =>
+        page.evaluate(() => {
+          const root = document.querySelector('bilingual-reader-popover')?.shadowRoot;
+          return { button: root?.querySelector('[data-testid="term-copy"]')?.textContent, alert: root?.querySelector('[data-testid="reader-alert"]')?.textContent ?? null };
+        });
+      await page.waitFor(() => {
+        const root = document.querySelector('bilingual-reader-popover')?.shadowRoot;
+        return root?.querySelector('[data-testid="term-copy"]')?.textContent === 'Copied' || !!root?.querySelector('[data-testid="reader-alert"]');
+      });
+      assert.deepEqual(await said(), { button: 'Copied', alert: null });
+      await page.press('Escape');
+      await popoverGone(page);
+      await page.close();
+    } finally {
+      await updateSettings(d, { hoverDelayMs: 300 });
+    }
   },
 
   async 'terms index: the side panel / sidebar page lists the terms with counts, filters, and reveals one on the page'(d) {

@@ -159,7 +159,15 @@ export class DriverPage {
     await this.waitForTestId(id);
     // In front first: a page brought forward may lay out again.
     await this.front();
-    const box = await this.testId(id, 'box', opts);
+    // Where it rests, as Playwright's own click waits for: a popover that just grew is placed
+    // again in a later frame, and a click at where its button was lands on something else.
+    let box = await this.testId(id, 'box', opts);
+    for (let i = 0; i < 20 && !box.missing; i++) {
+      await this.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const again = await this.testId(id, 'box', opts);
+      if (again.x === box.x && again.y === box.y) break;
+      box = again;
+    }
     if (box.missing) throw new Error(`no [data-testid="${id}"] to click on ${this.url()}`);
     await this.clickAt(box.x, box.y);
   }

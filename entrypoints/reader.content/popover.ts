@@ -5,7 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageTextModel } from '@/utils/dom/text/model';
 import { liveRange } from '@/utils/dom/text/range';
 import { whenIdle } from '@/utils/dom/convert/yield';
-import { citation, type ShownScript } from '@/utils/core/glossary/view';
+import type { ShownScript } from '@/utils/core/glossary/view';
 import type { HighlightColor } from '@/utils/core/annotate/types';
 import { errorMessage } from '@/utils/core/errors';
 import { LIMITS } from '@/utils/core/user-terms/model';
@@ -13,7 +13,8 @@ import { send } from '@/utils/extension/messaging';
 import type { Anchor, PopoverContent, TermUi, TermUiEvents } from '@/components/page/term-ui';
 import { loadedUiModule } from '@/components/page/ui-port';
 import type { Annotator } from './annotations';
-import { copyText } from './copy-text';
+import { openAddTermForm } from './add-term-form';
+import { copyText, popoverCopyText } from './copy-text';
 import { HighlightCards, rectOf } from './highlight-cards';
 import type { EntryStore } from './entries';
 import type { GlossarySession } from './glossary-session';
@@ -33,9 +34,6 @@ export interface PopoverHost {
 
 /** How long a glossary term's popover waits for the dictionary's entries before it opens without them. */
 const DICT_WAIT_MS = 40;
-
-/** A dictionary entry as copied: headword, pinyin, definitions. */
-const dictText = (d: DictLookupReply): string => d.entries.map((e) => `${e.simplified}${e.traditional !== e.simplified ? ` ${e.traditional}` : ''} [${e.pinyin}] ${e.definitions.join('; ')}`).join('\n');
 
 export class PagePopover implements TermUiEvents {
   private ui: TermUi | null = null;
@@ -181,7 +179,7 @@ export class PagePopover implements TermUiEvents {
     if (key === 'add') {
       const e = shown.dict?.entries[0];
       const text = block.text.slice(shown.hit.start, shown.end);
-      void send({ type: 'add-term', text: text.slice(0, 40), pinyin: e?.pinyin, english: e?.definitions[0]?.slice(0, 500) }).catch(() => undefined);
+      openAddTermForm({ text, pinyin: e?.pinyin, english: e?.definitions[0]?.slice(0, 500) }, (m) => this.alert(m));
       return;
     }
     const next = this.host.words()?.step(block, key === 'next' ? shown.end : shown.hit.caret - 1, key === 'next' ? 1 : -1);
@@ -274,7 +272,7 @@ export class PagePopover implements TermUiEvents {
   // ---- TermUiEvents ----
 
   async copy(c: PopoverContent): Promise<boolean> {
-    const text = c.view ? citation(c.view, { title: document.title, url: location.href }) : c.dict ? dictText(c.dict) : '';
+    const text = popoverCopyText(c);
     return !!text && (await copyText(text, (m) => this.alert(m)));
   }
 
@@ -328,8 +326,9 @@ export class PagePopover implements TermUiEvents {
   }
 
   addTerm(text: string, note?: string): void {
-    void send({ type: 'add-term', text: text.slice(0, 40), ...(note ? { note: note.slice(0, LIMITS.note) } : {}) }).catch(() => undefined);
+    openAddTermForm({ text, ...(note ? { note: note.slice(0, LIMITS.note) } : {}) }, (m) => this.alert(m));
   }
+
 
   cardSave(id: string, patch: { color?: HighlightColor; note?: string }): void {
     this.cards.save(id, patch);

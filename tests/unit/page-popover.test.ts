@@ -135,4 +135,18 @@ describe('PagePopover: related terms', () => {
     popover.popoverKey('copy');
     await vi.waitFor(() => expect(ui.copied).toBe(1));
   });
+
+  it('add term asks the background for its form, and says so when the background cannot be asked', async () => {
+    const { popover, ui } = setup(async () => 7);
+    const sent = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(true as never);
+    popover.addTerm('开门听建议'.repeat(10), 'a note');
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledTimes(1));
+    expect(sent).toHaveBeenCalledWith({ type: 'add-term', text: '开门听建议'.repeat(8), note: 'a note' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(ui.alerts).toEqual([]);
+    // A content script the extension's update left behind: the message cannot be sent.
+    sent.mockRejectedValue(new Error('Extension context invalidated.'));
+    popover.addTerm('开门听建议');
+    await vi.waitFor(() => expect(ui.alerts).toEqual(['addTermNoAnswer']));
+  });
 });

@@ -279,20 +279,23 @@ export class PagePopover implements TermUiEvents {
   openRelated(id: string): void {
     const anchor = this.lastAnchor;
     if (!anchor) return;
-    // A newer popover than the lookup's: its dictionary reply, if it comes late, is not this term's,
-    // and the pointer back on that term opens it again.
-    this.opening++;
-    this.shown = null;
-    this.host.shown(null);
-    // The related term is not the occurrence on the page: nothing to highlight.
-    this.occurrence = null;
-    // Shown at once (loading, then the entry): an entry the background cannot give (null: it did
-    // not answer, or has no such entry) says so there, rather than leaving the click unanswered.
-    const load = async (): Promise<PopoverContent> => {
+    // An entry the background cannot give (it did not answer, or has none) says so in the popover.
+    this.showEntry(anchor, async () => {
       const index = await this.entries.indexOf(id);
       if (index === null) throw new Error(browser.i18n.getMessage('popoverLoadError'));
       return this.content(index);
-    };
+    });
+  }
+
+  /**
+   * Shows an entry that is no occurrence on the page (a related or selected term) at once, loading:
+   * the lookup's dictionary reply, if late, does not join it; the pointer back on that word reopens it.
+   */
+  private showEntry(anchor: Anchor, load: () => Promise<PopoverContent>): void {
+    this.opening++;
+    this.shown = null;
+    this.host.shown(null);
+    this.occurrence = null;
     void this.termUi()
       .then((ui) => ui.show(anchor, load, { focus: true }))
       .catch(() => undefined); // no page UI to show it in
@@ -312,11 +315,9 @@ export class PagePopover implements TermUiEvents {
   lookUpSelection(): void {
     const sel = this.selection;
     if (!sel || sel.entry === null || !this.ui) return;
-    const anchor = rectOf(sel.range);
     const entry = sel.entry;
-    this.lastAnchor = anchor;
-    this.occurrence = null;
-    void this.ui.show(anchor, () => this.content(entry, sel.text), { focus: true });
+    this.lastAnchor = rectOf(sel.range);
+    this.showEntry(this.lastAnchor, () => this.content(entry, sel.text));
   }
 
   closed(): void {

@@ -34,6 +34,7 @@ function fakeUi() {
       dicts.push(d);
     },
     announce() {},
+    async showToolbar() {},
     copied: 0,
     markCopied() {
       ui.copied++;
@@ -57,7 +58,7 @@ function setup(indexOf: (id: string) => Promise<number | null>, lateDict = false
   let answerDict: (r: DictLookupReply | null) => void = () => undefined;
   const dictReply = lateDict ? new Promise<DictLookupReply | null>((r) => (answerDict = r)) : Promise.resolve(dict);
   const words = { at: () => dictReply, show() {} } as unknown as WordLookup;
-  const session = { glossaryCount: 10, userTerms: [], notes: { base: 10 } } as unknown as GlossarySession;
+  const session = { glossaryCount: 10, userTerms: [], notes: { base: 10 }, exactTerm: (text: string) => (text === '三统一' ? 5 : null) } as unknown as GlossarySession;
   const entries = {
     indexOf,
     content: async (_s: GlossarySession, index: number) => ({ view: view(`entry ${index}`), related: [] }),
@@ -148,5 +149,21 @@ describe('PagePopover: related terms', () => {
     sent.mockRejectedValue(new Error('Extension context invalidated.'));
     popover.addTerm('开门听建议');
     await vi.waitFor(() => expect(ui.alerts).toEqual(['addTermNoAnswer']));
+  });
+
+  it('a selected term looked up is shown, and the late dictionary reply of the earlier lookup does not join it', async () => {
+    const { popover, hit, shown, dicts, answerDict } = setup(async () => 7, true);
+    const opened = popover.open(hit, false);
+    await vi.waitFor(() => expect(shown).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 60));
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('p')!);
+    await popover.select({ range, text: '三统一' });
+    popover.lookUpSelection();
+    await vi.waitFor(() => expect(shown).toHaveLength(2));
+    expect((await shown[1]!.content).view).toEqual(view('entry 5'));
+    answerDict({ word: '行政复议', entries: [] } as unknown as DictLookupReply);
+    await opened;
+    expect(dicts).toEqual([]);
   });
 });

@@ -32,7 +32,13 @@ async function openPopup(d, page) {
 
 /** The headword shown in our popover, once it is `term`. */
 async function popoverFor(page, term) {
-  await page.waitFor((t) => document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('[data-testid="term-headword"]')?.textContent === t, term);
+  try {
+    await page.waitFor((t) => document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('[data-testid="term-headword"]')?.textContent === t, term);
+  } catch (e) {
+    // What there is instead (the hover scenario timed out once in a fresh clone's Firefox run).
+    const shows = await page.evaluate(() => document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('.popover')?.textContent?.slice(0, 200) ?? 'no popover');
+    throw new Error(`no popover for ${term}; the popover shows: ${shows}`, { cause: e });
+  }
 }
 
 const popoverGone = (page) => page.waitFor(() => !document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('[data-testid="term-popover"]'));

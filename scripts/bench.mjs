@@ -331,8 +331,9 @@ if (part('restart')) results.pageAfterRestart = await benchPageAfterRestart({ ex
 
 await ext.close();
 await srv.close();
-// A conversion run alone prints its README block, to be pasted if it is to replace the last full run's.
+// A conversion or side-by-side run alone prints its README block, to be pasted if it is to replace the last full run's.
 if (only === 'conversion') console.log('\n' + conversion.table);
+if (only === 'peer' && peer) console.log('\n' + peer.table);
 if (only) process.exit(0);
 
 mkdirSync('bench', { recursive: true });

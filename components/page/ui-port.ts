@@ -17,7 +17,7 @@ export interface PopoverContent {
 
 /** What the page UI tells the content script; it never reaches into the page itself. */
 export interface TermUiEvents {
-  /** true once copied; false when the clipboard refused (the content script has said so) */
+  /** true once copied; false when there was nothing to copy or the clipboard refused (the content script has said so) */
   copy(content: PopoverContent): Promise<boolean>;
   /** a popover key pressed while focus is in the popover */
   popoverKey(key: PopoverKey): void;

@@ -27,9 +27,15 @@ export function useHighlights() {
     all.value = await send({ type: 'hl-all' }).catch(() => []);
   }
 
-  /** Scrolls the tab's page to a highlight and opens its card. */
-  async function reveal(tabId: number | null, id: string): Promise<void> {
-    if (tabId !== null) await sendToReport(tabId, { type: 'hl-reveal', id }).catch(() => undefined);
+  /**
+   * Scrolls the tab's page to a highlight and opens its card. 'gone': the page answered but cannot
+   * place it now (deleted there, or its text changed since the list was read); 'no-answer': the
+   * tab was closed or reloaded, or its reader is gone.
+   */
+  async function reveal(tabId: number | null, id: string): Promise<'shown' | 'gone' | 'no-answer'> {
+    if (tabId === null) return 'no-answer';
+    const shown = await sendToReport(tabId, { type: 'hl-reveal', id }).catch(() => null);
+    return shown === true ? 'shown' : shown === false ? 'gone' : 'no-answer';
   }
 
   const matches = (i: { exact: string; note: string; color: HighlightColor }) => {

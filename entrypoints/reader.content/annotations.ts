@@ -9,6 +9,7 @@ import { HIGHLIGHT_COLORS, noteOf, QUOTE_MAX, quoteOf, type Annotation, type Hig
 import type { PageHighlight, Reply } from '@/utils/core/messages';
 import { errorMessage } from '@/utils/core/errors';
 import { BadReply, send } from '@/utils/extension/messaging';
+import { changedSources } from '@/utils/extension/annotate/changes';
 import { markLayer, redrawOverlays, type MarkLayer } from './mark-layers';
 
 const FILL: Record<HighlightColor, string> = { yellow: 'rgba(253, 224, 71, 0.55)', green: 'rgba(134, 239, 172, 0.6)', blue: 'rgba(147, 197, 253, 0.6)', pink: 'rgba(249, 168, 212, 0.6)' };
@@ -193,11 +194,6 @@ export class Annotator {
     return gone;
   }
 
-  /** The storage key of this page's record: every write to the page's highlights changes it. */
-  get storageKey(): string {
-    return `hl:${this.source}`;
-  }
-
   /** The highlight drawn under a viewport point. */
   at(x: number, y: number): Annotation | null {
     for (const a of [...this.items].reverse()) {
@@ -214,16 +210,18 @@ export class Annotator {
    */
   stale(): boolean {
     if (this.items.some((a) => !this.placed.has(a.id))) return true;
-    for (const r of this.placed.values()) if (r.collapsed || !r.startContainer.isConnected || !r.endContainer.isConnected) return true;
+    for (const r of this.placed.values()) if (lostText(r)) return true;
     return false;
   }
 
+  /** Where the highlight is on the page now; null also between the page removing its text and the placing again that follows. */
   range(id: string): Range | null {
-    return this.placed.get(id) ?? null;
+    const r = this.placed.get(id);
+    return r && !lostText(r) ? r : null;
   }
 
   list(): PageHighlight[] {
-    return this.items.map((a) => ({ id: a.id, exact: quoteOf(a).exact, note: noteOf(a), color: a.color, placed: this.placed.has(a.id) }));
+    return this.items.map((a) => ({ id: a.id, exact: quoteOf(a).exact, note: noteOf(a), color: a.color, placed: this.range(a.id) !== null }));
   }
 
   removeLayers(): void {
@@ -265,13 +263,13 @@ export class AnnotatorSlot {
   }
 
   /**
-   * Another tab or the settings page wrote this page's highlights (every write changes the page's
-   * record): read them again, so an edit made here starts from what is stored. Resolves to the ids
+   * Another tab or the settings page wrote this page's highlights (its record or one of its
+   * buckets): read them again, so an edit made here starts from what is stored. Resolves to the ids
    * deleted elsewhere, or null when the change was not this page's.
    */
   async storageChanged(changes: Record<string, unknown>, area: string): Promise<string[] | null> {
     const annotator = this.current;
-    if (area !== 'local' || !annotator || !(annotator.storageKey in changes)) return null;
+    if (area !== 'local' || !annotator || !changedSources(changes, area).has(annotator.source)) return null;
     const gone = await annotator.refresh();
     return annotator === this.current ? gone : null;
   }
@@ -291,3 +289,6 @@ export class AnnotatorSlot {
     this.current?.removeLayers();
   }
 }
+
+/** A live range whose text the page removed collapses where it was, or is left in detached nodes. */
+const lostText = (r: Range): boolean => r.collapsed || !r.startContainer.isConnected || !r.endContainer.isConnected;

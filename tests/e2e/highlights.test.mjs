@@ -337,3 +337,53 @@ test('a highlight card copies its quote as a citation; a page that forbids the c
     await page.close();
   }
 });
+
+test('the side panel\'s highlight list follows the page: a new highlight and an edited note show, a click opens the card, one no longer on the page or a closed page says so', async () => {
+  const H1 = '切實降低制度交易成本';
+  const H2 = '努力為市場主體提供優質執法服務';
+  const page = await ready('seed-report.html');
+  const tabId = await tabIdOf(session.ext, page);
+  const panel = await session.ext.context.newPage();
+  await panel.goto(`chrome-extension://${session.ext.extensionId}/sidepanel.html?tabId=${tabId}`);
+  await panel.getByTestId('highlights').waitFor();
+  const item = (text) => panel.locator('[data-testid="highlight-item"]', { hasText: text });
+
+  // Made on the page while the panel is open: listed without reopening it.
+  for (const text of [H1, H2]) {
+    await page.bringToFront();
+    await selectText(page, text);
+    await page.getByTestId('highlight-color-yellow').click();
+    await waitForHighlight(page, text);
+    await page.keyboard.press('Escape');
+    await item(text).waitFor({ timeout: 5000 });
+  }
+  // A note saved on the page rewrites only the highlight's bucket: the list follows that too.
+  await openCard(page, H2);
+  await page.getByTestId('highlight-note-input').fill('service for market entities');
+  await page.getByTestId('highlight-save').click();
+  await page.getByTestId('highlight-card').getByText('Saved').waitFor();
+  await page.keyboard.press('Escape');
+  await item(H2).filter({ hasText: 'service for market entities' }).waitFor({ timeout: 5000 });
+
+  // A click opens the highlight's card on the page.
+  await item(H1).click();
+  await page.getByTestId('highlight-card').waitFor({ timeout: 5000 });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('highlight-card').waitFor({ state: 'detached' });
+
+  // The page's own script removes the paragraph: the list (read before) still offers it.
+  await page.evaluate((t) => [...document.querySelectorAll('p')].find((p) => p.textContent.includes(t)).remove(), H1);
+  await page.waitForFunction((t) => ![...(CSS.highlights.get('bilingual-reader-hl-yellow') ?? [])].some((r) => r.toString() === t), H1, { timeout: 5000 });
+  await item(H1).click();
+  const error = panel.getByTestId('highlights-reveal-error');
+  await error.waitFor({ timeout: 5000 });
+  assert.equal(await error.getAttribute('role'), 'alert');
+  assert.match(await error.textContent(), /not on the page now/);
+  // … and the list, read again, files it under not found.
+  await panel.locator('[data-testid="highlight-item"][data-orphan="true"]', { hasText: H1 }).waitFor({ timeout: 5000 });
+
+  await page.close();
+  await item(H2).click();
+  await panel.getByTestId('highlights-reveal-error').filter({ hasText: 'The page did not answer' }).waitFor({ timeout: 5000 });
+  await panel.close();
+});

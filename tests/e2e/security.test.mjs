@@ -169,6 +169,8 @@ test('two tabs: a recolour in B and a note from A both stand; a delete in A is n
   await b.bringToFront();
   await b.keyboard.press('Escape');
   await openCard(b, ONE, 'bilingual-reader-hl-green');
+  // B was told of A's note (a note saved rewrites only the highlight's bucket in storage).
+  assert.equal(await b.getByTestId('highlight-note-input').inputValue(), 'note from tab A');
   await a.bringToFront();
   await a.getByTestId('highlight-delete').click();
   await a.getByTestId('highlight-card').waitFor({ state: 'detached' });

@@ -7,6 +7,7 @@ import { migratePage } from '@/utils/core/annotate/revisions';
 import { parseImport, toCsv, toJson, toMarkdown } from '@/utils/core/annotate/export';
 import { testAnnotation } from '../support/annotation';
 import { isAnnotation, type Annotation } from '@/utils/core/annotate/types';
+import { changedSources, onHighlightsChanged } from '@/utils/extension/annotate/changes';
 
 function make(id: string, exact: string, note = '', source = 'https://a.gov.cn/r'): Annotation {
   return testAnnotation({ id, exact, note, source, prefix: '前', suffix: '后', start: 3 });
@@ -15,6 +16,27 @@ function make(id: string, exact: string, note = '', source = 'https://a.gov.cn/r
 beforeEach(() => fakeBrowser.reset());
 
 describe('highlight storage', () => {
+  it('every change to the highlights is seen by the lists that follow the store, and nothing else is', async () => {
+    const seen = vi.fn();
+    const stop = onHighlightsChanged(seen);
+    await fakeBrowser.storage.local.set({ settings: { script: 'zh-TW' }, userTerms: [] });
+    await fakeBrowser.storage.sync.set({ 'hl:https://a.gov.cn/r': {} });
+    expect(seen).not.toHaveBeenCalled();
+    await putAnnotation(make('a', '甲'));
+    expect(seen).toHaveBeenCalledTimes(1);
+    await putAnnotation(make('a', '甲', 'edited'));
+    expect(seen).toHaveBeenCalledTimes(2);
+    await deleteAnnotation('https://a.gov.cn/r', 'a');
+    expect(seen).toHaveBeenCalledTimes(3);
+    stop();
+    await putAnnotation(make('b', '乙'));
+    expect(seen).toHaveBeenCalledTimes(3);
+  });
+  it('a change names the pages it touched, by their record or by a bucket alone (a note edited changes only a bucket)', () => {
+    expect([...changedSources({ 'hlb:0:https://a.gov.cn/r': {} }, 'local')]).toEqual(['https://a.gov.cn/r']);
+    expect([...changedSources({ 'hlb:3:https://b.gov.cn/x?q=1:2': {}, 'hl:https://c.gov.cn/': {}, hlIndex: {}, settings: {} }, 'local')]).toEqual(['https://b.gov.cn/x?q=1:2', 'https://c.gov.cn/']);
+    expect(changedSources({ 'hl:https://c.gov.cn/': {} }, 'sync').size).toBe(0);
+  });
   it('concurrent writes to one page keep every highlight', async () => {
     await Promise.all([putAnnotation(make('a', '甲')), putAnnotation(make('b', '乙')), putAnnotation(make('c', '丙'))]);
     expect((await listPage('https://a.gov.cn/r')).map((a) => a.id).sort()).toEqual(['a', 'b', 'c']);

@@ -24,12 +24,12 @@ import {
   type PutResult,
 } from '@/utils/core/annotate/revisions';
 
+import { BUCKET_RE, INDEX_NAME, PAGE_PREFIX } from '@/utils/extension/annotate/changes';
+
 export { PAGE_VERSION } from '@/utils/core/annotate/revisions';
 export type { IndexEntry, PutResult, DeleteResult, ImportResult } from '@/utils/core/annotate/revisions';
 
-const INDEX_KEY = 'local:hlIndex' as const;
-const PAGE_PREFIX = 'hl:';
-const BUCKET_RE = /^hlb:(\d+):(.*)$/s;
+const INDEX_KEY = `local:${INDEX_NAME}` as const;
 const pageKey = (source: string) => `local:${PAGE_PREFIX}${source}` as const;
 const bucketKey = (source: string, b: number) => `local:hlb:${b}:${source}` as const;
 /** Pages per storage call when importing: each call is one step of the progress shown. */
@@ -170,7 +170,7 @@ export function allPages(): Promise<{ source: string; title: string; items: Anno
       const p = 'legacy' in r ? r.legacy : joinPage(r.meta, (buckets.get(source) ?? []).slice(0, r.meta.buckets));
       if (p.items.length) pages.push(p);
     }
-    const { index, changed } = repairIndex(migrateIndex(all.hlIndex), pages.map(summaryOf), now());
+    const { index, changed } = repairIndex(migrateIndex(all[INDEX_NAME]), pages.map(summaryOf), now());
     if (changed) await storage.setItem(INDEX_KEY, index).catch(() => undefined);
     return pages.map((p) => ({ source: p.source, title: p.title, items: p.items }));
   });

@@ -455,7 +455,7 @@ export const scenarios = {
     await page.close();
   },
 
-  async 'highlights: a highlight made on the page is listed, and drawn again after a reload'(d) {
+  async 'highlights: a highlight made on the page is listed, and drawn again after a reload; the open list follows the page and a click opens its card'(d) {
     const { page } = await openReady(d, 'seed-report.html');
     await selectText(page, S);
     await page.click('highlight-color-yellow');
@@ -472,6 +472,20 @@ export const scenarios = {
     const items = await popup.evaluate(() => [...document.querySelectorAll('[data-testid="highlight-item"]')].map((e) => ({ text: e.textContent, orphan: e.dataset.orphan === 'true' })));
     assert.equal(items.length, 1);
     assert.ok(items[0].text.includes(S) && !items[0].orphan, JSON.stringify(items));
+
+    // With the list open, another highlight made on the page joins it (storage.onChanged).
+    const S2 = '努力為市場主體提供優質執法服務';
+    await page.front();
+    await selectText(page, S2);
+    await page.click('highlight-color-yellow');
+    await page.waitFor(([n, t]) => [...(CSS.highlights.get(n) ?? [])].some((r) => r.toString() === t), [YELLOW, S2]);
+    await page.press('Escape');
+    await popup.waitFor((t) => [...document.querySelectorAll('[data-testid="highlight-item"]')].some((e) => e.textContent.includes(t)), S2);
+    // A click on the first one opens its card on the page.
+    const nth = await popup.evaluate((t) => [...document.querySelectorAll('[data-testid="highlight-item"]')].findIndex((e) => e.textContent.includes(t)), S);
+    await popup.click('highlight-item', { nth });
+    await page.waitForTestId('highlight-card');
+    assert.ok((await page.text('highlight-card')).includes(S));
     await popup.close();
     await page.close();
   },

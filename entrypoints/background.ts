@@ -4,7 +4,7 @@ import { errorMessage } from '@/utils/core/errors';
 import { send, sendToTab } from '@/utils/extension/messaging';
 import { dictService } from '@/utils/extension/dict-service';
 import { glossaryService } from '@/utils/extension/glossary-service';
-import { isScriptMode, SCRIPT_MODES, scriptLabelKey } from '@/utils/core/convert/modes';
+import { menuAction, menuItems } from '@/utils/core/reader/menus';
 import { getSettings } from '@/utils/extension/storage/items';
 import { allPages, deleteAnnotation, importAnnotations, listPage, putAnnotation } from '@/utils/extension/annotate/store';
 import { frameRecord, type FrameRecord } from '@/utils/core/reader/frames';
@@ -75,18 +75,16 @@ const handlers: MessageHandlers<Sender> = {
 };
 
 export default defineBackground(() => {
-  // Context menu on a selection: add it to the reader's own terms.
+  // Context menu: add a selection to the reader's own terms; show the page in another script.
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: 'add-term', title: browser.i18n.getMessage('menuAddTerm', ['%s']), contexts: ['selection'] });
-    browser.contextMenus.create({ id: 'script', title: browser.i18n.getMessage('menuScript'), contexts: ['page'] });
-    for (const mode of SCRIPT_MODES)
-      browser.contextMenus.create({ id: `script:${mode}`, parentId: 'script', title: browser.i18n.getMessage(scriptLabelKey(mode) as 'scriptOriginal'), contexts: ['page'] });
+    for (const { titleKey, ...item } of menuItems())
+      browser.contextMenus.create({ ...item, title: browser.i18n.getMessage(titleKey as 'menuScript', ['%s']) });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    const text = (info.selectionText ?? '').trim().slice(0, 40);
-    if (info.menuItemId === 'add-term' && text) void openAddTerm(text);
-    const mode = String(info.menuItemId).replace(/^script:/, '');
-    if (isScriptMode(mode) && tab?.id !== undefined) void sendToTab(tab.id, { type: 'set-script', mode, tell: true }).catch(() => undefined);
+    const action = menuAction(info.menuItemId, info.selectionText, tab?.id);
+    if (action?.kind === 'add-term') void openAddTerm(action.text);
+    // To every frame of the tab, as the page is one to the reader; a frame that fails says so itself.
+    else if (action?.kind === 'set-script') void sendToTab(action.tabId, { type: 'set-script', mode: action.mode, tell: true }).catch(() => undefined);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void frames.forget(tabId));

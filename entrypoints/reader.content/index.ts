@@ -1,10 +1,11 @@
 import './highlights.css';
 import { browser } from 'wxt/browser';
 import { guardInstance } from '@/utils/dom/instance-guard';
+import { READER_PAGES } from '@/utils/core/reader/menus';
 import { Reader } from './reader';
 
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
+  matches: [...READER_PAGES],
   // A report shown in an iframe is read there: each frame runs its own reader and text model.
   allFrames: true,
   matchAboutBlank: true,

@@ -516,6 +516,18 @@ export const scenarios = {
     await page.close();
   },
 
+  async 'context menu: its items are created at install (add a term; the script and each mode)'(d) {
+    const options = await d.openExtensionPage('options.html');
+    const found = await options.evaluate(async (ids) => {
+      const api = (globalThis.browser ?? globalThis.chrome).contextMenus;
+      const out = {};
+      for (const id of ids) out[id] = await api.update(id, {}).then(() => true, () => false);
+      return out;
+    }, ['add-term', 'script', 'script:original', 'script:zh-Hans', 'script:zh-Hant', 'script:zh-TW', 'script:zh-HK', 'no-such-item']);
+    assert.deepEqual(found, { 'add-term': true, script: true, 'script:original': true, 'script:zh-Hans': true, 'script:zh-Hant': true, 'script:zh-TW': true, 'script:zh-HK': true, 'no-such-item': false });
+    await options.close();
+  },
+
   async 'overlay marks (for browsers without the Highlight API): marks and highlights drawn by our overlay, page DOM untouched'(d) {
     await updateSettings(d, { overlayMarks: true });
     try {

@@ -1,0 +1,42 @@
+// The context menu's items and what a click on one asks for. Pure: the background creates the items
+// and carries out the action (entrypoints/background.ts).
+import { isScriptMode, SCRIPT_MODES, scriptLabelKey, type ScriptMode } from '@/utils/core/convert/modes';
+
+/** The pages the content script runs on (entrypoints/reader.content/index.ts): the script items make sense there only. */
+export const READER_PAGES = ['http://*/*', 'https://*/*'];
+/** What is taken of a selection to add as a term. */
+const TERM_MAX = 40;
+
+type MenuContext = 'selection' | 'page' | 'frame';
+
+export interface MenuItem {
+  id: string;
+  parentId?: string;
+  /** an i18n message key; `%s` (the selection) is its substitution */
+  titleKey: string;
+  contexts: [MenuContext, ...MenuContext[]];
+  documentUrlPatterns?: string[];
+}
+
+export function menuItems(): MenuItem[] {
+  // 'frame' too: a report in an iframe (a viewer page around it) is right-clicked inside the frame.
+  const page = { contexts: ['page', 'frame'] as MenuItem['contexts'], documentUrlPatterns: [...READER_PAGES] };
+  return [
+    { id: 'add-term', titleKey: 'menuAddTerm', contexts: ['selection'] },
+    { id: 'script', titleKey: 'menuScript', ...page },
+    ...SCRIPT_MODES.map((mode) => ({ id: `script:${mode}`, parentId: 'script', titleKey: scriptLabelKey(mode), ...page })),
+  ];
+}
+
+export type MenuAction = { kind: 'add-term'; text: string } | { kind: 'set-script'; tabId: number; mode: ScriptMode } | null;
+
+/** What a click on `menuItemId` asks for; null when there is nothing to do (an empty selection, no tab). */
+export function menuAction(menuItemId: string | number, selectionText: string | undefined, tabId: number | undefined): MenuAction {
+  const id = String(menuItemId);
+  if (id === 'add-term') {
+    const text = (selectionText ?? '').trim().slice(0, TERM_MAX);
+    return text ? { kind: 'add-term', text } : null;
+  }
+  const mode = id.startsWith('script:') ? id.slice('script:'.length) : '';
+  return isScriptMode(mode) && tabId !== undefined ? { kind: 'set-script', tabId, mode } : null;
+}

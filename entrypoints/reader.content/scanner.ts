@@ -192,7 +192,10 @@ export class TermScanner {
     // Reading the caret forces layout: once a frame is enough, however fast the pointer moves.
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
-      if (inPopover) {
+      // In the popover when the pointer moved there, unless it closed since (a scroll closes it in
+      // the frame, before this callback): the pointer is then over the page, and no other move may
+      // come to say so (Firefox sends none after a scroll).
+      if (inPopover && this.host.popoverOpen()) {
         if (this.hoverTimer) this.dropPendingHover();
         return this.emit('pointer-stay', undefined);
       }

@@ -3,7 +3,7 @@
 /** Centre of the first (or nth) occurrence of `text`, scrolled into view. Text may span nodes. */
 export async function textBox(page, text, nth = 0) {
   return page.evaluate(
-    ([text, nth]) => {
+    async ([text, nth]) => {
       const nodes = [];
       let all = '';
       const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
@@ -25,11 +25,22 @@ export async function textBox(page, text, nth = 0) {
       r.setStart(...pos(at));
       r.setEnd(...pos(at + text.length - 1));
       r.setEnd(r.endContainer, r.endOffset + 1);
+      const scrolled = scrollY;
       r.startContainer.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
       let rect = r.getClientRects()[0];
       // A paragraph taller than the viewport can leave the text itself outside it.
       if (rect.top < 0 || rect.bottom > innerHeight) {
         scrollBy({ top: rect.top - innerHeight / 2, behavior: 'instant' });
+        rect = r.getClientRects()[0];
+      }
+      // A scroll is announced in the next frame (it closes an open popover then): let that frame
+      // pass before the pointer moves, as a reader's pointer comes after the page has moved.
+      if (scrollY !== scrolled) {
+        // (A page behind another tab gets no frames: it waits 200 ms at most.)
+        await new Promise((done) => {
+          requestAnimationFrame(() => requestAnimationFrame(done));
+          setTimeout(done, 200);
+        });
         rect = r.getClientRects()[0];
       }
       return { x: rect.left + Math.min(rect.width / 2, 12), y: rect.top + rect.height / 2 };

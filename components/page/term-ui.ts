@@ -68,6 +68,12 @@ export class TermUi {
     return !!host && e.composedPath().includes(host);
   }
 
+  /** True if our UI shows at this viewport point (the document sees a shadow root's content as its host). */
+  ownsPoint(x: number, y: number): boolean {
+    const host = this.host;
+    return !!host && document.elementFromPoint(x, y) === host;
+  }
+
   private ensure(): Promise<void> {
     this.mounting ??= (async () => {
       const ui = await createShadowRootUi<App>(this.ctx, {

@@ -128,6 +128,7 @@ export class Reader {
       active: () => this.on(),
       settings: () => this.status.settings,
       owns: (e) => popover.current?.owns(e) ?? false,
+      ownsPoint: (x, y) => popover.current?.ownsPoint(x, y) ?? false,
       occurrences: () => this.session?.occurrences(true) ?? [],
       popoverOpen: () => popover.current?.isOpen ?? false,
     });

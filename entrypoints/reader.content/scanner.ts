@@ -66,6 +66,8 @@ export interface ScannerHost {
   settings(): { hover: boolean; hoverDelayMs: number; click: boolean; lookupAny: LookupAny } | null;
   /** true if the event happened inside our own UI */
   owns(e: Event): boolean;
+  /** true if our own UI (popover, card, toolbar) is what shows at this viewport point now */
+  ownsPoint(x: number, y: number): boolean;
   /** occurrences the keyboard cursor moves through, in page order */
   occurrences(): Occurrence[];
   /** true while a popover is open that the popover keys act on */
@@ -87,6 +89,8 @@ export class TermScanner {
   private shownAt: Spot | null = null;
   /** the keyboard term cursor */
   private cursor: Spot | null = null;
+  /** the page scrolled after the last pointer move, before its frame */
+  private scrolledSinceMove = false;
   /** where the pointer last was, for Shift pressed while it rests */
   private lastPointer: { x: number; y: number } | null = null;
 
@@ -189,13 +193,16 @@ export class TermScanner {
    */
   private rest(x: number, y: number, since: number, modifier: boolean, inPopover: boolean): void {
     if (this.pointerFrame) cancelAnimationFrame(this.pointerFrame);
+    this.scrolledSinceMove = false;
     // Reading the caret forces layout: once a frame is enough, however fast the pointer moves.
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
-      // In the popover when the pointer moved there, unless it closed since (a scroll closes it in
-      // the frame, before this callback): the pointer is then over the page, and no other move may
-      // come to say so (Firefox sends none after a scroll).
-      if (inPopover && this.host.popoverOpen()) {
+      // In our UI when the pointer moved there, unless a scroll closed it since (in this frame,
+      // before this callback): the pointer is then over the page, and no other move may come to say
+      // so (Firefox sends none after a scroll). Our UI closing otherwise (a toolbar button chosen)
+      // leaves the pointer where the reader put it for our UI, not for a lookup.
+      const scrolledAway = this.scrolledSinceMove && !this.host.ownsPoint(x, y);
+      if (inPopover && !scrolledAway) {
         if (this.hoverTimer) this.dropPendingHover();
         return this.emit('pointer-stay', undefined);
       }
@@ -236,6 +243,7 @@ export class TermScanner {
   }
 
   private readonly onScroll = (): void => {
+    this.scrolledSinceMove = true;
     if (!this.cursor) this.emit('scroll', undefined);
   };
 

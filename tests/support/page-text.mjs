@@ -76,12 +76,19 @@ export async function waitForTerms(session, page, waitForStatus) {
 
 /** Selects `text` in the page as a reader would (mouse down, drag, up). */
 export async function selectText(page, text) {
-  const box = await page.evaluate((t) => {
+  const box = await page.evaluate(async (t) => {
     const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = w.nextNode(); n; n = w.nextNode()) {
       const i = n.data.indexOf(t);
       if (i < 0) continue;
+      const scrolled = scrollY;
       n.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
+      // The frame that announces the scroll (it closes an open popover) passes before the pointer acts.
+      if (scrollY !== scrolled)
+        await new Promise((done) => {
+          requestAnimationFrame(() => requestAnimationFrame(done));
+          setTimeout(done, 200);
+        });
       const r = document.createRange();
       r.setStart(n, i);
       r.setEnd(n, i + t.length);

@@ -6,13 +6,14 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 const HIT: LookupHit = { kind: 'term', entry: 3, blockId: 1, start: 4, end: 7, caret: 5 };
 
-function scanner(popoverOpen: () => boolean) {
+function scanner(uiAtPoint: boolean) {
   const host: ScannerHost = {
     active: () => true,
     settings: () => ({ hover: true, hoverDelayMs: 20, click: false, lookupAny: 'off' }),
     owns: () => false,
+    ownsPoint: () => uiAtPoint,
     occurrences: () => [],
-    popoverOpen,
+    popoverOpen: () => uiAtPoint,
   };
   const s = new TermScanner({} as ContentScriptContext, new PageTextModel(document), host);
   // What the sources find under the point (hit-testing itself needs a laid-out page: e2e tests).
@@ -27,19 +28,27 @@ function scanner(popoverOpen: () => boolean) {
 }
 
 describe('TermScanner hover', () => {
-  it('a move inside the open popover keeps it, and looks nothing up', async () => {
-    const { events, move } = scanner(() => true);
+  it('a move inside our UI (popover, card, toolbar), still there in the next frame, keeps it, and looks nothing up', async () => {
+    const { events, move } = scanner(true);
     move(true);
     await new Promise((r) => setTimeout(r, 80));
     expect(events).toEqual(['stay']);
   });
-  it('a move made over the popover that closed before the next frame (a scroll closes it) looks up what the pointer is over now', async () => {
-    const { events, move } = scanner(() => false);
+  it('a move made over the popover that a scroll closed before the next frame looks up what the pointer is over now', async () => {
+    const { s: scan, events, move } = scanner(false);
     move(true);
+    // The scroll event comes in the frame, before the frame's callbacks; it closes the popover.
+    (scan as unknown as { onScroll(): void }).onScroll();
     await vi.waitFor(() => expect(events).toEqual(['lookup 4']), { timeout: 1000 });
   });
+  it('a move made over our UI that closed for another reason (a toolbar button chosen) looks nothing up', async () => {
+    const { events, move } = scanner(false);
+    move(true);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(events).toEqual(['stay']);
+  });
   it('a move over a term opens it after the hover delay', async () => {
-    const { events, move } = scanner(() => false);
+    const { events, move } = scanner(false);
     move(false);
     await vi.waitFor(() => expect(events).toEqual(['lookup 4']), { timeout: 1000 });
   });

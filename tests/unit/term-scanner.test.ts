@@ -28,8 +28,11 @@ function scanner(uiAtPoint: boolean) {
 }
 
 describe('TermScanner hover', () => {
-  it('a move inside our UI (popover, card, toolbar), still there in the next frame, keeps it, and looks nothing up', async () => {
-    const { events, move } = scanner(true);
+  it.each([
+    ['still there in the next frame', true],
+    ['closed by the next frame for another reason than a scroll (a toolbar button chosen)', false],
+  ])('a move over our UI (popover, card, toolbar), %s, keeps what is open and looks nothing up', async (_, uiStillThere) => {
+    const { events, move } = scanner(uiStillThere);
     move(true);
     await new Promise((r) => setTimeout(r, 80));
     expect(events).toEqual(['stay']);
@@ -40,12 +43,6 @@ describe('TermScanner hover', () => {
     // The scroll event comes in the frame, before the frame's callbacks; it closes the popover.
     (scan as unknown as { onScroll(): void }).onScroll();
     await vi.waitFor(() => expect(events).toEqual(['lookup 4']), { timeout: 1000 });
-  });
-  it('a move made over our UI that closed for another reason (a toolbar button chosen) looks nothing up', async () => {
-    const { events, move } = scanner(false);
-    move(true);
-    await new Promise((r) => setTimeout(r, 80));
-    expect(events).toEqual(['stay']);
   });
   it('a move over a term opens it after the hover delay', async () => {
     const { events, move } = scanner(false);

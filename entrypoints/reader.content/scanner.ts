@@ -201,8 +201,7 @@ export class TermScanner {
       // before this callback): the pointer is then over the page, and no other move may come to say
       // so (Firefox sends none after a scroll). Our UI closing otherwise (a toolbar button chosen)
       // leaves the pointer where the reader put it for our UI, not for a lookup.
-      const scrolledAway = this.scrolledSinceMove && !this.host.ownsPoint(x, y);
-      if (inPopover && !scrolledAway) {
+      if (inPopover && !(this.scrolledSinceMove && !this.host.ownsPoint(x, y))) {
         if (this.hoverTimer) this.dropPendingHover();
         return this.emit('pointer-stay', undefined);
       }

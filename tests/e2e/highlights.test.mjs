@@ -160,7 +160,10 @@ test('export from the side panel (Markdown, JSON, CSV) and import merges without
   await options.goto(`chrome-extension://${session.ext.extensionId}/options.html`);
   const same = join(dir, 'same.json');
   writeFileSync(same, json);
-  await options.getByTestId('highlights-import').setInputFiles(same);
+  // As a reader does it: the button opens the file chooser (the file control itself is hidden).
+  assert.equal(await options.getByTestId('highlights-import').isVisible(), false);
+  const [chooser] = await Promise.all([options.waitForEvent('filechooser'), options.getByTestId('highlights-io').getByRole('button', { name: 'Import highlights (JSON)…' }).click()]);
+  await chooser.setFiles(same);
   await options.waitForFunction(() => /Imported 0 highlights \(\d+ already there\)/.test(document.querySelector('[data-testid="highlights-import-message"]')?.textContent ?? ''));
   const bad = join(dir, 'bad.json');
   writeFileSync(bad, JSON.stringify({ type: 'AnnotationCollection', items: [{ id: 'x' }] }));

@@ -169,6 +169,13 @@ export class TermScanner {
   private readonly onPointerMove = (e: PointerEvent): void => {
     // Only the reader's own input counts: a page can dispatch any event it likes (isTrusted is false then).
     if (!e.isTrusted || !this.host.active() || !this.host.settings()?.hover || e.pointerType === 'touch') return;
+    if (e.buttons !== 0) {
+      // A drag (text being selected, a scrollbar): nothing under it is looked up, and a hover begun
+      // before it does not open mid-drag or over the selection where it ends.
+      if (this.pointerFrame) cancelAnimationFrame(this.pointerFrame);
+      this.pointerFrame = 0;
+      return this.dropPendingHover();
+    }
     this.lastPointer = { x: e.clientX, y: e.clientY };
     this.rest(e.clientX, e.clientY, e.timeStamp, e.shiftKey, this.host.owns(e));
   };

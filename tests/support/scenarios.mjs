@@ -132,6 +132,19 @@ export const scenarios = {
     await page.close();
   },
 
+  async 'popover: a selection dragged with the mouse opens no popover where it ends (nothing is looked up under a drag)'(d) {
+    const { page } = await openReady(d, 'seed-report.html');
+    // It ends on 建, a dictionary word (words are looked up on hover by default).
+    await selectText(page, '推進國家社會信用體系建設示範城市創建');
+    await page.waitForTestId('highlight-toolbar');
+    // Past the hover delay (300 ms) and the dictionary's answer.
+    await new Promise((r) => setTimeout(r, 1000));
+    const shown = await page.evaluate(() => document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('[data-testid="term-popover"]')?.textContent ?? null);
+    assert.equal(shown, null);
+    await page.press('Escape');
+    await page.close();
+  },
+
   async 'popover: a click opens 三統一, a related term opens in place and stays (the hover the click began is dropped), and copy says Copied'(d) {
     // A hover delay long enough that the related term is surely clicked before it would end.
     await updateSettings(d, { hoverDelayMs: 1500 });

@@ -330,7 +330,6 @@ export class PagePopover implements TermUiEvents {
     openAddTermForm({ text, ...(note ? { note: note.slice(0, LIMITS.note) } : {}) }, (m) => this.alert(m));
   }
 
-
   cardSave(id: string, patch: { color?: HighlightColor; note?: string }): void {
     this.cards.save(id, patch);
   }

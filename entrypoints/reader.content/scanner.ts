@@ -119,6 +119,13 @@ export class TermScanner {
     this.hovered = null;
   }
 
+  /** Forgets where the pointer was: its frame not yet read, and its hover still waiting. */
+  private letGo(): void {
+    if (this.pointerFrame) cancelAnimationFrame(this.pointerFrame);
+    this.pointerFrame = 0;
+    this.dropPendingHover();
+  }
+
   private lookup(hit: LookupHit, trigger: 'click' | 'key', focus: boolean): void {
     this.dropPendingHover();
     this.emit('lookup', { hit, trigger, focus });
@@ -169,13 +176,9 @@ export class TermScanner {
   private readonly onPointerMove = (e: PointerEvent): void => {
     // Only the reader's own input counts: a page can dispatch any event it likes (isTrusted is false then).
     if (!e.isTrusted || !this.host.active() || !this.host.settings()?.hover || e.pointerType === 'touch') return;
-    if (e.buttons !== 0) {
-      // A drag (text being selected, a scrollbar): nothing under it is looked up, and a hover begun
-      // before it does not open mid-drag or over the selection where it ends.
-      if (this.pointerFrame) cancelAnimationFrame(this.pointerFrame);
-      this.pointerFrame = 0;
-      return this.dropPendingHover();
-    }
+    // A drag (text being selected, a scrollbar): nothing under it is looked up, and a hover begun
+    // before it does not open mid-drag or over the selection where it ends.
+    if (e.buttons !== 0) return this.letGo();
     this.lastPointer = { x: e.clientX, y: e.clientY };
     this.rest(e.clientX, e.clientY, e.timeStamp, e.shiftKey, this.host.owns(e));
   };
@@ -186,11 +189,7 @@ export class TermScanner {
    */
   private readonly onPointerOut = (e: PointerEvent): void => {
     if (!e.isTrusted || e.relatedTarget !== null || e.pointerType === 'touch' || !this.host.active()) return;
-    if (this.pointerFrame) cancelAnimationFrame(this.pointerFrame);
-    if (this.hoverTimer) clearTimeout(this.hoverTimer);
-    this.pointerFrame = 0;
-    this.hoverTimer = null;
-    this.hovered = null;
+    this.letGo();
     this.emit('pointer-away', undefined);
   };
 

@@ -2,7 +2,7 @@
 
 /** Centre of the first (or nth) occurrence of `text`, scrolled into view. Text may span nodes. */
 export async function textBox(page, text, nth = 0) {
-  return page.evaluate(
+  const found = await page.evaluate(
     async ([text, nth]) => {
       const nodes = [];
       let all = '';
@@ -33,19 +33,26 @@ export async function textBox(page, text, nth = 0) {
         scrollBy({ top: rect.top - innerHeight / 2, behavior: 'instant' });
         rect = r.getClientRects()[0];
       }
-      // A scroll is announced in the next frame (it closes an open popover then): let that frame
-      // pass before the pointer moves, as a reader's pointer comes after the page has moved.
-      if (scrollY !== scrolled) {
-        // (A page behind another tab gets no frames: it waits 200 ms at most.)
-        await new Promise((done) => {
-          requestAnimationFrame(() => requestAnimationFrame(done));
-          setTimeout(done, 200);
-        });
-        rect = r.getClientRects()[0];
-      }
-      return { x: rect.left + Math.min(rect.width / 2, 12), y: rect.top + rect.height / 2 };
+      return { box: { x: rect.left + Math.min(rect.width / 2, 12), y: rect.top + rect.height / 2 }, scrolled: scrollY !== scrolled };
     },
     [text, nth],
+  );
+  if (found?.scrolled) await afterScroll(page);
+  return found?.box ?? null;
+}
+
+/**
+ * A scroll is announced in the next frame (it closes an open popover then): that frame passes
+ * before the pointer acts, as a reader's pointer comes after the page has moved. A page behind
+ * another tab gets no frames: it waits 200 ms at most.
+ */
+function afterScroll(page) {
+  return page.evaluate(
+    () =>
+      new Promise((done) => {
+        requestAnimationFrame(() => requestAnimationFrame(done));
+        setTimeout(done, 200);
+      }),
   );
 }
 
@@ -76,30 +83,25 @@ export async function waitForTerms(session, page, waitForStatus) {
 
 /** Selects `text` in the page as a reader would (mouse down, drag, up). */
 export async function selectText(page, text) {
-  const box = await page.evaluate(async (t) => {
+  const box = await page.evaluate((t) => {
     const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = w.nextNode(); n; n = w.nextNode()) {
       const i = n.data.indexOf(t);
       if (i < 0) continue;
       const scrolled = scrollY;
       n.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
-      // The frame that announces the scroll (it closes an open popover) passes before the pointer acts.
-      if (scrollY !== scrolled)
-        await new Promise((done) => {
-          requestAnimationFrame(() => requestAnimationFrame(done));
-          setTimeout(done, 200);
-        });
       const r = document.createRange();
       r.setStart(n, i);
       r.setEnd(n, i + t.length);
       const rects = r.getClientRects();
       const a = rects[0];
       const b = rects[rects.length - 1];
-      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2, scrolled: scrollY !== scrolled };
     }
     return null;
   }, text);
   if (!box) throw new Error(`"${text}" not in one text node on the page`);
+  if (box.scrolled) await afterScroll(page);
   await page.mouse.move(box.x1, box.y1);
   await page.mouse.down();
   await page.mouse.move(box.x2, box.y2, { steps: 5 });

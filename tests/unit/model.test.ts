@@ -55,6 +55,13 @@ describe('blocks', () => {
     expect(texts(m)).toEqual(['读', '不可编辑但可读', '代码后', '完']);
   });
 
+  it("skips the class notranslate among others, but not a class that only contains the word", () => {
+    page('<p class="lead notranslate">甲</p><p class="x\tnotranslate\nwide">乙</p><p class="notranslated">丙</p><p class="no-notranslate-x">丁</p><p class="NOTRANSLATE">戊</p>');
+    const m = new PageTextModel(document).build();
+    // Class names match case-sensitively, as classList.contains does.
+    expect(texts(m)).toEqual(['丙', '丁', '戊']);
+  });
+
   it('follows open shadow roots', () => {
     page('<p>外</p><div id="host"></div><p>尾</p>');
     const host = document.getElementById('host')!;

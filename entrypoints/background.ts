@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { dispatch, type MessageHandlers } from '@/utils/core/messages';
 import { errorMessage } from '@/utils/core/errors';
-import { send, sendToTab } from '@/utils/extension/messaging';
+import { send } from '@/utils/extension/messaging';
 import { dictService } from '@/utils/extension/dict-service';
 import { glossaryService } from '@/utils/extension/glossary-service';
 import { menuAction, menuItems } from '@/utils/core/reader/menus';
@@ -9,6 +9,7 @@ import { getSettings } from '@/utils/extension/storage/items';
 import { allPages, deleteAnnotation, importAnnotations, listPage, putAnnotation } from '@/utils/extension/annotate/store';
 import { frameRecord, type FrameRecord } from '@/utils/core/reader/frames';
 import { FrameStore } from '@/utils/extension/frame-store';
+import { scriptFromMenu } from '@/utils/extension/menu-script';
 import { convertForPage, foldTable, prepareConverter } from '@/utils/extension/convert/service';
 
 // A full or failing storage is reported, never swallowed: the page keeps the highlight and says so.
@@ -81,10 +82,10 @@ export default defineBackground(() => {
       browser.contextMenus.create({ ...item, title: browser.i18n.getMessage(titleKey as 'menuScript', ['%s']) });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    const action = menuAction(info.menuItemId, info.selectionText, tab?.id);
+    const action = menuAction(info.menuItemId, info.selectionText, tab?.id, info.frameId);
     if (action?.kind === 'add-term') void openAddTerm(action.text);
-    // To every frame of the tab, as the page is one to the reader; a frame that fails says so itself.
-    else if (action?.kind === 'set-script') void sendToTab(action.tabId, { type: 'set-script', mode: action.mode, tell: true }).catch(() => undefined);
+    // To the tab's frames, as the page is one to the reader (menu-script.ts).
+    else if (action?.kind === 'set-script') void scriptFromMenu(action, { reportedFrames: (tabId) => frames.frameIds(tabId) });
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void frames.forget(tabId));

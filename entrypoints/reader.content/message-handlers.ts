@@ -16,6 +16,8 @@ export interface ReaderFace {
   canSwitch(): boolean;
   /** `tell`: a failure is also shown on the page (no popup asked) */
   setScript(mode: ScriptMode, tell: boolean): Promise<void>;
+  /** says on the page why the switch is not offered here; false if it is offered after all */
+  sayNoSwitch(): boolean;
 }
 
 export function contentHandlers(reader: ReaderFace): MessageHandlers {
@@ -33,5 +35,6 @@ export function contentHandlers(reader: ReaderFace): MessageHandlers {
         (e: unknown) => ({ error: errorMessage(e) }),
       );
     },
+    'script-unavailable': async () => reader.sayNoSwitch(),
   };
 }

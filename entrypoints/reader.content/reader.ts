@@ -18,6 +18,7 @@ import { ScriptSwitcher } from './script-switcher';
 import { WordLookup } from './word-lookup';
 import { probe, StatusController, waitForContent } from './status';
 import { SwitchOffer } from './switch-offer';
+import { noSwitchReason } from '@/utils/core/reader/state';
 
 /** The parts that exist once the page is Chinese and its text model is built. */
 interface Page {
@@ -42,6 +43,8 @@ export class Reader {
   private stopShellWatch: (() => void) | null = null;
   private stopped = false;
   private booting: Promise<void> | null = null;
+  /** the page's alert where there is no page model (see alert) */
+  private notices: PagePopover | null = null;
   private readonly switching: SwitchOffer;
   private readonly handlers = contentHandlers(this.face());
   private readonly onMessage = (raw: unknown) => dispatch(this.handlers, raw, undefined);
@@ -55,7 +58,7 @@ export class Reader {
       siteScript: () => this.inputs.siteScript(),
       toggled: () => this.page?.switcher.toggled() ?? 'zh-TW',
       setScript: (mode, remember) => this.setScript(mode, remember),
-      alert: (text) => this.page?.popover.alert(text),
+      alert: (text) => this.alert(text),
       siteModeChanged: () => void this.status.refreshMode().then(() => this.publish(true)),
     });
   }
@@ -133,6 +136,9 @@ export class Reader {
       popoverOpen: () => popover.current?.isOpen ?? false,
     });
     this.page = { model, words, switcher, popover, scanner };
+    // The page's own popover says things from now on.
+    this.notices?.remove();
+    this.notices = null;
     this.wire(this.page);
     await this.status.refreshMode();
     model.onChange((change) => void this.onPageChange(change.removed, change.added));
@@ -325,6 +331,11 @@ export class Reader {
         return !!r && !!this.page && this.page.popover.revealCard(id, r).then(() => true);
       },
       canSwitch: () => this.switching.offered(),
+      sayNoSwitch: () => {
+        const key = noSwitchReason(this.status.hasHan, this.status.mode);
+        if (key) this.alert(browser.i18n.getMessage(key));
+        return key !== null;
+      },
       setScript: (mode: ScriptMode, tell: boolean) =>
         this.setScript(mode, true).catch((e: unknown) => {
           if (tell) this.switching.failed(e);
@@ -333,8 +344,25 @@ export class Reader {
     };
   }
 
+  /**
+   * Says something on the page, in its alert. A page the reader built nothing for (no Han text, the
+   * quick exit) gets a popover of its own for it, over an empty text model, made on first need.
+   */
+  private alert(text: string): void {
+    if (this.page) return this.page.popover.alert(text);
+    this.notices ??= new PagePopover(this.ctx, new PageTextModel(document), this.entries, {
+      annotator: () => null,
+      words: () => null,
+      session: () => null,
+      script: () => 'simplified',
+      shown: () => undefined,
+    });
+    this.notices.alert(text);
+  }
+
   private stop(): void {
     this.stopped = true;
+    this.notices?.remove();
     this.page?.model.disconnect();
     this.stopShellWatch?.();
     this.status.stop();

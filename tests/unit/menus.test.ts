@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { menuAction, menuItems, READER_PAGES } from '@/utils/core/reader/menus';
+import { menuAction, menuItems, noFrameSwitched, READER_PAGES, scriptTargets } from '@/utils/core/reader/menus';
 import { SCRIPT_MODES } from '@/utils/core/convert/modes';
 import en from '../../public/_locales/en/messages.json';
 
@@ -19,10 +19,27 @@ describe('context menu', () => {
     expect(menuAction('add-term', '  行政复议 ', 3)).toEqual({ kind: 'add-term', text: '行政复议' });
     expect(menuAction('add-term', '字'.repeat(60), 3)).toEqual({ kind: 'add-term', text: '字'.repeat(40) });
     expect(menuAction('add-term', '   ', 3)).toBeNull();
-    expect(menuAction('script:zh-TW', undefined, 7)).toEqual({ kind: 'set-script', tabId: 7, mode: 'zh-TW' });
-    expect(menuAction('script:original', undefined, 7)).toEqual({ kind: 'set-script', tabId: 7, mode: 'original' });
+    expect(menuAction('script:zh-TW', undefined, 7)).toEqual({ kind: 'set-script', tabId: 7, frameId: 0, mode: 'zh-TW' });
+    expect(menuAction('script:original', undefined, 7, 12)).toEqual({ kind: 'set-script', tabId: 7, frameId: 12, mode: 'original' });
     expect(menuAction('script:zh-XX', undefined, 7)).toBeNull();
     expect(menuAction('script', undefined, 7)).toBeNull();
     expect(menuAction('script:zh-TW', undefined, undefined)).toBeNull();
+  });
+
+  it('asks the top frame, the frame right-clicked and every frame that reported, each once', () => {
+    expect(scriptTargets([], 0)).toEqual([0]);
+    expect(scriptTargets([], 9)).toEqual([0, 9]);
+    expect(scriptTargets([4, 0, 9], 9)).toEqual([0, 4, 9]);
+  });
+  it('says no frame took the switch only when each said no or could not be reached', () => {
+    const yes = { status: 'fulfilled', value: true } as const;
+    const no = { status: 'fulfilled', value: false } as const;
+    const failed = { status: 'fulfilled', value: { error: 'dictionary x' } } as const;
+    const gone = { status: 'rejected', reason: new Error('Could not establish connection') } as const;
+    expect(noFrameSwitched([no])).toBe(true);
+    expect(noFrameSwitched([no, gone])).toBe(true);
+    expect(noFrameSwitched([no, yes])).toBe(false);
+    // A frame that took it and failed has said why on the page itself.
+    expect(noFrameSwitched([gone, failed])).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS } from '@/utils/core/settings';
 import { getSettings, getSiteMode, setSiteMode, settingsItem, siteModesItem } from '@/utils/extension/storage/items';
 import { parseMessage, isPageStatus, type PageStatus } from '@/utils/core/messages';
-import { readerState, htmlMarker, switchOffered } from '@/utils/core/reader/state';
+import { readerState, htmlMarker, noSwitchReason, switchOffered } from '@/utils/core/reader/state';
 import { otherScript, profileFor } from '@/utils/core/convert/modes';
 
 beforeEach(() => fakeBrowser.reset());
@@ -76,6 +76,7 @@ describe('messages', () => {
 
   it('keeps a set-script\'s request to tell the reader on the page only when it is exactly true', () => {
     expect(parseMessage({ type: 'set-script', mode: 'zh-TW', tell: true })).toEqual({ type: 'set-script', mode: 'zh-TW', tell: true });
+    expect(parseMessage({ type: 'script-unavailable', text: '<b>x</b>' })).toEqual({ type: 'script-unavailable' });
     for (const tell of ['true', 1, {}, false]) expect(parseMessage({ type: 'set-script', mode: 'zh-TW', tell })).toEqual({ type: 'set-script', mode: 'zh-TW' });
   });
 
@@ -123,5 +124,11 @@ describe('reader state', () => {
     for (const mode of ['auto', 'on'] as const) expect(switchOffered(true, mode)).toBe(true);
     expect(switchOffered(true, 'off')).toBe(false);
     for (const mode of ['auto', 'on', 'off'] as const) expect(switchOffered(false, mode)).toBe(false);
+  });
+
+  it('says why the switch is not offered: no Han text first, then the site turned off; nothing where it is', () => {
+    for (const mode of ['auto', 'on', 'off'] as const) expect(noSwitchReason(false, mode)).toBe('scriptNoHan');
+    expect(noSwitchReason(true, 'off')).toBe('scriptSiteOff');
+    for (const mode of ['auto', 'on'] as const) expect(noSwitchReason(true, mode)).toBeNull();
   });
 });

@@ -53,6 +53,11 @@ export type Message =
   | { type: 'set-script'; mode: ScriptMode; tell?: true }
   /** a set-script whose mode is not one of ours: answered with an error, never acted on */
   | { type: 'set-script-invalid'; mode: string }
+  /**
+   * background → content: a script chosen in the context menu reached no frame that could show it;
+   * the frame right-clicked says why on the page (answers whether it did)
+   */
+  | { type: 'script-unavailable' }
   /** content → background: OpenCC's TSCharacters, to fold highlights to one script */
   | { type: 'get-fold-table' }
   /**
@@ -109,6 +114,7 @@ export interface Replies {
   'load-ui': boolean;
   'set-script': true | false | { error: string };
   'set-script-invalid': { error: string };
+  'script-unavailable': boolean;
   'get-fold-table': string;
   'prepare-convert': boolean;
   'convert': ConvertReply;
@@ -232,6 +238,8 @@ export function parseMessage(x: unknown): Message | null {
     case 'set-script':
       if (!isScriptMode(x.mode)) return { type: 'set-script-invalid', mode: String(x.mode).slice(0, 40) };
       return x.tell === true ? { type: 'set-script', mode: x.mode, tell: true } : { type: 'set-script', mode: x.mode };
+    case 'script-unavailable':
+      return { type: 'script-unavailable' };
     case 'get-fold-table':
       return { type: 'get-fold-table' };
     case 'prepare-convert':

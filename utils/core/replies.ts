@@ -90,6 +90,7 @@ export const REPLY_CHECKS: { [K in MessageType]: (x: unknown) => x is Reply<K> }
   'load-ui': isBool,
   'set-script': (x): x is Reply<'set-script'> => isBool(x) || (isObj(x) && isStr(x.error)),
   'set-script-invalid': (x): x is Reply<'set-script-invalid'> => isObj(x) && isStr(x.error),
+  'script-unavailable': isBool,
   'get-fold-table': (x): x is string => typeof x === 'string' && x.length > 0,
   'prepare-convert': isBool,
   'convert': isConvertReply,

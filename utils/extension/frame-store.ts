@@ -31,6 +31,11 @@ export class FrameStore {
     });
   }
 
+  /** The ids of the tab's frames that have reported (the top frame's page may have left some behind). */
+  frameIds(tabId: number): Promise<number[]> {
+    return this.serial(tabId, async () => Object.keys((await this.table(tabId)) ?? {}).map(Number));
+  }
+
   forget(tabId: number): Promise<void> {
     return this.serial(tabId, async () => {
       this.tabs.delete(tabId);

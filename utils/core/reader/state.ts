@@ -20,6 +20,15 @@ export function switchOffered(hasHan: boolean, mode: SiteMode): boolean {
   return hasHan && mode !== 'off';
 }
 
+/**
+ * Why a frame offers no script switch, as a message key: no Han text at all, or the reader turned
+ * off for the site; null when it does offer one.
+ */
+export function noSwitchReason(hasHan: boolean, mode: SiteMode): 'scriptNoHan' | 'scriptSiteOff' | null {
+  if (!hasHan) return 'scriptNoHan';
+  return mode === 'off' ? 'scriptSiteOff' : null;
+}
+
 /** Value of `<html data-bilingual-reader>` for a state, or null to remove it. */
 export function htmlMarker(state: ReaderState): 'report' | 'zh' | null {
   return state === 'report' ? 'report' : state === 'zh' ? 'zh' : null;

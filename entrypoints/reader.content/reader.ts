@@ -5,6 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageTextModel, type TextBlock } from '@/utils/dom/text/model';
 import { dispatch } from '@/utils/core/messages';
 import { profileFor, type ScriptMode } from '@/utils/core/convert/modes';
+import { noSwitchReason } from '@/utils/core/reader/state';
 import { setSiteScript, settingsItem } from '@/utils/extension/storage/items';
 import { highlightApi } from './mark-layers';
 import { AnnotatorSlot, type Annotator } from './annotations';
@@ -18,7 +19,6 @@ import { ScriptSwitcher } from './script-switcher';
 import { WordLookup } from './word-lookup';
 import { probe, StatusController, waitForContent } from './status';
 import { SwitchOffer } from './switch-offer';
-import { noSwitchReason } from '@/utils/core/reader/state';
 
 /** The parts that exist once the page is Chinese and its text model is built. */
 interface Page {

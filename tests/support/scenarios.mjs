@@ -541,6 +541,29 @@ export const scenarios = {
     await options.close();
   },
 
+  async 'context menu, where no frame can take the script: the frame clicked says why in its alert; one that can says nothing'(d) {
+    // What the background sends the frame right-clicked once no frame of the tab took the script
+    // (utils/extension/menu-script.ts; its click is covered in tests/e2e/convert-bilingual.test.mjs).
+    const ask = (tabId, type) => d.inExtension(([id, t]) => (globalThis.browser ?? globalThis.chrome).tabs.sendMessage(id, t === 'set-script' ? { type: t, mode: 'zh-Hans', tell: true } : { type: t }, { frameId: 0 }), [tabId, type]);
+    const alertText = (page) => page.evaluate(() => document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('[data-testid="reader-alert"]')?.textContent ?? null);
+    // A page without Chinese text: no switch, then the reason, drawn by a popover made for it alone.
+    const { page: en } = await openReady(d, 'english.html');
+    const html = await en.evaluate(() => document.body.innerHTML);
+    const tabId = await d.tabIdOf(en);
+    assert.equal(await ask(tabId, 'set-script'), false);
+    assert.equal(await ask(tabId, 'script-unavailable'), true);
+    await en.waitFor(() => !!document.querySelector('bilingual-reader-popover')?.shadowRoot?.querySelector('[data-testid="reader-alert"]'), undefined, 10_000);
+    assert.equal(await alertText(en), 'There is no Chinese text on this page to show in another script.');
+    assert.equal(await en.evaluate(() => document.body.innerHTML), html);
+    await en.close();
+    // A page that offers the switch answers that it does, and says nothing.
+    const { page } = await openReady(d, 'seed-report.html');
+    assert.equal(await ask(await d.tabIdOf(page), 'script-unavailable'), false);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await alertText(page), null);
+    await page.close();
+  },
+
   async 'overlay marks (for browsers without the Highlight API): marks and highlights drawn by our overlay, page DOM untouched'(d) {
     await updateSettings(d, { overlayMarks: true });
     try {

@@ -5,7 +5,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageTextModel, type TextBlock } from '@/utils/dom/text/model';
 import { dispatch } from '@/utils/core/messages';
 import { profileFor, type ScriptMode } from '@/utils/core/convert/modes';
-import { noSwitchReason } from '@/utils/core/reader/state';
 import { setSiteScript, settingsItem } from '@/utils/extension/storage/items';
 import { highlightApi } from './mark-layers';
 import { AnnotatorSlot, type Annotator } from './annotations';
@@ -19,6 +18,7 @@ import { ScriptSwitcher } from './script-switcher';
 import { WordLookup } from './word-lookup';
 import { probe, StatusController, waitForContent } from './status';
 import { SwitchOffer } from './switch-offer';
+import { wireScanner } from './scanner-wiring';
 
 /** The parts that exist once the page is Chinese and its text model is built. */
 interface Page {
@@ -139,43 +139,16 @@ export class Reader {
     // The page's own popover says things from now on.
     this.notices?.remove();
     this.notices = null;
-    this.wire(this.page);
+    wireScanner(this.page, {
+      session: () => this.session,
+      annotator: () => this.annotator,
+      toggleScript: () => void this.setScript(switcher.toggled(), true).catch((e: unknown) => this.switching.failed(e)),
+    });
     await this.status.refreshMode();
     model.onChange((change) => void this.onPageChange(change.removed, change.added));
     this.switching.watchSiteMode();
     this.ctx.onInvalidated(settingsItem.watch(() => void this.onSettingsChanged()));
     await this.publish(true);
-  }
-
-  /** What the scanner reports goes to the popover. */
-  private wire({ scanner, popover, switcher, words }: Page): void {
-    // Glossary terms first: a term under the caret wins over the dictionary word there.
-    scanner.addSource((block, offset, x, y) => this.session?.termAt(block, offset, x, y) ?? null);
-    scanner.addSource(words.wordAt);
-    scanner.on('lookup', ({ hit, focus }) => void popover.open(hit, focus));
-    scanner.on('popover-key', (key) => popover.popoverKey(key));
-    scanner.on('pointer-stay', () => popover.cancelClose());
-    scanner.on('pointer-away', () => popover.scheduleClose());
-    scanner.on('scroll', () => {
-      popover.hideUnpinned();
-      switcher.viewportMoved();
-    });
-    scanner.on('escape', () => popover.dismiss());
-    scanner.on('selection', (sel) => void popover.select(sel));
-    scanner.on('tap', ({ x, y }) => {
-      // A highlight under the click opens its card; otherwise a click may look up a term.
-      const h = this.annotator?.at(x, y);
-      if (h && document.getSelection()?.isCollapsed) void popover.openCard(h.id, false);
-      else if (!scanner.lookUpAt(x, y)) popover.hideUnpinned();
-    });
-    scanner.on('cursor', ({ occurrence, index, total }) => {
-      const text = this.session?.showCursor(occurrence);
-      if (text !== undefined) popover.announceMove(browser.i18n.getMessage('termCursor', [String(index + 1), String(total), text]));
-    });
-    scanner.on('command', (c) => {
-      if (c === 'highlight-selection') void popover.highlightSelection('yellow', false);
-      else void this.setScript(switcher.toggled(), true).catch((e: unknown) => this.switching.failed(e));
-    });
   }
 
   private async onPageChange(removed: TextBlock[], added: TextBlock[]): Promise<void> {
@@ -331,11 +304,7 @@ export class Reader {
         return !!r && !!this.page && this.page.popover.revealCard(id, r).then(() => true);
       },
       canSwitch: () => this.switching.offered(),
-      sayNoSwitch: () => {
-        const key = noSwitchReason(this.status.hasHan, this.status.mode);
-        if (key) this.alert(browser.i18n.getMessage(key));
-        return key !== null;
-      },
+      sayNoSwitch: () => this.switching.unavailable(),
       setScript: (mode: ScriptMode, tell: boolean) =>
         this.setScript(mode, true).catch((e: unknown) => {
           if (tell) this.switching.failed(e);
@@ -346,18 +315,12 @@ export class Reader {
 
   /**
    * Says something on the page, in its alert. A page the reader built nothing for (no Han text, the
-   * quick exit) gets a popover of its own for it, over an empty text model, made on first need.
+   * quick exit) gets a popover for it alone, made on first need.
    */
   private alert(text: string): void {
     if (this.page) return this.page.popover.alert(text);
-    this.notices ??= new PagePopover(this.ctx, new PageTextModel(document), this.entries, {
-      annotator: () => null,
-      words: () => null,
-      session: () => null,
-      script: () => 'simplified',
-      shown: () => undefined,
-    });
-    this.notices.alert(text);
+    const none = { annotator: () => null, words: () => null, session: () => null, script: () => 'simplified' as const, shown: () => undefined };
+    (this.notices ??= new PagePopover(this.ctx, new PageTextModel(document), this.entries, none)).alert(text);
   }
 
   private stop(): void {

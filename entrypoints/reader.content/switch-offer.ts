@@ -2,14 +2,15 @@
 // detection says, unless the reader turned the site off (switchOffered); Alt+Shift+S where the
 // reader itself is off (where it is on, the scanner has the key); the site's mode watched, so a
 // change takes effect at once; the script the reader chose for the site shown on pages the reader
-// is not on (the glossary run shows it on the others); and a failed switch asked for on the page
-// said on the page. Extension-API code: storage (the site's mode), i18n.
+// is not on (the glossary run shows it on the others); and a failed switch asked for on the page,
+// or one the context menu asked of a page that offers none, said on the page. Extension-API code:
+// storage (the site's mode), i18n.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ScriptMode } from '@/utils/core/convert/modes';
 import { switchFailure } from '@/utils/core/convert/failure';
 import { errorMessage } from '@/utils/core/errors';
-import { switchOffered } from '@/utils/core/reader/state';
+import { noSwitchReason, switchOffered } from '@/utils/core/reader/state';
 import type { SiteMode } from '@/utils/core/settings';
 import { siteModesItem } from '@/utils/extension/storage/items';
 import { listenScriptKey } from './script-key';
@@ -75,6 +76,16 @@ export class SwitchOffer {
         if (mode && mode !== 'original' && !this.host.on() && this.offered()) return this.host.setScript(mode, false);
       })
       .catch(() => undefined);
+  }
+
+  /**
+   * A script chosen in the context menu reached no frame that could show it: this frame, the one
+   * right-clicked, says why (no Han text, or the site turned off). False if it offers the switch.
+   */
+  unavailable(): boolean {
+    const key = noSwitchReason(this.host.hasHan(), this.host.siteMode());
+    if (key) this.host.alert(browser.i18n.getMessage(key));
+    return key !== null;
   }
 
   /** A switch the reader asked for on the page (shortcut, context menu) failed: the page says why. */

@@ -3,7 +3,7 @@
 // Its conversion to 繁體 and back is a shared scenario (tests/support/scenarios.mjs), run in both browsers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPopup, tabIdOf, waitForStatus } from '../support/browser.mjs';
+import { frameOf, openPopup, tabIdOf, waitForStatus } from '../support/browser.mjs';
 import { pageSnapshot } from '../support/page-text.mjs';
 import { useSession } from '../support/session.mjs';
 
@@ -85,13 +85,7 @@ test('a script chosen in the context menu: the frame with Chinese text converts,
   // An English viewer page around a bilingual frame: right-clicked on the viewer, the frame converts
   // and nobody is told anything.
   const page = await session.open('iframe-bilingual.html');
-  let frame;
-  for (let i = 0; i < 100 && !frame; i++) {
-    frame = page.frames().find((f) => f.url().endsWith('/bilingual.html'));
-    if (!frame) await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.ok(frame, 'the iframe loaded');
-  await frame.waitForFunction(() => document.readyState === 'complete');
+  const frame = await frameOf(page, '/bilingual.html');
   const before = await pageSnapshot(frame);
   const top = await page.evaluate(() => document.body.innerHTML);
   // The frame has told the background it is there (the frame store, utils/extension/frame-store.ts).

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { setScriptFromPopup, stopServiceWorker, tabIdOf } from '../support/browser.mjs';
+import { frameOf, setScriptFromPopup, stopServiceWorker, tabIdOf } from '../support/browser.mjs';
 import { useSession } from '../support/session.mjs';
 import { pageSnapshot, textBox } from '../support/page-text.mjs';
 
@@ -17,12 +17,7 @@ const session = useSession();
 /** The viewer page, once both frames have a reader: the top one on its Chinese news, the iframe on the report. */
 async function openViewer() {
   const page = await session.open('iframe-report-zh.html');
-  let frame;
-  for (let i = 0; i < 100 && !frame; i++) {
-    frame = page.frames().find((f) => f.url().endsWith('/seed-report.html'));
-    if (!frame) await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.ok(frame, 'the iframe loaded');
+  const frame = await frameOf(page, '/seed-report.html');
   await frame.waitForFunction(() => document.documentElement.getAttribute('data-bilingual-reader') === 'report', null, { timeout: 15_000 });
   await frame.waitForFunction(() => (CSS.highlights.get('bilingual-reader-term')?.size ?? 0) > 0, null, { timeout: 15_000 });
   // The premise: the top frame is a Chinese page with a reader of its own, not a report.
@@ -112,14 +107,7 @@ test('an iframe whose Chinese is a minority, in a page with none: the popup offe
   await session.ext.serviceWorker.evaluate(() => chrome.storage.local.remove('siteScripts'));
   const openWithFrame = async (query) => {
     const page = await session.open(`iframe-bilingual.html${query}`);
-    let frame;
-    for (let i = 0; i < 100 && !frame; i++) {
-      frame = page.frames().find((f) => f.url().endsWith('/bilingual.html'));
-      if (!frame) await new Promise((r) => setTimeout(r, 100));
-    }
-    assert.ok(frame, 'the iframe loaded');
-    await frame.waitForFunction(() => document.readyState === 'complete');
-    return { page, frame };
+    return { page, frame: await frameOf(page, '/bilingual.html') };
   };
   const scriptOf = (f) => f.evaluate(() => document.documentElement.getAttribute('data-bilingual-reader-script'));
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { openPopup, statusOf, waitForStatus } from '../support/browser.mjs';
+import { frameOf, openPopup, statusOf, waitForStatus } from '../support/browser.mjs';
 import { useSession } from '../support/session.mjs';
 import { storedHighlights } from '../support/store.mjs';
 import { selectText, waitForTerms } from '../support/page-text.mjs';
@@ -282,14 +282,7 @@ test('lists link only web pages (a stored javascript: source from elsewhere is s
 test('a report inside a same-origin iframe: detected, marked, highlighted there, and the popup shows that frame', async () => {
   await clearHighlights();
   const page = await session.open('iframe-report.html');
-  const frame = await (async () => {
-    for (let i = 0; i < 50; i++) {
-      const f = page.frames().find((x) => x.url().includes('seed-report.html'));
-      if (f) return f;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('no iframe');
-  })();
+  const frame = await frameOf(page, '/seed-report.html');
   await frame.waitForFunction(() => document.documentElement.getAttribute('data-bilingual-reader') === 'report', null, { timeout: 15_000 });
   await frame.waitForFunction(() => (CSS.highlights.get('bilingual-reader-term')?.size ?? 0) > 0, null, { timeout: 15_000 });
   // The top page (English) has no reader marks of its own.

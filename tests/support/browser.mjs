@@ -132,3 +132,16 @@ export async function stopServiceWorker(ext, page) {
   await cdp.detach();
   return stopped();
 }
+
+/** The frame of `page` whose address ends with `path`, once it has loaded (10 s at most). */
+export async function frameOf(page, path) {
+  for (let i = 0; i < 100; i++) {
+    const frame = page.frames().find((f) => f.url().endsWith(path));
+    if (frame) {
+      await frame.waitForFunction(() => document.readyState === 'complete');
+      return frame;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no frame of ${page.url()} loaded ${path}`);
+}

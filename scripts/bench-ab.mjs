@@ -1,0 +1,82 @@
+// npm run bench:ab -- --a DIR --b DIR [--size 600000] [--runs 6]
+// Two builds of ours side by side, to tell whether a change to the conversion pipeline helps before
+// it lands (this machine's speed drifts by a third within a session, so only interleaved runs
+// compare): each build in a Chromium of its own, the same page made from the corpus (as in
+// bench-convert.mjs), runs interleaved, each conversion the first in a fresh tab with the page read
+// for a moment (converter ready, conversion ahead done; three seconds more, so that work ahead of
+// any size is done). Prints, per build and direction, the medians of click → all converted (the
+// page's own timing) and of the longest long-animation-frame entry over the switch, how many runs
+// had a frame over 100 ms, and each run. Build each variant with `npx wxt build` and copy
+// .output/chrome-mv3 aside.
+import { createServer } from 'node:http';
+import * as OpenCC from 'opencc-js';
+import { launchWithExtension, tabIdOf, waitForStatus } from '../tests/support/browser.mjs';
+import { loadDocs, OBSERVE_FRAMES, pageHtml, paragraphs } from './bench-convert.mjs';
+import { median, round } from './bench-stats.mjs';
+
+const args = process.argv.slice(2);
+const arg = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const dirs = { A: arg('--a'), B: arg('--b') };
+const size = Number(arg('--size', 600_000));
+const runs = Number(arg('--runs', 6));
+if (!dirs.A || !dirs.B) {
+  console.error('usage: npm run bench:ab -- --a DIR --b DIR [--size 600000] [--runs 6] (each DIR a built chrome-mv3 folder)');
+  process.exit(1);
+}
+
+const cn = paragraphs(loadDocs(), size);
+const tw = cn.map(OpenCC.Converter({ from: 'cn', to: 'twp' }));
+const pages = { cn: pageHtml(cn, 'zh-CN', cn[0].slice(0, 30)), tw: pageHtml(tw, 'zh-TW', tw[0].slice(0, 30)) };
+const server = createServer((req, res) => {
+  const html = pages[new URL(req.url ?? '/', 'http://x').pathname.slice(1).replace(/\.html$/, '')];
+  res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(html ?? 'not found');
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const exts = {};
+try {
+  for (const [k, dir] of Object.entries(dirs)) {
+    exts[k] = await launchWithExtension({ extensionDir: dir });
+    await exts[k].context.addInitScript(OBSERVE_FRAMES);
+  }
+  const worker = (ext) => ext.context.serviceWorkers()[0] ?? ext.serviceWorker;
+
+  /** One switch in a fresh tab of `ext`, the page read first: its time and longest frame. */
+  async function once(ext, key, mode) {
+    await worker(ext).evaluate(() => chrome.storage.local.remove('siteScripts'));
+    const page = await ext.context.newPage();
+    await page.goto(`${origin}/${key}.html`, { timeout: 120_000 });
+    let s = await waitForStatus(ext, page, 120_000);
+    for (let i = 0; i < 1200 && (s.termCount === null || !s.timing.convertAheadChars); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      s = await waitForStatus(ext, page, 120_000);
+    }
+    await new Promise((r) => setTimeout(r, 3000));
+    const tabId = await tabIdOf(ext, page);
+    const n = await page.evaluate(() => window.__frames.length);
+    await worker(ext).evaluate(([id, m]) => chrome.tabs.sendMessage(id, { type: 'set-script', mode: m }), [tabId, mode]);
+    s = await waitForStatus(ext, page, 120_000);
+    if (s.script !== mode) throw new Error(`the switch to ${mode} did not finish`);
+    await new Promise((r) => setTimeout(r, 400));
+    const frame = await page.evaluate((k) => Math.max(0, ...window.__frames.slice(k).map((f) => f.duration)), n);
+    await page.close();
+    return { ms: s.timing.convertMs, frame, ahead: s.timing.convertAheadChars };
+  }
+
+  for (const [key, mode] of [['cn', 'zh-TW'], ['tw', 'zh-Hans']]) {
+    const r = { A: [], B: [] };
+    for (let i = 0; i < runs; i++) for (const k of i % 2 ? ['B', 'A'] : ['A', 'B']) r[k].push(await once(exts[k], key, mode));
+    for (const k of ['A', 'B']) {
+      const x = r[k];
+      console.log(
+        `${k} ${size} to ${mode}: all converted ${round(median(x.map((v) => v.ms)))} ms, longest frame ${round(median(x.map((v) => v.frame)))} ms,` +
+          ` ${x.filter((v) => v.frame > 100).length} of ${runs} runs over 100; converted ahead ${x[0].ahead} characters; runs (ms, frame): ${x.map((v) => `${Math.round(v.ms)}/${Math.round(v.frame)}`).join(' ')}`,
+      );
+    }
+  }
+} finally {
+  for (const e of Object.values(exts)) await e.close();
+  server.close();
+}

@@ -3,8 +3,7 @@
 // it lands (this machine's speed drifts by a third within a session, so only interleaved runs
 // compare): each build in a Chromium of its own, the same page made from the corpus (as in
 // bench-convert.mjs), runs interleaved, each conversion the first in a fresh tab with the page read
-// for a moment (converter ready, conversion ahead done; three seconds more, so that work ahead of
-// any size is done). Prints, per build and direction, the medians of click → all converted (the
+// for a moment (converter ready, conversion ahead done). Prints, per build and direction, the medians of click → all converted (the
 // page's own timing) and of the longest long-animation-frame entry over the switch, how many runs
 // had a frame over 100 ms, and each run. Build each variant with `npx wxt build` and copy
 // .output/chrome-mv3 aside.
@@ -12,7 +11,7 @@ import { createServer } from 'node:http';
 import * as OpenCC from 'opencc-js';
 import { launchWithExtension, tabIdOf, waitForStatus } from '../tests/support/browser.mjs';
 import { loadDocs, OBSERVE_FRAMES, pageHtml, paragraphs } from './bench-convert.mjs';
-import { median, round } from './bench-stats.mjs';
+import { median, round, settled } from './bench-stats.mjs';
 
 const args = process.argv.slice(2);
 const arg = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -53,7 +52,9 @@ try {
       await new Promise((r) => setTimeout(r, 100));
       s = await waitForStatus(ext, page, 120_000);
     }
-    await new Promise((r) => setTimeout(r, 3000));
+    // The rest of a long page is converted ahead after the first screen, when the page is idle.
+    await settled(async () => (await waitForStatus(ext, page, 120_000)).timing.convertAheadChars);
+    await new Promise((r) => setTimeout(r, 500));
     const tabId = await tabIdOf(ext, page);
     const n = await page.evaluate(() => window.__frames.length);
     await worker(ext).evaluate(([id, m]) => chrome.tabs.sendMessage(id, { type: 'set-script', mode: m }), [tabId, mode]);

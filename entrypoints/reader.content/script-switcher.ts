@@ -9,12 +9,15 @@ import { folderFrom } from '@/utils/core/annotate/fold';
 import type { ShownScript } from '@/utils/core/glossary/view';
 import { backgroundConverter, foldTable, prepareConverter } from '@/utils/extension/convert/client';
 import { blocksAhead } from '@/utils/dom/convert/prepared';
+import { whenIdle } from '@/utils/dom/convert/yield';
 import { SwitchQueue } from '@/utils/core/convert/switch-queue';
 import { blocksNearViewport } from './highlights';
 
 const SCRIPT_ATTR = 'data-bilingual-reader-script';
 /** Quiet after a scroll before what is then on screen is converted ahead too. */
 const AHEAD_AFTER_SCROLL_MS = 1000;
+/** Characters converted ahead per idle step, after the first screen. */
+const REST_BATCH_CHARS = 64_000;
 
 export interface ConvertTiming {
   /** kept for the status format: converters are built in the background, within convertMs */
@@ -69,7 +72,29 @@ export class ScriptSwitcher {
     void this.convertAhead().then((chars) => {
       // Nothing to convert ahead (or it failed): the converter is still worth building.
       if (!chars) void prepareConverter(otherScript(script), script, this.profile());
+      else void this.convertRestAhead();
     });
+  }
+
+  /**
+   * The rest of a long page converted ahead too, when the page is idle, a batch at a time (up to
+   * AHEAD_MAX_CHARS in all), so that a switch only writes: converting while the page lays out the
+   * switch's frames made them longer and the switch slower. Stops once a switch starts.
+   */
+  private async convertRestAhead(): Promise<void> {
+    const script = this.pageScript();
+    if (script === 'unknown') return;
+    const mode = otherScript(script);
+    for (let next = 0; next < this.model.blocks.length; ) {
+      await whenIdle();
+      if (this.mode !== 'original' || this.asking !== null) return;
+      const done = await this.pageConverter()
+        .prepareMore(mode, next, REST_BATCH_CHARS)
+        .catch(() => null);
+      if (!done) return;
+      next = done.next;
+      this.timing.convertAheadChars += done.chars;
+    }
   }
 
   /**
@@ -159,6 +184,8 @@ export class ScriptSwitcher {
     }
     this.shows(mode);
     await after(changed);
+    // Back to its own script: the next switch gets the rest of the page converted ahead again.
+    if (mode === 'original' && this.prepared) void this.convertRestAhead();
   }
 
   private shows(mode: ScriptMode): void {

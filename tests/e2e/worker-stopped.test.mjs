@@ -135,12 +135,14 @@ test('the sample report converted ahead switches with Alt+Shift+S after the work
   renameSync(join(dir, 'opencc-away'), join(dir, 'opencc'));
 });
 
-test('after a scroll the new first screen is converted ahead too; a switch the worker then cannot finish puts the page back', async () => {
+test('past what is converted ahead at most, the screen scrolled to is converted ahead too; a switch the worker then cannot finish puts the page back', async () => {
   const helper = await session.ext.context.newPage();
   await helper.goto(`chrome-extension://${session.ext.extensionId}/manifest.json`);
   await helper.evaluate(() => chrome.storage.local.remove('siteScripts'));
   const page = await session.ext.context.newPage();
-  await page.goto(`${session.srv.origin}/generated/report-200000.html`);
+  // Longer than what is converted ahead at most (AHEAD_MAX_CHARS, 700 k characters), so that part
+  // of it is left to the switch.
+  await page.goto(`${session.srv.origin}/generated/report-800000.html`, { timeout: 60_000 });
   await page.bringToFront();
   const tabId = await helper.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
   const ahead = async (more) => {
@@ -152,9 +154,19 @@ test('after a scroll the new first screen is converted ahead too; a switch the w
     }
     return more;
   };
-  const first = await ahead(0);
+  // The first screen, then the rest of the page from its start, until no more may be kept.
+  let first = await ahead(0);
   assert.ok(first > 0, 'the first screen was converted ahead');
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  for (let still = 0; still < 10; ) {
+    await page.waitForTimeout(200);
+    const n = await ahead(first - 1);
+    still = n === first ? still + 1 : 0;
+    first = n;
+  }
+  // (The cap counts the converted text, which may be a little shorter or longer.)
+  assert.ok(first > 600_000 && first < 720_000, `converted ahead: ${first} characters`);
+  // Near the end, past what was converted ahead: what is on screen there is converted ahead too.
+  await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * 0.95));
   assert.ok((await ahead(first)) > first, 'what is on screen after the scroll was converted ahead too');
   const before = await pageSnapshot(page);
 

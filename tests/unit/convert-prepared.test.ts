@@ -1,10 +1,10 @@
 // Conversion done ahead (the first screen, a short page whole) and the order of a switch's batches:
 // the first screen is written before anything else is read or sent.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PageTextModel, type TextBlock } from '@/utils/dom/text/model';
 import { ConverterCache, convertItems, type ConvertItem } from '@/utils/core/convert/converters';
 import { PageConverter, type BatchConvert } from '@/utils/dom/convert/apply';
-import { blocksAhead, PreparedConversions } from '@/utils/dom/convert/prepared';
+import { blocksAhead, PREPARE_CHARS, PreparedConversions } from '@/utils/dom/convert/prepared';
 import type { Converting } from '@/utils/core/convert/modes';
 import { loadDictsForTests } from './dicts';
 
@@ -62,6 +62,25 @@ describe('PreparedConversions', () => {
   });
 });
 
+describe('PreparedConversions: room and trim', () => {
+  it('says how much may still be kept, and trims the results kept last first', () => {
+    const p = new PreparedConversions(10);
+    const n = {} as Text;
+    const [x, y, z] = [fakeBlock(1, 3), fakeBlock(2, 2), fakeBlock(3, 3)];
+    expect(p.room).toBe(10);
+    p.put('zh-TW', x, [n], ['数字化'], ['數字化']);
+    p.put('zh-TW', y, [n], ['转型'], ['轉型']);
+    p.put('zh-TW', z, [n], ['知识产'], ['知識產']);
+    expect(p.room).toBe(2);
+    p.trim(5);
+    // The first results (the first screen, converted first) stay; the later ones go.
+    expect([x, y, z].map((b) => p.has('zh-TW', b))).toEqual([true, true, false]);
+    expect(p.room).toBe(5);
+    p.trim(0);
+    expect([x, y].map((b) => p.has('zh-TW', b))).toEqual([false, false]);
+  });
+});
+
 describe('blocksAhead', () => {
   const blocks = Array.from({ length: 10 }, (_, i) => fakeBlock(i + 1, 100));
   const ids = (bs: TextBlock[]) => bs.map((b) => b.id);
@@ -96,6 +115,45 @@ describe('a switch with conversion done ahead', () => {
     await conv.apply('original', noYield);
     expect(document.body.innerHTML).toBe(page);
     await conv.apply('zh-TW', noYield);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('converts the rest of the page ahead a batch at a time, from where it left off; a switch then only writes, and keeps only the first part after', async () => {
+    setPage(page);
+    const model = new PageTextModel(document).build();
+    const { calls, convert } = recording();
+    const conv = new PageConverter(model, convert, () => 'simplified');
+    // The first screen first (two blocks), then the rest in steps of about 20 characters.
+    await conv.prepare('zh-TW', [model.blocks[2]!, model.blocks[3]!]);
+    const steps: { next: number; chars: number }[] = [];
+    for (let next = 0; next < model.blocks.length; ) {
+      const step = await conv.prepareMore('zh-TW', next, 20);
+      steps.push(step);
+      next = step.next;
+    }
+    // Blocks 0-1, then 4-5 (2-3 were converted already), then 6-7: never one twice.
+    expect(calls.map((c) => c.texts.map((t) => t.slice(0, 3)))).toEqual([['第2段', '第3段'], ['第0段', '第1段'], ['第4段', '第5段'], ['第6段', '第7段']]);
+    expect(steps).toEqual([{ next: 2, chars: 28 }, { next: 6, chars: 28 }, { next: 8, chars: 28 }]);
+    const store = (conv as unknown as { ahead: { store: PreparedConversions } }).ahead.store;
+    const trim = vi.spyOn(store, 'trim');
+    await conv.apply('zh-TW', noYield);
+    expect(calls).toHaveLength(4);
+    // Written: what stays is the first part (the first screen and what follows), not a copy of the page.
+    expect(trim).toHaveBeenCalledWith(2 * PREPARE_CHARS);
+    expect([...document.querySelectorAll('p')].every((p, i) => p.textContent === `第${i}段：規範性檔案數字化轉型`)).toBe(true);
+    // Nothing is converted ahead while a script is shown.
+    expect(await conv.prepareMore('zh-TW', 0, 1000)).toEqual({ next: 8, chars: 0 });
+  });
+
+  it('converts no more ahead than may be kept', async () => {
+    setPage(page);
+    const model = new PageTextModel(document).build();
+    const { calls, convert } = recording();
+    const conv = new PageConverter(model, convert, () => 'simplified');
+    (conv as unknown as { ahead: { store: PreparedConversions } }).ahead.store = new PreparedConversions(30);
+    // Two blocks of 14 characters fit, the third does not: the rest is left to the switch.
+    expect(await conv.prepareMore('zh-TW', 0, 1000)).toEqual({ next: 8, chars: 28 });
+    expect(await conv.prepareMore('zh-TW', 0, 1000)).toEqual({ next: 8, chars: 0 });
     expect(calls).toHaveLength(1);
   });
 

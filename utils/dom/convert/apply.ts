@@ -199,6 +199,9 @@ export class PageConverter {
     writer.resume();
     this.extras.write(extras, extraOut);
     writer.end();
+    // What was converted ahead has been written: only the first screen's part stays, for a switch
+    // back and forth (the rest would hold a copy of the page's text).
+    this.ahead.trim();
     if (tagNow) void this.tagLater(gen, opts);
     else this.langsDoneAt = performance.now();
     return changed;
@@ -277,6 +280,33 @@ export class PageConverter {
     if (this.mode !== 'original') return 0;
     const sent = blocks.filter((b) => !this.ahead.kept(mode, b)).map((b) => this.snapshot(b)).filter((s) => MAY_CONVERT.test(s.parts.join('')));
     return this.ahead.prepare(mode, sent, this.extras.toSend().items, (texts) => this.request(mode, sent, texts));
+  }
+
+  /**
+   * Converts ahead, for a switch to `mode`, the blocks from index `from` on (page order) that have
+   * no result yet, about `maxChars` of them and no more than may still be kept; resolves with the
+   * index to go on from (the blocks' count once there is nothing more to do) and the characters.
+   */
+  async prepareMore(mode: Converting, from: number, maxChars: number): Promise<{ next: number; chars: number }> {
+    const blocks = this.model.blocks;
+    const room = this.ahead.room;
+    if (this.mode !== 'original') return { next: blocks.length, chars: 0 };
+    const take: TextBlock[] = [];
+    let chars = 0;
+    let i = from;
+    let full = false;
+    for (; i < blocks.length && chars < maxChars; i++) {
+      const b = blocks[i]!;
+      if (this.ahead.kept(mode, b)) continue;
+      // No more may be kept: the rest is left to the switch.
+      if (chars + b.length > room) {
+        full = true;
+        break;
+      }
+      take.push(b);
+      chars += b.length;
+    }
+    return { next: full ? blocks.length : i, chars: take.length ? await this.prepare(mode, take) : 0 };
   }
 
   private request(mode: Converting, sent: readonly Sent[], more: ConvertItem[] = []): Promise<string[][]> {

@@ -10,8 +10,14 @@ import type { Converting, SourceScript } from '@/utils/core/convert/modes';
 import type { TextBlock } from '@/utils/dom/text/model';
 import { smallFingerprint } from '@/utils/core/text/fingerprint';
 
-/** Characters converted ahead on a page: the first screen and what follows it. */
+/** Characters converted ahead on a page first: the first screen and what follows it. */
 export const PREPARE_CHARS = 32_000;
+/**
+ * Characters converted ahead at most, the rest of the page after the first screen included (in
+ * idle time, a batch at a time): a switch then only writes. Kept while the page is read (two bytes
+ * a character); once a switch is done, only the first screen's part stays (trim).
+ */
+export const AHEAD_MAX_CHARS = 700_000;
 
 /** A block converted ahead: its nodes, its text's length and fingerprint then (not a second copy of it), the result. */
 interface Prepared {
@@ -31,7 +37,20 @@ export class PreparedConversions {
   private chars = 0;
 
   /** `maxChars`: what is kept at most; past it, the oldest results are dropped. */
-  constructor(private readonly maxChars = 2 * PREPARE_CHARS) {}
+  constructor(private readonly maxChars = AHEAD_MAX_CHARS) {}
+
+  /** Characters that may still be kept. */
+  get room(): number {
+    return this.maxChars - this.chars;
+  }
+
+  /** Drops the results kept last until at most `maxChars` characters are kept (texts stay). */
+  trim(maxChars: number): void {
+    for (const b of [...this.blocks.keys()].reverse()) {
+      if (this.chars <= maxChars) return;
+      this.drop(b);
+    }
+  }
 
   /** Keeps a block's converted parts for `mode` (results for another mode are dropped). */
   put(mode: Converting, block: TextBlock, nodes: readonly (Text | null)[], parts: readonly string[], out: readonly string[]): void {
@@ -117,6 +136,16 @@ export class ConvertedAhead {
   /** True if the block has a result for `mode`, whether it still fits the block or not. */
   kept(mode: Converting, block: TextBlock): boolean {
     return this.store.has(mode, block);
+  }
+
+  /** Characters that may still be converted ahead. */
+  get room(): number {
+    return this.store.room;
+  }
+
+  /** After a switch: only what was converted ahead first (the first screen and what follows) stays. */
+  trim(): void {
+    this.store.trim(2 * PREPARE_CHARS);
   }
 
   /** The block's new text, if it was converted ahead for `mode` as it is now. */

@@ -12,7 +12,7 @@ import { LangScope, tagWhenIdle } from '@/utils/dom/convert/lang-scope';
 import { frameYielder } from '@/utils/dom/convert/yield';
 import { WrittenNodes } from '@/utils/dom/convert/written-nodes';
 import { PageExtras } from '@/utils/dom/convert/page-extras';
-import { ConvertedAhead } from '@/utils/dom/convert/prepared';
+import { blocksToPrepare, ConvertedAhead } from '@/utils/dom/convert/prepared';
 import { ContestedElements } from '@/utils/dom/convert/contested';
 
 export type { BatchConvert };
@@ -199,8 +199,7 @@ export class PageConverter {
     writer.resume();
     this.extras.write(extras, extraOut);
     writer.end();
-    // What was converted ahead has been written: only the first screen's part stays, for a switch
-    // back and forth (the rest would hold a copy of the page's text).
+    // Written: only the first screen's part of what was converted ahead stays (no copy of the page).
     this.ahead.trim();
     if (tagNow) void this.tagLater(gen, opts);
     else this.langsDoneAt = performance.now();
@@ -282,31 +281,11 @@ export class PageConverter {
     return this.ahead.prepare(mode, sent, this.extras.toSend().items, (texts) => this.request(mode, sent, texts));
   }
 
-  /**
-   * Converts ahead, for a switch to `mode`, the blocks from index `from` on (page order) that have
-   * no result yet, about `maxChars` of them and no more than may still be kept; resolves with the
-   * index to go on from (the blocks' count once there is nothing more to do) and the characters.
-   */
+  /** Converts ahead about `maxChars` more from block `from` on (blocksToPrepare): where to go on, and the characters. */
   async prepareMore(mode: Converting, from: number, maxChars: number): Promise<{ next: number; chars: number }> {
-    const blocks = this.model.blocks;
-    const room = this.ahead.room;
-    if (this.mode !== 'original') return { next: blocks.length, chars: 0 };
-    const take: TextBlock[] = [];
-    let chars = 0;
-    let i = from;
-    let full = false;
-    for (; i < blocks.length && chars < maxChars; i++) {
-      const b = blocks[i]!;
-      if (this.ahead.kept(mode, b)) continue;
-      // No more may be kept: the rest is left to the switch.
-      if (chars + b.length > room) {
-        full = true;
-        break;
-      }
-      take.push(b);
-      chars += b.length;
-    }
-    return { next: full ? blocks.length : i, chars: take.length ? await this.prepare(mode, take) : 0 };
+    if (this.mode !== 'original') return { next: this.model.blocks.length, chars: 0 };
+    const { blocks, next } = blocksToPrepare(this.model.blocks, from, maxChars, this.ahead.room, (b) => this.ahead.kept(mode, b));
+    return { next, chars: blocks.length ? await this.prepare(mode, blocks) : 0 };
   }
 
   private request(mode: Converting, sent: readonly Sent[], more: ConvertItem[] = []): Promise<string[][]> {
@@ -315,19 +294,9 @@ export class PageConverter {
     return items.length ? this.convert(mode, items) : Promise.resolve([]);
   }
 
-  /** The block's nodes, what they hold now, and their original text ("\n" for a <br>, which has no node). */
+  /** The block as sent: its nodes, what they hold now, and their original text (WrittenNodes.read). */
   private snapshot(block: TextBlock): Sent {
-    this.written.sync(block);
-    const nodes: (Text | null)[] = [];
-    const seen: string[] = [];
-    const parts: string[] = [];
-    for (const seg of block.segments) {
-      const node = seg.node;
-      nodes.push(node);
-      seen.push(node ? node.data : '\n');
-      parts.push(node ? this.written.original(node) : '\n');
-    }
-    return { block, nodes, seen, parts };
+    return { block, ...this.written.read(block) };
   }
 
   /**

@@ -193,3 +193,23 @@ export function blocksAhead(blocks: readonly TextBlock[], onScreen: ReadonlySet<
   for (let i = 0; i < blocks.length && chars < maxChars; i++) if (i < last && !onScreen.has(blocks[i]!.id)) take(blocks[i]!);
   return out;
 }
+
+/**
+ * The blocks to convert ahead next, in page order from index `from`: those without a result yet,
+ * about `maxChars` characters of them, and none that would not fit in `room` (what may still be
+ * kept). `next`: where to go on from; the blocks' count once no more may be kept.
+ */
+export function blocksToPrepare(blocks: readonly TextBlock[], from: number, maxChars: number, room: number, kept: (b: TextBlock) => boolean): { blocks: TextBlock[]; next: number } {
+  const out: TextBlock[] = [];
+  let chars = 0;
+  let i = from;
+  for (; i < blocks.length && chars < maxChars; i++) {
+    const b = blocks[i]!;
+    if (kept(b)) continue;
+    // No more may be kept: the rest is left to the switch.
+    if (chars + b.length > room) return { blocks: out, next: blocks.length };
+    out.push(b);
+    chars += b.length;
+  }
+  return { blocks: out, next: i };
+}

@@ -29,6 +29,24 @@ export class WrittenNodes {
     else this.nodes.set(node, { original, written: smallFingerprint(next) });
   }
 
+  /**
+   * The block's nodes, what they hold now, and their original text ("\n" for a <br>, which has no
+   * node), once what the page itself wrote since is taken in (sync).
+   */
+  read(block: TextBlock): { nodes: (Text | null)[]; seen: string[]; parts: string[] } {
+    this.sync(block);
+    const nodes: (Text | null)[] = [];
+    const seen: string[] = [];
+    const parts: string[] = [];
+    for (const seg of block.segments) {
+      const node = seg.node;
+      nodes.push(node);
+      seen.push(node ? node.data : '\n');
+      parts.push(node ? this.original(node) : '\n');
+    }
+    return { nodes, seen, parts };
+  }
+
   /** Takes in what the page itself wrote into the block's nodes since our last write: that becomes their original. */
   sync(block: TextBlock): void {
     for (const seg of block.segments) {

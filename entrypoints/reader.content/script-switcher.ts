@@ -41,6 +41,8 @@ export class ScriptSwitcher {
   private folding: Promise<(s: string) => string> | null = null;
   private prepared = false;
   private aheadTimer: ReturnType<typeof setTimeout> | null = null;
+  /** bumped by each run of convertRestAhead: an older run stops */
+  private restAheadRun = 0;
 
   constructor(
     private readonly model: PageTextModel,
@@ -85,13 +87,16 @@ export class ScriptSwitcher {
     const script = this.pageScript();
     if (script === 'unknown') return;
     const mode = otherScript(script);
+    // One run at a time: a newer one (after a restore) starts from the page's start again, and the
+    // older one, which may be waiting on the background, stops rather than send blocks twice.
+    const run = ++this.restAheadRun;
     for (let next = 0; next < this.model.blocks.length; ) {
       await whenIdle();
-      if (this.mode !== 'original' || this.asking !== null) return;
+      if (run !== this.restAheadRun || this.mode !== 'original' || this.asking !== null) return;
       const done = await this.pageConverter()
         .prepareMore(mode, next, REST_BATCH_CHARS)
         .catch(() => null);
-      if (!done) return;
+      if (!done || run !== this.restAheadRun) return;
       next = done.next;
       this.timing.convertAheadChars += done.chars;
     }

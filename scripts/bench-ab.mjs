@@ -1,4 +1,4 @@
-// npm run bench:ab -- --a DIR --b DIR [--size 600000] [--runs 6]
+// npm run bench:ab -- --a DIR --b DIR [--size 600000] [--runs 6] [--cold]
 // Two builds of ours side by side, to tell whether a change to the conversion pipeline helps before
 // it lands (this machine's speed drifts by a third within a session, so only interleaved runs
 // compare): each build in a Chromium of its own, the same page made from the corpus (as in
@@ -6,7 +6,9 @@
 // for a moment (converter ready, conversion ahead done). Prints, per build and direction, the medians of click → all converted (the
 // page's own timing) and of the longest long-animation-frame entry over the switch, how many runs
 // had a frame over 100 ms, and each run. Build each variant with `npx wxt build` and copy
-// .output/chrome-mv3 aside.
+// .output/chrome-mv3 aside. `--cold`: each switch on a page that could prepare nothing (the
+// background refused while it was read) with the converters dropped just before the click, as
+// bench-convert.mjs's "built on click".
 import { createServer } from 'node:http';
 import * as OpenCC from 'opencc-js';
 import { launchWithExtension, tabIdOf, waitForStatus } from '../tests/support/browser.mjs';
@@ -18,8 +20,9 @@ const arg = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) +
 const dirs = { A: arg('--a'), B: arg('--b') };
 const size = Number(arg('--size', 600_000));
 const runs = Number(arg('--runs', 6));
+const cold = args.includes('--cold');
 if (!dirs.A || !dirs.B) {
-  console.error('usage: npm run bench:ab -- --a DIR --b DIR [--size 600000] [--runs 6] (each DIR a built chrome-mv3 folder)');
+  console.error('usage: npm run bench:ab -- --a DIR --b DIR [--size 600000] [--runs 6] [--cold] (each DIR a built chrome-mv3 folder)');
   process.exit(1);
 }
 
@@ -42,19 +45,34 @@ try {
   }
   const worker = (ext) => ext.context.serviceWorkers()[0] ?? ext.serviceWorker;
 
+  /** The background refuses to build any converter (nothing is prepared meanwhile), or builds again: see bench-convert.mjs. */
+  const refuseConverters = (ext, refuse) =>
+    worker(ext).evaluate((on) => {
+      const c = globalThis.__bilingualReaderConverters;
+      c.__get ??= c.get;
+      c.get = on ? () => Promise.reject(new Error('bench: nothing ahead')) : c.__get;
+      c.clear();
+    }, refuse);
+
   /** One switch in a fresh tab of `ext`, the page read first: its time and longest frame. */
   async function once(ext, key, mode) {
     await worker(ext).evaluate(() => chrome.storage.local.remove('siteScripts'));
+    if (cold) await refuseConverters(ext, true);
     const page = await ext.context.newPage();
     await page.goto(`${origin}/${key}.html`, { timeout: 120_000 });
     let s = await waitForStatus(ext, page, 120_000);
-    for (let i = 0; i < 1200 && (s.termCount === null || !s.timing.convertAheadChars); i++) {
+    for (let i = 0; i < 1200 && (s.termCount === null || (!cold && !s.timing.convertAheadChars)); i++) {
       await new Promise((r) => setTimeout(r, 100));
       s = await waitForStatus(ext, page, 120_000);
     }
-    // The rest of a long page is converted ahead after the first screen, when the page is idle.
-    await settled(async () => (await waitForStatus(ext, page, 120_000)).timing.convertAheadChars);
-    await new Promise((r) => setTimeout(r, 500));
+    if (cold) {
+      await new Promise((r) => setTimeout(r, 1000));
+      await refuseConverters(ext, false);
+    } else {
+      // The rest of a long page is converted ahead after the first screen, when the page is idle.
+      await settled(async () => (await waitForStatus(ext, page, 120_000)).timing.convertAheadChars);
+      await new Promise((r) => setTimeout(r, 500));
+    }
     const tabId = await tabIdOf(ext, page);
     const n = await page.evaluate(() => window.__frames.length);
     await worker(ext).evaluate(([id, m]) => chrome.tabs.sendMessage(id, { type: 'set-script', mode: m }), [tabId, mode]);
@@ -72,7 +90,7 @@ try {
     for (const k of ['A', 'B']) {
       const x = r[k];
       console.log(
-        `${k} ${size} to ${mode}: all converted ${round(median(x.map((v) => v.ms)))} ms, longest frame ${round(median(x.map((v) => v.frame)))} ms,` +
+        `${k} ${size} to ${mode}${cold ? ' (built on click)' : ''}: all converted ${round(median(x.map((v) => v.ms)))} ms, longest frame ${round(median(x.map((v) => v.frame)))} ms,` +
           ` ${x.filter((v) => v.frame > 100).length} of ${runs} runs over 100; converted ahead ${x[0].ahead} characters; runs (ms, frame): ${x.map((v) => `${Math.round(v.ms)}/${Math.round(v.frame)}`).join(' ')}`,
       );
     }

@@ -4,7 +4,9 @@
 // budget follows what the last frame cost rather than a fixed figure. Each frame of a long page
 // also costs a part that does not depend on what was written (measured on a 600 k-character page:
 // 15–25 ms of layout and paint walking the whole page), so fuller frames finish the page sooner;
-// the target keeps them, with our own slice of script, under 100 ms. Pure.
+// the target keeps them, with our own slice of script, under 100 ms. On a 2-core machine the same
+// slice may render in twice the time of the one before (other work takes the core), so the budget
+// shrinks at once after a dear frame and grows only half way after a cheap one. Pure.
 
 export interface SliceLimits {
   /** characters for the first slice, before any frame was measured */
@@ -17,21 +19,26 @@ export interface SliceLimits {
   readonly minSample: number;
 }
 
-export const SLICE_LIMITS: SliceLimits = { initial: 20_000, min: 6_000, max: 150_000, targetMs: 55, minSample: 3_000 };
+export const SLICE_LIMITS: SliceLimits = { initial: 20_000, min: 6_000, max: 150_000, targetMs: 50, minSample: 3_000 };
 
 /**
  * The next slice's characters, from the last slice's: `wrote` characters took `renderMs` to render
- * (null: no frame was measured, as in a hidden page, which lays nothing out until shown). It moves
- * at most by half or double per frame, so one odd frame does not swing it.
+ * (null: no frame was measured, as in a hidden page, which lays nothing out until shown). It shrinks
+ * to what fits (by half at most) and grows half way to it (by half again at most), so one cheap
+ * frame does not make the next one dear. `drawnBefore`: the slice
+ * waited on something (the background) between its writes and the frame measured, so frames may
+ * have drawn part of it before: the figure may be short, and can only shrink the next slice.
  */
-export function nextSliceChars(prev: number, wrote: number, renderMs: number | null, limits: SliceLimits = SLICE_LIMITS): number {
+export function nextSliceChars(prev: number, wrote: number, renderMs: number | null, limits: SliceLimits = SLICE_LIMITS, drawnBefore = false): number {
   let next = prev;
-  if (renderMs === null) next = prev * 2;
+  if (renderMs === null) next = drawnBefore ? prev : prev * 2;
   else if (wrote >= limits.minSample) {
     const fit = (limits.targetMs / Math.max(renderMs, 1)) * wrote;
-    // Only a slice that used most of its budget says a larger one would fit (a small one may have
-    // been rendered already, in a frame while the next batch was on its way, and measure nothing).
-    next = fit > prev && wrote < prev / 2 ? prev : Math.min(prev * 2, Math.max(prev / 2, fit));
+    // Only a slice that used most of its budget, measured whole, says a larger one would fit (a
+    // small one may have been rendered already, in a frame while the next batch was on its way,
+    // and measure nothing).
+    if (fit <= prev) next = Math.max(prev / 2, fit);
+    else if (wrote >= prev / 2 && !drawnBefore) next = Math.min(prev * 1.5, (prev + fit) / 2);
   }
   return Math.round(Math.min(limits.max, Math.max(limits.min, next)));
 }

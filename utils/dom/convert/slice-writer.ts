@@ -37,6 +37,9 @@ export class SliceWriter {
   }
 
   private ended = false;
+  /** the slice waited (pause() … resume() outside room()) long enough for a frame to come meanwhile */
+  private waited = false;
+  private pausedAt = 0;
 
   /** The slice has had its time or its characters: the next write waits for room(). */
   full(): boolean {
@@ -54,10 +57,11 @@ export class SliceWriter {
     if (this.full()) {
       this.pause();
       const renderMs = await this.yieldTo();
-      if (this.adaptive) this.sliceChars = nextSliceChars(this.sliceChars, this.chars, renderMs ?? null);
+      if (this.adaptive) this.sliceChars = nextSliceChars(this.sliceChars, this.chars, renderMs ?? null, SLICE_LIMITS, this.waited);
       this.resume();
       this.chars = 0;
       this.ended = false;
+      this.waited = false;
     }
     return this.current();
   }
@@ -67,12 +71,19 @@ export class SliceWriter {
   }
 
   pause(): void {
-    if (this.running) this.busy(performance.now() - this.t0);
+    if (this.running) {
+      this.pausedAt = performance.now();
+      this.busy(this.pausedAt - this.t0);
+    }
     this.running = false;
   }
 
   resume(): void {
-    if (!this.running) this.t0 = performance.now();
+    if (!this.running) {
+      this.t0 = performance.now();
+      // A wait of a millisecond or more may hold a frame that draws what the slice wrote so far.
+      if (this.chars > 0 && this.t0 - this.pausedAt >= 1) this.waited = true;
+    }
     this.running = true;
   }
 

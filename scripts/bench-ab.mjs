@@ -12,7 +12,7 @@
 import { createServer } from 'node:http';
 import * as OpenCC from 'opencc-js';
 import { launchWithExtension, tabIdOf, waitForStatus } from '../tests/support/browser.mjs';
-import { loadDocs, OBSERVE_FRAMES, pageHtml, paragraphs } from './bench-convert.mjs';
+import { loadDocs, OBSERVE_FRAMES, pageHtml, paragraphs, refuseConvertersIn } from './bench-convert.mjs';
 import { median, round, settled } from './bench-stats.mjs';
 
 const args = process.argv.slice(2);
@@ -45,19 +45,10 @@ try {
   }
   const worker = (ext) => ext.context.serviceWorkers()[0] ?? ext.serviceWorker;
 
-  /** The background refuses to build any converter (nothing is prepared meanwhile), or builds again: see bench-convert.mjs. */
-  const refuseConverters = (ext, refuse) =>
-    worker(ext).evaluate((on) => {
-      const c = globalThis.__bilingualReaderConverters;
-      c.__get ??= c.get;
-      c.get = on ? () => Promise.reject(new Error('bench: nothing ahead')) : c.__get;
-      c.clear();
-    }, refuse);
-
   /** One switch in a fresh tab of `ext`, the page read first: its time and longest frame. */
   async function once(ext, key, mode) {
     await worker(ext).evaluate(() => chrome.storage.local.remove('siteScripts'));
-    if (cold) await refuseConverters(ext, true);
+    if (cold) await refuseConvertersIn(worker(ext), true);
     const page = await ext.context.newPage();
     await page.goto(`${origin}/${key}.html`, { timeout: 120_000 });
     let s = await waitForStatus(ext, page, 120_000);
@@ -67,7 +58,7 @@ try {
     }
     if (cold) {
       await new Promise((r) => setTimeout(r, 1000));
-      await refuseConverters(ext, false);
+      await refuseConvertersIn(worker(ext), false);
     } else {
       // The rest of a long page is converted ahead after the first screen, when the page is idle.
       await settled(async () => (await waitForStatus(ext, page, 120_000)).timing.convertAheadChars);

@@ -127,6 +127,18 @@ export async function browserAlone(page, { from, to, mode }, perFrame) {
   }, [from, to, mode, perFrame]);
 }
 
+/**
+ * The background (`worker`, its service worker) refuses to build any converter, so a page read
+ * meanwhile prepares nothing; or builds again. Either way the converters built so far are dropped.
+ */
+export const refuseConvertersIn = (worker, refuse) =>
+  worker.evaluate((on) => {
+    const c = globalThis.__bilingualReaderConverters;
+    c.__get ??= c.get;
+    c.get = on ? () => Promise.reject(new Error('bench: nothing ahead')) : c.__get;
+    c.clear();
+  }, refuse);
+
 export async function heapMB(page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -183,14 +195,7 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
     return page.evaluate((k) => Math.max(0, ...window.__frames.slice(k).map((f) => f.duration)), n);
   }
 
-  /** The background refuses to build any converter (so a page read meanwhile prepares nothing), or builds again. */
-  const refuseConverters = (refuse) =>
-    sw().evaluate((on) => {
-      const c = globalThis.__bilingualReaderConverters;
-      c.__get ??= c.get;
-      c.get = on ? () => Promise.reject(new Error('bench: nothing ahead')) : c.__get;
-      c.clear();
-    }, refuse);
+  const refuseConverters = (refuse) => refuseConvertersIn(sw(), refuse);
 
   /** Waits until the background has built the converters it was asked to prepare. */
   async function prepared() {

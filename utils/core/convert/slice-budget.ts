@@ -25,9 +25,9 @@ export const SLICE_LIMITS: SliceLimits = { initial: 20_000, min: 6_000, max: 150
  * The next slice's characters, from the last slice's: `wrote` characters took `renderMs` to render
  * (null: no frame was measured, as in a hidden page, which lays nothing out until shown). It shrinks
  * to what fits (by half at most) and grows half way to it (by half again at most), so one cheap
- * frame does not make the next one dear. `drawnBefore`: the slice
- * waited on something (the background) between its writes and the frame measured, so frames may
- * have drawn part of it before: the figure may be short, and can only shrink the next slice.
+ * frame does not make the next one dear. `drawnBefore`: the slice waited on something (the
+ * background) between its writes and the frame measured, so frames may have drawn part of it
+ * before: the figure may be short, and can only shrink the next slice.
  */
 export function nextSliceChars(prev: number, wrote: number, renderMs: number | null, limits: SliceLimits = SLICE_LIMITS, drawnBefore = false): number {
   let next = prev;

@@ -8,7 +8,7 @@
 // tag changes is laid out in another font (Noto Sans CJK SC → TC, say), and in a switch's frames
 // that made each character cost about two fifths more to lay out than new text alone. The blocks
 // the reader sees are tagged as they are written; the others once the switch is done, nearest the
-// viewport first, 16 k characters a frame (tagPending, tagWhenIdle).
+// viewport first, 8 k characters a frame (tagPending, tagWhenIdle).
 import type { ScriptMode } from '@/utils/core/convert/modes';
 import { frameYielder, whenIdle } from '@/utils/dom/convert/yield';
 import { firstEndingBelow } from '@/utils/dom/text/viewport-order';
@@ -100,10 +100,13 @@ export class LangScope {
 }
 
 /**
- * Text tagged with its new lang per step after a switch: laid out again in the next frame, which
- * stays well under the 100 ms frame budget on a 600 k page (the bench's longest frame counts them).
+ * Text tagged with its new lang per step after a switch: laid out again in the next frame. On a
+ * 600 k page each such frame also lays out and walks the whole page again (25-40 ms). With 16 k
+ * characters a step, 9 of 12 switches had a tagging frame over 50 ms, up to 173 ms; with 8 k, about
+ * a third had one, at most 83 ms in some 170 (npm run bench:ab, its tagging frames). The tagging is
+ * idle work: more, smaller steps cost the reader nothing.
  */
-const LANG_CHARS_PER_STEP = 16_000;
+const LANG_CHARS_PER_STEP = 8_000;
 
 /**
  * Tags the blocks whose lang was left for later, nearest the viewport first, a step at a time when

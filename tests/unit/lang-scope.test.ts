@@ -48,6 +48,26 @@ describe('LangScope: tags left for later', () => {
     expect(langs.pendingCount).toBe(7);
   });
 
+  it('between steps: a block the page removed is dropped, one written again moves to where it now is', () => {
+    const els = tenBlocks();
+    const langs = new LangScope(document);
+    for (const el of els) langs.defer(el, 'zh-TW', 10);
+    expect(langs.tagPending(20, 450)).toBe(20);
+    expect(tagged(els)).toBe('- - - - zh-TW zh-TW - - - -');
+    els[6]!.remove();
+    expect(langs.tagPending(20, 450)).toBe(20);
+    // p6 is gone: p7 and p8 make the step.
+    expect(tagged(els)).toBe('- - - - zh-TW zh-TW - zh-TW zh-TW -');
+    expect(langs.pendingCount).toBe(5);
+    // p9 written again (a later page change): still waiting, now last in the order.
+    langs.defer(els[9]!, 'zh-TW', 10);
+    expect(langs.tagPending(10, 450)).toBe(10);
+    expect(tagged(els)).toBe('- - - - zh-TW zh-TW - zh-TW zh-TW zh-TW');
+    expect(langs.tagPending(1000, 450)).toBe(40);
+    expect(langs.pendingCount).toBe(0);
+    expect(tagged(els)).toBe('zh-TW zh-TW zh-TW zh-TW zh-TW zh-TW - zh-TW zh-TW zh-TW');
+  });
+
   it('restoreAll drops what was waiting and puts back what was tagged', () => {
     const els = tenBlocks();
     els[5]!.setAttribute('lang', 'zh');

@@ -23,12 +23,22 @@ export class LangScope {
   private readonly langs = new Map<Element, { original: string | null; written: string }>();
   /** blocks whose tag was left for later, in the order they were written (document order) */
   private readonly pending = new Map<Element, Pending>();
+  /**
+   * The pending blocks as a list, made when tagging starts and kept across its steps (each step
+   * takes its blocks out): a fresh copy of a 20 k-block page's list at every step was 160 kB of
+   * garbage a step. Dropped whenever `pending` changes otherwise.
+   */
+  private order: Element[] | null = null;
 
   constructor(private readonly doc: Document) {}
 
   /** Tags a block that now shows `mode` (where the page declares Chinese). */
   scope(el: Element, mode: ScriptMode): void {
-    this.pending.delete(el);
+    if (this.pending.delete(el)) this.order = null;
+    this.tag(el, mode);
+  }
+
+  private tag(el: Element, mode: ScriptMode): void {
     if (mode === 'original' || el === this.doc.documentElement || el === this.doc.body) return;
     const mine = this.langs.get(el);
     if (mine && el.getAttribute('lang') !== mine.written) {
@@ -47,6 +57,7 @@ export class LangScope {
     // Written again: it moves to where it is now in the order (still document order in a switch).
     this.pending.delete(el);
     this.pending.set(el, { mode, chars });
+    this.order = null;
   }
 
   /** Blocks still waiting for their tag. */
@@ -60,25 +71,34 @@ export class LangScope {
    * there. Blocks the page removed meanwhile are dropped. Returns the characters tagged.
    */
   tagPending(maxChars: number, nearTop = -(this.doc.defaultView?.innerHeight ?? 0)): number {
-    for (const el of this.pending.keys()) if (!el.isConnected) this.pending.delete(el);
-    const els = [...this.pending.keys()];
+    if (!this.order) {
+      for (const el of this.pending.keys()) if (!el.isConnected) this.pending.delete(el);
+      this.order = [...this.pending.keys()];
+    }
+    const els = this.order;
     if (!els.length) return 0;
     // All above nearTop: start from the last one and work upward.
     const lo = Math.min(firstEndingBelow(els.length, (i) => els[i]!, nearTop), els.length - 1);
     let chars = 0;
     const take = (el: Element) => {
-      const p = this.pending.get(el)!;
-      this.scope(el, p.mode);
+      const p = this.pending.get(el);
+      this.pending.delete(el);
+      // Removed by the page since the list was made: dropped, and says nothing of the cost.
+      if (!p || !el.isConnected) return;
+      this.tag(el, p.mode);
       chars += p.chars;
     };
-    for (let i = lo; i < els.length && (chars === 0 || chars < maxChars); i++) take(els[i]!);
-    for (let i = lo - 1; i >= 0 && chars < maxChars; i--) take(els[i]!);
+    let end = lo;
+    for (; end < els.length && (chars === 0 || chars < maxChars); end++) take(els[end]!);
+    let start = lo;
+    for (; start > 0 && chars < maxChars; start--) take(els[start - 1]!);
+    els.splice(start, end - start);
     return chars;
   }
 
   /** Puts a block's own tag back (it shows its own text again). */
   unscope(el: Element): void {
-    this.pending.delete(el);
+    if (this.pending.delete(el)) this.order = null;
     const w = this.langs.get(el);
     if (!w) return;
     this.langs.delete(el);
@@ -90,12 +110,14 @@ export class LangScope {
   /** Puts every tag back (the page shows its own script again). */
   restoreAll(): void {
     this.pending.clear();
+    this.order = null;
     for (const el of [...this.langs.keys()]) this.unscope(el);
   }
 
   forget(): void {
     this.langs.clear();
     this.pending.clear();
+    this.order = null;
   }
 }
 

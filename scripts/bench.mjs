@@ -334,6 +334,7 @@ await srv.close();
 // A conversion or side-by-side run alone prints its README block, to be pasted if it is to replace the last full run's.
 if (only === 'conversion') console.log('\n' + conversion.table);
 if (only === 'peer' && peer) console.log('\n' + peer.table);
+if (only === 'peer-firefox' && peerFirefox) console.log('\n' + peerFirefox.table);
 if (only) process.exit(0);
 
 mkdirSync('bench', { recursive: true });

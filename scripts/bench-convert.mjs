@@ -357,6 +357,9 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
         langsMs: r.langs.length ? round(median(r.langs)) : null,
         longestFrameColdMs: round(median(r.frameCold)),
         longestFramesOver100Cold: r.frameCold.filter((f) => f > 100).length,
+        // Each run's longest frame (printed, not in the table): whether one over 100 ms is 101 or 170.
+        longestFrameRuns: r.frame.map(Math.round),
+        longestFrameColdRuns: r.frameCold.map(Math.round),
         heapAloneMB: round(median(r.heapAlone)),
         heapLoadedMB: round(median(r.heapLoaded)),
         heapConvertedMB: round(median(r.heapConverted)),

@@ -12,7 +12,7 @@
 import { createServer } from 'node:http';
 import * as OpenCC from 'opencc-js';
 import { launchWithExtension, tabIdOf, waitForStatus } from '../tests/support/browser.mjs';
-import { loadDocs, OBSERVE_FRAMES, pageHtml, paragraphs, refuseConvertersIn } from './bench-convert.mjs';
+import { LANG_TAGS_SETTLED, loadDocs, OBSERVE_FRAMES, pageHtml, paragraphs, refuseConvertersIn, WATCH_LANG_TAGS } from './bench-convert.mjs';
 import { median, round, settled } from './bench-stats.mjs';
 
 const args = process.argv.slice(2);
@@ -65,20 +65,13 @@ try {
       await new Promise((r) => setTimeout(r, 500));
     }
     const tabId = await tabIdOf(ext, page);
-    const n = await page.evaluate(() => {
-      window.__langAt = 0;
-      new MutationObserver(() => (window.__langAt = performance.now())).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['lang'] });
-      return window.__frames.length;
-    });
+    const n = await page.evaluate(WATCH_LANG_TAGS);
     await worker(ext).evaluate(([id, m]) => chrome.tabs.sendMessage(id, { type: 'set-script', mode: m }), [tabId, mode]);
     s = await waitForStatus(ext, page, 120_000);
     if (s.script !== mode) throw new Error(`the switch to ${mode} did not finish`);
     const doneAt = await page.evaluate(() => performance.now());
-    // The blocks away from the viewport are tagged with their lang after the switch, when the page
-    // is idle: done once no tag has changed for a second (as bench-convert.mjs's "lang tags all set").
-    await page.evaluate(async () => {
-      while (performance.now() - window.__langAt < 1000) await new Promise((r) => setTimeout(r, 100));
-    });
+    // The blocks away from the viewport are tagged with their lang after the switch, when the page is idle.
+    await page.evaluate(LANG_TAGS_SETTLED);
     const [frame, tagFrame] = await page.evaluate(([k, t]) => {
       const fs = window.__frames.slice(k);
       const max = (xs) => Math.max(0, ...xs.map((f) => f.duration));

@@ -68,6 +68,29 @@ export const OBSERVE_FRAMES = () => {
   }
 };
 
+/**
+ * In the page, before a switch: watches the blocks' lang tags (set after the switch, when the page
+ * is idle, for the blocks away from the viewport); returns how many frames were seen so far.
+ */
+export const WATCH_LANG_TAGS = () => {
+  window.__langAt = 0;
+  window.__langWatch?.disconnect();
+  window.__langWatch = new MutationObserver(() => (window.__langAt = performance.now()));
+  window.__langWatch.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['lang'] });
+  window.__askedAt = performance.now();
+  return window.__frames.length;
+};
+
+/**
+ * In the page, after a switch: resolves once no tag has changed for a second (a step waits at most
+ * 250 ms for idle), with the ms from WATCH_LANG_TAGS to the last tag (null: none was set).
+ */
+export const LANG_TAGS_SETTLED = async () => {
+  while (performance.now() - window.__langAt < 1000) await new Promise((r) => setTimeout(r, 100));
+  window.__langWatch.disconnect();
+  return window.__langAt ? window.__langAt - window.__askedAt : null;
+};
+
 /** opencc-js's browser build in `page` (a page of a browser without the extension). */
 const loadOpencc = (page) => page.addScriptTag({ path: 'node_modules/opencc-js/dist/umd/full.js' });
 
@@ -237,22 +260,10 @@ export async function benchConversion({ ext, runs, sizes = SIZES }) {
    * message, or null if the page declares no Chinese lang); and the longest frame, tagging included.
    */
   async function timedSwitch(page, tabId, mode) {
-    const n = await page.evaluate(() => {
-      window.__langAt = 0;
-      window.__langWatch?.disconnect();
-      window.__langWatch = new MutationObserver(() => (window.__langAt = performance.now()));
-      window.__langWatch.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['lang'] });
-      window.__askedAt = performance.now();
-      return window.__frames.length;
-    });
+    const n = await page.evaluate(WATCH_LANG_TAGS);
     const s = await convert(page, tabId, mode);
     if (s.script !== mode) throw new Error(`conversion to ${mode} did not finish: ${JSON.stringify(s.timing)}`);
-    // The tags are done once none has changed for a second (a step waits at most 250 ms for idle).
-    const langsMs = await page.evaluate(async () => {
-      while (performance.now() - window.__langAt < 1000) await new Promise((r) => setTimeout(r, 100));
-      window.__langWatch.disconnect();
-      return window.__langAt ? window.__langAt - window.__askedAt : null;
-    });
+    const langsMs = await page.evaluate(LANG_TAGS_SETTLED);
     return { s, frame: await longestFrame(page, n), langsMs };
   }
 

@@ -2,11 +2,12 @@
 // that frame; what that costs per character varies several-fold (a renderer's first conversion
 // shapes and measures thousands of glyphs it has never drawn; later ones find them cached), so the
 // budget follows what the last frame cost rather than a fixed figure. Each frame of a long page
-// also costs a part that does not depend on what was written (measured on a 600 k-character page:
-// 15–25 ms of layout and paint walking the whole page), so fuller frames finish the page sooner;
-// the target keeps them, with our own slice of script, under 100 ms. On a 2-core machine the same
-// slice may render in twice the time of the one before (other work takes the core), so the budget
-// shrinks at once after a dear frame and grows only half way after a cheap one. Pure.
+// also costs a part that does not depend on what was written (measured on a 600 k-character page,
+// the browser alone: about 12 ms), so frames of 16–20 k characters finish that page about as soon
+// as frames of 40 k. On a 2-core machine the same slice may render in twice or more the time of
+// the one before (a GC step, other work taking the core), so the target leaves room for a frame
+// twice as dear as planned, with our own slice of script on top, under 100 ms; the budget shrinks
+// at once after a dear frame and grows only half way after a cheap one. Pure.
 
 export interface SliceLimits {
   /** characters for the first slice, before any frame was measured */
@@ -19,7 +20,7 @@ export interface SliceLimits {
   readonly minSample: number;
 }
 
-export const SLICE_LIMITS: SliceLimits = { initial: 20_000, min: 6_000, max: 150_000, targetMs: 50, minSample: 3_000 };
+export const SLICE_LIMITS: SliceLimits = { initial: 20_000, min: 6_000, max: 150_000, targetMs: 35, minSample: 3_000 };
 
 /**
  * The next slice's characters, from the last slice's: `wrote` characters took `renderMs` to render

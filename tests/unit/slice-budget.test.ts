@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSliceChars, SLICE_LIMITS } from '@/utils/core/convert/slice-budget';
+import { nextSliceChars, SLICE_LIMITS, SLICE_SCRIPT_MS } from '@/utils/core/convert/slice-budget';
 
 const L = { initial: 30_000, min: 6_000, max: 120_000, targetMs: 45, minSample: 3_000 };
 
@@ -43,7 +43,6 @@ describe('nextSliceChars', () => {
     expect(SLICE_LIMITS.initial).toBeLessThanOrEqual(SLICE_LIMITS.max);
   });
   it('aims low enough that a frame twice as dear as planned, with our script on top, stays under 100 ms', () => {
-    // 14 ms: SliceWriter's default slice of script before the frame (slice-writer.ts).
-    expect(2 * (SLICE_LIMITS.targetMs + 14)).toBeLessThan(100);
+    expect(2 * (SLICE_LIMITS.targetMs + SLICE_SCRIPT_MS)).toBeLessThan(100);
   });
 });

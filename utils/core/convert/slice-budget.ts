@@ -20,6 +20,9 @@ export interface SliceLimits {
   readonly minSample: number;
 }
 
+/** Script time a slice may take writing before it yields to the page's frame (SliceWriter), ms. */
+export const SLICE_SCRIPT_MS = 14;
+
 export const SLICE_LIMITS: SliceLimits = { initial: 20_000, min: 6_000, max: 150_000, targetMs: 35, minSample: 3_000 };
 
 /**

@@ -2,7 +2,7 @@
 // new text to lay out, and a newer conversion can take over between any two blocks. DOM code: it
 // waits for the page's frames (yield.ts).
 import { frameYielder } from '@/utils/dom/convert/yield';
-import { nextSliceChars, SLICE_LIMITS } from '@/utils/core/convert/slice-budget';
+import { nextSliceChars, SLICE_LIMITS, SLICE_SCRIPT_MS } from '@/utils/core/convert/slice-budget';
 
 export interface SliceOptions {
   sliceMs?: number;
@@ -30,7 +30,7 @@ export class SliceWriter {
     private readonly current: () => boolean,
     private readonly busy: (ms: number) => void,
   ) {
-    this.sliceMs = opts.sliceMs ?? 14;
+    this.sliceMs = opts.sliceMs ?? SLICE_SCRIPT_MS;
     this.adaptive = opts.sliceChars === undefined;
     this.sliceChars = opts.sliceChars ?? SLICE_LIMITS.initial;
     this.yieldTo = opts.yieldTo ?? frameYielder();

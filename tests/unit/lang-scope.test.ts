@@ -68,6 +68,21 @@ describe('LangScope: tags left for later', () => {
     expect(tagged(els)).toBe('zh-TW zh-TW zh-TW zh-TW zh-TW zh-TW - zh-TW zh-TW zh-TW');
   });
 
+  it('tagWaiting tags those of its blocks still waiting, now, and counts their characters', () => {
+    const els = tenBlocks();
+    const langs = new LangScope(document);
+    for (const el of els.slice(0, 4)) langs.defer(el, 'zh-TW', 10);
+    els[2]!.remove();
+    // p5 was never waiting; p2 was removed by the page.
+    expect(langs.tagWaiting([els[0]!, els[1]!, els[2]!, els[5]!])).toBe(20);
+    expect(tagged(els)).toBe('zh-TW zh-TW - - - - - - - -');
+    expect(langs.pendingCount).toBe(1);
+    // Tagged already: not again.
+    expect(langs.tagWaiting([els[0]!])).toBe(0);
+    expect(langs.tagPending(100, 0)).toBe(10);
+    expect(tagged(els)).toBe('zh-TW zh-TW - zh-TW - - - - - -');
+  });
+
   it('restoreAll drops what was waiting and puts back what was tagged', () => {
     const els = tenBlocks();
     els[5]!.setAttribute('lang', 'zh');
@@ -126,7 +141,7 @@ describe('PageConverter with langsLater', () => {
     document.body.replaceChildren(...Object.entries(texts).map(([id, textContent]) => Object.assign(document.createElement('p'), { id, textContent })));
   });
 
-  it('tags the first blocks as they are written and the others when the page is idle', async () => {
+  it('tags the first blocks in the slice after their text and the others when the page is idle', async () => {
     const before = document.documentElement.outerHTML;
     const model = new PageTextModel(document).build();
     const conv = new PageConverter(model, batch, () => 'simplified');
@@ -141,6 +156,33 @@ describe('PageConverter with langsLater', () => {
     expect(conv.langsDoneAt).toBeGreaterThan(0);
     await conv.apply('original', { yieldTo: async () => undefined });
     expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it("draws the first screen's new text a frame before its new tag, then tags it in the next slice", async () => {
+    const model = new PageTextModel(document).build();
+    const conv = new PageConverter(model, batch, () => 'simplified');
+    const els = ['a', 'b', 'c'].map((id) => document.getElementById(id)!);
+    // What each frame the switch waits for draws.
+    const frames: string[] = [];
+    const yieldTo = async () => void frames.push(`${els.map((e) => e.textContent).join('|')} ${tagged(els)}`);
+    await conv.apply('zh-TW', { yieldTo, idle: whenIdle, firstBlocks: new Set([model.blocks[0]!.id]), langsLater: true });
+    expect(frames[0]).toBe('國務院關於發展經濟的報告|网络信息安全|人民群众 - - -');
+    expect(tagged(els)).toBe('zh-TW - -');
+    await step();
+    expect(tagged(els)).toBe('zh-TW zh-TW zh-TW');
+  });
+
+  it('with no slice after the first screen (all of it on screen), its tags come when the page is idle', async () => {
+    const model = new PageTextModel(document).build();
+    const conv = new PageConverter(model, batch, () => 'simplified');
+    const els = ['a', 'b', 'c'].map((id) => document.getElementById(id)!);
+    await conv.apply('zh-TW', { yieldTo: async () => undefined, idle: whenIdle, firstBlocks: new Set(model.blocks.map((b) => b.id)), langsLater: true });
+    expect(els.map((e) => e.textContent)).toEqual(['國務院關於發展經濟的報告', '網路資訊安全', '人民群眾']);
+    expect(tagged(els)).toBe('- - -');
+    expect(conv.langsDoneAt).toBe(0);
+    await step();
+    expect(tagged(els)).toBe('zh-TW zh-TW zh-TW');
+    expect(conv.langsDoneAt).toBeGreaterThan(0);
   });
 
   it('a restore before the tags came leaves none behind, and the tagging stops', async () => {

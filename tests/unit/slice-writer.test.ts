@@ -55,4 +55,17 @@ describe('SliceWriter', () => {
     w.wrote(start + 1);
     expect(w.full()).toBe(false);
   });
+
+  it('counts the frames it waited for: only a full slice waits', async () => {
+    const w = writer(1);
+    w.wrote(10);
+    await w.room();
+    expect(w.frames).toBe(0);
+    w.endSlice();
+    await w.room();
+    expect(w.frames).toBe(1);
+    w.wrote(SLICE_LIMITS.initial + 1);
+    await w.room();
+    expect(w.frames).toBe(2);
+  });
 });

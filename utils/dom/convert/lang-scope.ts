@@ -7,8 +7,9 @@
 // A switch can also leave the tags of blocks away from the reader for later (defer): a block whose
 // tag changes is laid out in another font (Noto Sans CJK SC → TC, say), and in a switch's frames
 // that made each character cost about two fifths more to lay out than new text alone. The blocks
-// the reader sees are tagged as they are written; the others once the switch is done, nearest the
-// viewport first, 8 k characters a frame (tagPending, tagWhenIdle).
+// the reader sees are tagged in the slice after the one that wrote their text, so their new text is
+// drawn a frame sooner (tagWaiting); the others once the switch is done, nearest the viewport first,
+// 8 k characters a frame (tagPending, tagWhenIdle).
 import type { ScriptMode } from '@/utils/core/convert/modes';
 import { frameYielder, whenIdle } from '@/utils/dom/convert/yield';
 import { firstEndingBelow } from '@/utils/dom/text/viewport-order';
@@ -58,6 +59,21 @@ export class LangScope {
     this.pending.delete(el);
     this.pending.set(el, { mode, chars });
     this.order = null;
+  }
+
+  /** Tags those of `els` still waiting for their tag, now; returns their characters. */
+  tagWaiting(els: readonly Element[]): number {
+    let chars = 0;
+    for (const el of els) {
+      const p = this.pending.get(el);
+      if (!p) continue;
+      this.pending.delete(el);
+      this.order = null;
+      if (!el.isConnected) continue;
+      this.tag(el, p.mode);
+      chars += p.chars;
+    }
+    return chars;
   }
 
   /** Blocks still waiting for their tag. */

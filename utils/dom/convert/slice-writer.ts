@@ -36,6 +36,8 @@ export class SliceWriter {
     this.yieldTo = opts.yieldTo ?? frameYielder();
   }
 
+  /** Frames waited for so far (a slice's writes are drawn in the frame after them). */
+  frames = 0;
   private ended = false;
   /** the slice waited (pause() … resume() outside room()) long enough for a frame to come meanwhile */
   private waited = false;
@@ -57,6 +59,7 @@ export class SliceWriter {
     if (this.full()) {
       this.pause();
       const renderMs = await this.yieldTo();
+      this.frames++;
       if (this.adaptive) this.sliceChars = nextSliceChars(this.sliceChars, this.chars, renderMs ?? null, SLICE_LIMITS, this.waited);
       this.resume();
       this.chars = 0;

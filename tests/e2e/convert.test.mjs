@@ -230,9 +230,15 @@ const failConverters = (message) =>
   session.ext.serviceWorker.evaluate((m) => {
     const c = globalThis.__bilingualReaderConverters;
     c.clear();
-    c.get = () => Promise.reject(new Error(m));
+    // Where the whole converter and the first screen's own (forTexts) both start: the dictionaries.
+    c.__dicts ??= c.dicts;
+    c.dicts = () => Promise.reject(new Error(m));
   }, message);
-const restoreConverters = () => session.ext.serviceWorker.evaluate(() => delete globalThis.__bilingualReaderConverters.get);
+const restoreConverters = () =>
+  session.ext.serviceWorker.evaluate(() => {
+    const c = globalThis.__bilingualReaderConverters;
+    c.dicts = c.__dicts;
+  });
 
 test('a switch that fails in the background leaves the page as it was, its marks drawn again', async () => {
   const page = await openReady('seed-report.html');

@@ -156,11 +156,13 @@ export class PageConverter {
       result.catch(() => undefined);
       inFlight.push({ sent: batch.sent, ready: !!batch.ready, result });
     };
+    const firstScreenAlone = nFirst > 0;
+    sendNext();
+    // After the first screen: with no converter built, the background makes one for the first
+    // request it gets from only what that text needs (ConverterCache.forTexts), then the whole.
     const extras = this.extras.toSend();
     const extrasResult = this.ahead.texts(mode, extras.items);
     extrasResult.catch(() => undefined);
-    const firstScreenAlone = nFirst > 0;
-    sendNext();
     if (inFlight.length === 0) this.firstScreenAt = performance.now();
     // Waiting for the background is not our time.
     writer.pause();

@@ -6,6 +6,7 @@ import type { PageTextModel, TextBlock } from '@/utils/dom/text/model';
 import { isInsideSkipped } from '@/utils/dom/text/nodes';
 import { guessScript } from '@/utils/core/text/cjk';
 import { MAY_CONVERT, type BatchConvert, type ConvertItem } from '@/utils/core/convert/converters';
+import { FIRST_BATCH_CHARS, SwitchBatches, type Sent } from '@/utils/dom/convert/batches';
 import type { Converting, ScriptMode, SourceScript } from '@/utils/core/convert/modes';
 import { SliceWriter, type SliceOptions } from '@/utils/dom/convert/slice-writer';
 import { LangScope, tagWhenIdle } from '@/utils/dom/convert/lang-scope';
@@ -16,19 +17,6 @@ import { blocksToPrepare, ConvertedAhead } from '@/utils/dom/convert/prepared';
 import { ContestedElements } from '@/utils/dom/convert/contested';
 
 export type { BatchConvert };
-
-/** Text sent per message after the first screen: the page writes one batch while the next converts. */
-const BATCH_CHARS = 64_000;
-/** The batch sent right after the first screen is written, before its frame: kept small. */
-const FIRST_BATCH_CHARS = 16_000;
-
-/** A block as sent: its nodes, what they held, and the original text of each. */
-interface Sent {
-  block: TextBlock;
-  nodes: (Text | null)[];
-  seen: string[];
-  parts: string[];
-}
 
 export interface ApplyOptions extends SliceOptions {
   /** blocks the reader sees: converted and written first */
@@ -114,50 +102,12 @@ export class PageConverter {
       return changed;
     }
 
-    // Batches: the first screen alone (small, so it comes back fast), then the rest in chunks. The
-    // background converts one batch while the page writes the one before; each is read from the page
-    // only when it is sent, so no task reads a whole large page at once. Blocks converted ahead
-    // (prepare()) make batches of their own, ready at once. The first screen is written before
-    // anything else is read or sent, and gets a frame of its own: reading and sending 64 k
-    // characters takes the page 10-20 ms, which it would otherwise wait for.
-    let nextBlock = 0;
-    // A batch converted ahead carries its new text; one to send carries none.
-    const makeBatch = (maxChars: number): { sent: Sent[]; ready: (readonly string[])[] | null } | null => {
-      const batch: Sent[] = [];
-      const outs: (readonly string[])[] = [];
-      let chars = 0;
-      let ready: boolean | null = null;
-      while (nextBlock < blocks.length) {
-        const i = nextBlock;
-        if (i === nFirst && i > 0 && batch.length) break;
-        const s = this.snapshot(blocks[i]!);
-        const text = s.parts.join('');
-        const skip = !MAY_CONVERT.test(text) && s.seen.every((d, k) => d === s.parts[k]);
-        const out = skip ? null : this.ahead.take(mode, s);
-        // A batch is all converted ahead or all to send.
-        if (!skip && ready !== null && (out !== null) !== ready) break;
-        nextBlock++;
-        if (skip) continue;
-        ready = out !== null;
-        batch.push(s);
-        if (out) outs.push(out);
-        chars += text.length;
-        // Ready text costs nothing to send.
-        if (chars > (ready ? BATCH_CHARS : maxChars) && i >= nFirst) break;
-      }
-      return batch.length ? { sent: batch, ready: ready ? outs : null } : null;
-    };
-    const inFlight: { sent: Sent[]; ready: boolean; result: Promise<readonly (readonly string[])[]> }[] = [];
-    const sendNext = (maxChars = BATCH_CHARS) => {
-      const batch = makeBatch(maxChars);
-      if (!batch) return;
-      const result = batch.ready ? Promise.resolve(batch.ready) : this.request(mode, batch.sent);
-      // A failure surfaces where the batch is awaited; one not awaited must not go unhandled.
-      result.catch(() => undefined);
-      inFlight.push({ sent: batch.sent, ready: !!batch.ready, result });
-    };
+    // Batches (batches.ts): the first screen alone, then the rest in chunks, one converting while
+    // the other is written; blocks converted ahead (prepare()) make batches of their own.
+    const batches = new SwitchBatches(blocks, nFirst, (b) => this.snapshot(b), (sent) => this.ahead.take(mode, sent), (sent) => this.request(mode, sent));
+    const inFlight = batches.inFlight;
     const firstScreenAlone = nFirst > 0;
-    sendNext();
+    batches.send();
     // After the first screen: with no converter built, the background makes one for the first
     // request it gets from only what that text needs (ConverterCache.forTexts), then the whole.
     const extras = this.extras.toSend();
@@ -187,7 +137,7 @@ export class PageConverter {
           this.model.write(() => writer.wrote(this.langs.tagWaiting(els)));
         }
         if (!sentNext) {
-          sendNext();
+          batches.send();
           sentNext = true;
         }
         i = this.writeSlice(writer, sent.length, i, changed, deferTags, (k) => [sent[k]!, out[k]!]);
@@ -198,11 +148,11 @@ export class PageConverter {
       if (k === 0 && first && deferTags) firstTags = { els: changed.filter((b) => first.has(b.id)).map((b) => b.element), after: writer.frames };
       if (k === 0 && firstScreenAlone) {
         // A small batch first, so that little is read and sent before the first screen is drawn.
-        sendNext(FIRST_BATCH_CHARS);
+        batches.send(FIRST_BATCH_CHARS);
         // The first screen gets a frame of its own (on a long page, the first frame after a switch
         // costs several times what later ones do), unless the rest of the page was converted ahead
         // and comes with it: a short page is shown whole in one frame.
-        if (!inFlight[0]?.ready || nextBlock < blocks.length) writer.endSlice();
+        if (!inFlight[0]?.ready || !batches.allTaken) writer.endSlice();
       }
       writer.pause();
     }

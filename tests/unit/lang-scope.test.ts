@@ -141,13 +141,18 @@ describe('PageConverter with langsLater', () => {
     document.body.replaceChildren(...Object.entries(texts).map(([id, textContent]) => Object.assign(document.createElement('p'), { id, textContent })));
   });
 
-  it('tags the first blocks in the slice after their text and the others when the page is idle', async () => {
-    const before = document.documentElement.outerHTML;
+  /** The page's model, a converter over it, and the three paragraphs. */
+  const setup = () => {
     const model = new PageTextModel(document).build();
     const conv = new PageConverter(model, batch, () => 'simplified');
+    return { model, conv, els: ['a', 'b', 'c'].map((id) => document.getElementById(id)!) };
+  };
+
+  it('tags the first blocks in the slice after their text and the others when the page is idle', async () => {
+    const before = document.documentElement.outerHTML;
+    const { model, conv, els } = setup();
     const first = new Set([model.blocks[0]!.id]);
     await conv.apply('zh-TW', { yieldTo: async () => undefined, idle: whenIdle, firstBlocks: first, langsLater: true });
-    const els = ['a', 'b', 'c'].map((id) => document.getElementById(id)!);
     expect(els.map((e) => e.textContent)).toEqual(['國務院關於發展經濟的報告', '網路資訊安全', '人民群眾']);
     expect(tagged(els)).toBe('zh-TW - -');
     expect(conv.langsDoneAt).toBe(0);
@@ -159,9 +164,7 @@ describe('PageConverter with langsLater', () => {
   });
 
   it("draws the first screen's new text a frame before its new tag, then tags it in the next slice", async () => {
-    const model = new PageTextModel(document).build();
-    const conv = new PageConverter(model, batch, () => 'simplified');
-    const els = ['a', 'b', 'c'].map((id) => document.getElementById(id)!);
+    const { model, conv, els } = setup();
     // What each frame the switch waits for draws.
     const frames: string[] = [];
     const yieldTo = async () => void frames.push(`${els.map((e) => e.textContent).join('|')} ${tagged(els)}`);
@@ -173,9 +176,7 @@ describe('PageConverter with langsLater', () => {
   });
 
   it('with no slice after the first screen (all of it on screen), its tags come when the page is idle', async () => {
-    const model = new PageTextModel(document).build();
-    const conv = new PageConverter(model, batch, () => 'simplified');
-    const els = ['a', 'b', 'c'].map((id) => document.getElementById(id)!);
+    const { model, conv, els } = setup();
     await conv.apply('zh-TW', { yieldTo: async () => undefined, idle: whenIdle, firstBlocks: new Set(model.blocks.map((b) => b.id)), langsLater: true });
     expect(els.map((e) => e.textContent)).toEqual(['國務院關於發展經濟的報告', '網路資訊安全', '人民群眾']);
     expect(tagged(els)).toBe('- - -');
@@ -187,8 +188,7 @@ describe('PageConverter with langsLater', () => {
 
   it('a restore before the tags came leaves none behind, and the tagging stops', async () => {
     const before = document.documentElement.outerHTML;
-    const model = new PageTextModel(document).build();
-    const conv = new PageConverter(model, batch, () => 'simplified');
+    const { model, conv } = setup();
     await conv.apply('zh-TW', { yieldTo: async () => undefined, idle: whenIdle, firstBlocks: new Set([model.blocks[0]!.id]), langsLater: true });
     await conv.apply('original', { yieldTo: async () => undefined });
     await step();

@@ -65,15 +65,23 @@ export class LangScope {
   tagWaiting(els: readonly Element[]): number {
     let chars = 0;
     for (const el of els) {
-      const p = this.pending.get(el);
-      if (!p) continue;
-      this.pending.delete(el);
+      if (!this.pending.has(el)) continue;
       this.order = null;
-      if (!el.isConnected) continue;
-      this.tag(el, p.mode);
-      chars += p.chars;
+      chars += this.take(el);
     }
     return chars;
+  }
+
+  /**
+   * Tags a waiting block and takes it off the waiting ones; returns its characters. One the page
+   * removed since it was written is dropped, and says nothing of the cost.
+   */
+  private take(el: Element): number {
+    const p = this.pending.get(el);
+    this.pending.delete(el);
+    if (!p || !el.isConnected) return 0;
+    this.tag(el, p.mode);
+    return p.chars;
   }
 
   /** Blocks still waiting for their tag. */
@@ -96,18 +104,10 @@ export class LangScope {
     // All above nearTop: start from the last one and work upward.
     const lo = Math.min(firstEndingBelow(els.length, (i) => els[i]!, nearTop), els.length - 1);
     let chars = 0;
-    const take = (el: Element) => {
-      const p = this.pending.get(el);
-      this.pending.delete(el);
-      // Removed by the page since the list was made: dropped, and says nothing of the cost.
-      if (!p || !el.isConnected) return;
-      this.tag(el, p.mode);
-      chars += p.chars;
-    };
     let end = lo;
-    for (; end < els.length && (chars === 0 || chars < maxChars); end++) take(els[end]!);
+    for (; end < els.length && (chars === 0 || chars < maxChars); end++) chars += this.take(els[end]!);
     let start = lo;
-    for (; start > 0 && chars < maxChars; start--) take(els[start - 1]!);
+    for (; start > 0 && chars < maxChars; start--) chars += this.take(els[start - 1]!);
     els.splice(start, end - start);
     return chars;
   }
